@@ -136,8 +136,14 @@ public final class AttributeValueJson {
   private static <T> void addUnique(Set<T> set, T element, JsonNode whole) {
     if (!set.add(element)) {
       throw ApiException.validation(
-          "One or more parameter values were invalid: Input collection " + whole + " contains duplicates.");
+          "One or more parameter values were invalid: Input collection " + render(whole) + " contains duplicates.");
     }
+  }
+
+  private static String render(JsonNode array) {
+    java.util.List<String> elements = new ArrayList<>();
+    array.forEach(element -> elements.add(element.asText()));
+    return elements.toString();
   }
 
   private static JsonNode array(JsonNode value, String type, String emptyMessage) {

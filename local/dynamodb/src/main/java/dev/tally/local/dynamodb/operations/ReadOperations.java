@@ -54,7 +54,7 @@ public final class ReadOperations {
     Expressions expressions = new Expressions(request);
     boolean forward = request.bool("ScanIndexForward", true);
     return database.read(() -> {
-      Target target = target(request, database.requireTable(tableName));
+      Target target = target(request, database.requireItemTable(tableName));
       expressions.used();
       KeyCondition key = KeyCondition.parse(request.string("KeyConditionExpression"), expressions.context(),
           target.items.hashKey(), target.type(target.items.hashKey()), target.items.rangeKey(),
@@ -100,7 +100,7 @@ public final class ReadOperations {
     }
     Expressions expressions = new Expressions(request);
     return database.read(() -> {
-      Target target = target(request, database.requireTable(tableName));
+      Target target = target(request, database.requireItemTable(tableName));
       Page page = new Page(request, expressions, target);
       Iterator<Map<String, AttributeValue>> items = target.items.scan(page.start);
       return page.run(items, item -> segment == null
