@@ -1,0 +1,62 @@
+package dev.tally.local.runtime.template;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the repository's template and built function code are, found by walking up from the
+ * working directory to the folder holding {@code template.yaml} and the root {@code pom.xml}.
+ */
+final class RepositoryLayout {
+
+    private final Path root;
+
+    RepositoryLayout(Path root) {
+        this.root = root;
+    }
+
+    static RepositoryLayout find() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null) {
+            if (Files.isRegularFile(directory.resolve("template.yaml")) && Files.isRegularFile(directory.resolve("pom.xml"))) {
+                return new RepositoryLayout(directory);
+            }
+            directory = directory.getParent();
+        }
+        throw new IllegalStateException("no template.yaml found above " + Path.of("").toAbsolutePath());
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path template() {
+        return root.resolve("template.yaml");
+    }
+
+    /**
+     * The class path of a function's code: its {@code CodeUri} jar when built, else the module's
+     * {@code target/classes} with the {@code common} and {@code events} classes it would shade.
+     */
+    CodeLocation codeLocation(String codeUri) {
+        Path jar = root.resolve(codeUri).normalize();
+        if (Files.isRegularFile(jar)) {
+            return new CodeLocation(codeUri, List.of(jar), true);
+        }
+        Path target = jar.getParent();
+        if (target == null || !target.getFileName().toString().equals("target")) {
+            return new CodeLocation(codeUri, List.of(), false);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (Path classes : List.of(target.resolve("classes"), root.resolve("common/target/classes"),
+                root.resolve("events/target/classes"))) {
+            if (Files.isDirectory(classes)) {
+                paths.add(classes);
+            }
+        }
+        boolean moduleBuilt = Files.isDirectory(target.resolve("classes"));
+        return new CodeLocation(codeUri, moduleBuilt ? paths : List.of(), moduleBuilt);
+    }
+}
