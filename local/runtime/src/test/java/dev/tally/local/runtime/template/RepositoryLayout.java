@@ -17,7 +17,15 @@ final class RepositoryLayout {
         this.root = root;
     }
 
+    /**
+     * The repository above the working directory, or the one the system property
+     * {@code tally.repository} names (to check another checkout's template and built modules).
+     */
     static RepositoryLayout find() {
+        String override = System.getProperty("tally.repository");
+        if (override != null && !override.isBlank()) {
+            return new RepositoryLayout(Path.of(override).toAbsolutePath().normalize());
+        }
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null) {
             if (Files.isRegularFile(directory.resolve("template.yaml")) && Files.isRegularFile(directory.resolve("pom.xml"))) {
