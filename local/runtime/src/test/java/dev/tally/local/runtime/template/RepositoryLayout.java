@@ -45,15 +45,16 @@ final class RepositoryLayout {
     }
 
     /**
-     * The class path of a function's code: its {@code CodeUri} jar when built, else the module's
-     * {@code target/classes} with the {@code common} and {@code events} classes it would shade.
+     * The class path of a function's code: its {@code CodeUri} jar when built (and not older than
+     * the module's classes), else the module's {@code target/classes} with the {@code common} and
+     * {@code events} classes it would shade.
      */
     CodeLocation codeLocation(String codeUri) {
         Path jar = root.resolve(codeUri).normalize();
-        if (Files.isRegularFile(jar)) {
+        Path target = jar.getParent();
+        if (Files.isRegularFile(jar) && !(target != null && newerThan(target.resolve("classes"), jar))) {
             return new CodeLocation(codeUri, List.of(jar), true);
         }
-        Path target = jar.getParent();
         if (target == null || !target.getFileName().toString().equals("target")) {
             return new CodeLocation(codeUri, List.of(), false);
         }
@@ -66,5 +67,24 @@ final class RepositoryLayout {
         }
         boolean moduleBuilt = Files.isDirectory(target.resolve("classes"));
         return new CodeLocation(codeUri, moduleBuilt ? paths : List.of(), moduleBuilt);
+    }
+
+    /** Whether a class file under {@code classes} was compiled after {@code jar} was packaged (a stale jar). */
+    private static boolean newerThan(Path classes, Path jar) {
+        if (!Files.isDirectory(classes)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            java.nio.file.attribute.FileTime packaged = Files.getLastModifiedTime(jar);
+            return files.filter(Files::isRegularFile).anyMatch(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).compareTo(packaged) > 0;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
