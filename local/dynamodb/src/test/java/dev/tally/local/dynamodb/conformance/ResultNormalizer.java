@@ -151,6 +151,9 @@ final class ResultNormalizer {
         if (table.path("ProvisionedThroughput") instanceof ObjectNode throughput) {
             throughput.retain("ReadCapacityUnits", "WriteCapacityUnits");
         }
+        if (table.path("BillingModeSummary") instanceof ObjectNode billing) {
+            billing.retain("BillingMode");
+        }
         if (table.path("BillingModeSummary").path("BillingMode").asText().equals("PROVISIONED")) {
             table.remove("BillingModeSummary"); // AWS omits the summary of a table that was never on demand
         }
