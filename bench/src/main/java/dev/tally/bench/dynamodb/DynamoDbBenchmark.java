@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Measures Tally's embedded DynamoDB side by side with moto and dynoxide on the same workload, in one run, and
  * writes a markdown table: throughput of each {@link Workload} and startup time.
  *
- * <p>Options: {@code --seconds N} measured seconds per workload (default 5), {@code --threads N} client threads
- * (default 4), {@code --servers tally,moto,dynoxide}, {@code --out FILE} (default
+ * <p>Options: {@code --seconds N} measured seconds per workload (default 5), {@code --warmup N} unmeasured seconds
+ * before each (default 2), {@code --threads N} client threads (default 4), {@code --servers tally,moto,dynoxide}, {@code --out FILE} (default
  * {@code target/dynamodb-benchmark.md}). A server that cannot start fails the run.
  */
 public final class DynamoDbBenchmark {
@@ -43,7 +43,8 @@ public final class DynamoDbBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         List<String> servers = List.of(options.getOrDefault("servers", "tally,moto,dynoxide").split(","));
         Path out = Path.of(options.getOrDefault("out", "target/dynamodb-benchmark.md"));
-        String table = run(servers, measured, Duration.ofSeconds(1), threads);
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2")));
+        String table = run(servers, measured, warmUp, threads);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println(table);
@@ -77,7 +78,7 @@ public final class DynamoDbBenchmark {
                     : StartupProbe.medianMillis(starter, 0, 3));
             throughput.put(server, measure(starter, measured, warmUp, threads));
         }
-        return markdown(throughput, startup, measured, threads);
+        return markdown(throughput, startup, measured, warmUp, threads);
     }
 
     private static Map<Workload, ThroughputRunner.Result> measure(IntFunction<BenchTarget> starter, Duration measured,
@@ -111,13 +112,14 @@ public final class DynamoDbBenchmark {
     }
 
     private static String markdown(Map<String, Map<Workload, ThroughputRunner.Result>> throughput,
-                                   Map<String, Double> startup, Duration measured, int threads) {
+                                   Map<String, Double> startup, Duration measured, Duration warmUp, int threads) {
         List<String> servers = new ArrayList<>(throughput.keySet());
         StringBuilder out = new StringBuilder();
+        List<String> failures = new ArrayList<>();
         out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs; %d client threads; %d s per workload after"
-                        + " 1 s warm-up; AWS SDK v2 sync client with url-connection-client; %s=%s.%n%n", Instant.now(),
+                        + " %d s warm-up; AWS SDK v2 sync client with url-connection-client; %s=%s.%n%n", Instant.now(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
-                measured.toSeconds(), NODELAY, System.getProperty(NODELAY)));
+                measured.toSeconds(), warmUp.toSeconds(), NODELAY, System.getProperty(NODELAY)));
         out.append("| workload (operations/s) | ").append(String.join(" | ", servers));
         boolean ratio = servers.contains("tally") && servers.contains("moto");
         out.append(ratio ? " | tally ÷ moto |\n" : " |\n").append("|---|");
@@ -136,12 +138,21 @@ public final class DynamoDbBenchmark {
             }
             out.append('\n');
         }
+        throughput.forEach((server, results) -> results.forEach((workload, result) -> {
+            if (result.firstFailure() != null) {
+                failures.add("- " + server + ", " + workload.label() + ": " + result.failures() + " of "
+                        + (result.operations() + result.failures()) + " failed; first: " + result.firstFailure());
+            }
+        }));
         out.append("| **startup to first answered request (ms, median)** |");
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %.0f |", startup.get(server))));
         out.append(ratio ? " |\n" : "\n");
         out.append("\nStartup: tally = `EmbeddedDynamoDb.builder().start()` in this already warm JVM (median of 7 after 3"
                 + " warm-ups); moto and dynoxide = process start (median of 3). Each ends at the first answered"
                 + " ListTables.\n");
+        if (!failures.isEmpty()) {
+            out.append("\nFailed operations (counted as not done):\n").append(String.join("\n", failures)).append('\n');
+        }
         return out.toString();
     }
 
@@ -149,7 +160,7 @@ public final class DynamoDbBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs (--seconds, --threads, --servers, --out),"
+                throw new IllegalArgumentException("expected --name value pairs (--seconds, --warmup, --threads, --servers, --out),"
                         + " got: " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);

@@ -8,8 +8,10 @@ enum Verdict {
     AGREE("agree"),
     /** Differs from the documented result in the way the known-deviations list records, with its AWS doc. */
     DEVIATE_DOCUMENTED("deviate-documented"),
-    /** Listed as deviating but now equal to the documented result: the list should be updated. */
-    STALE_DEVIATION("agree (stale deviation)"),
+    /** Listed as deviating or defective but now equal to the expected result: the list entry should be removed. */
+    STALE_ENTRY("agree (stale list entry)"),
+    /** The server under test differs in a way {@code known-defects.json} tracks (a bug to fix, not a deviation). */
+    KNOWN_DEFECT("known defect (tracked)"),
     /** Differs with no recorded explanation: fails the suite. */
     DISAGREE("DISAGREE");
 
