@@ -75,6 +75,7 @@ public final class Database implements AutoCloseable {
           .delete(AttributeValueJson.readItem(change.get("key"), "key"));
       case "streamOpen" -> streams.register(StateCodec.readStream(change.get("stream")));
       case "streamClose" -> streams.close(change.get("arn").asText(), change.get("end").asLong());
+      case "trim" -> streams.trim(change.get("now").asLong());
       case "record" -> streams.append(streams.get(change.get("arn").asText()),
           StateCodec.readRecord(change.get("record")));
       default -> throw new IllegalStateException("unknown log entry " + change.get("op"));

@@ -64,16 +64,19 @@ final class StateCodec {
     node.put("arn", stream.arn()).put("label", stream.label()).put("table", stream.tableName())
         .put("view", stream.viewType()).put("hash", stream.hashKey()).put("range", stream.rangeKey())
         .put("created", stream.createdMillis()).put("shard", stream.shard().shardId())
-        .put("start", stream.shard().startingSequence()).put("end", stream.shard().endingSequence());
+        .put("start", stream.shard().startingSequence()).put("end", stream.shard().endingSequence())
+        .put("trimmed", stream.shard().lastTrimmedSequence());
     return node;
   }
 
   static TableStream readStream(JsonNode node) {
     StreamShard shard = new StreamShard(node.get("shard").asText(), node.get("start").asLong());
-    TableStream stream = new TableStream(node.get("arn").asText(), node.get("label").asText(),
+    if (node.has("trimmed")) {
+      shard.restoreTrimmed(node.get("trimmed").asLong());
+    }
+    return new TableStream(node.get("arn").asText(), node.get("label").asText(),
         node.get("table").asText(), node.get("view").asText(), node.get("hash").asText(), text(node, "range"),
         node.get("created").asLong(), shard);
-    return stream;
   }
 
   static ObjectNode write(StreamRecord record) {

@@ -86,6 +86,14 @@ public final class WriteBatch {
     }
   }
 
+  /** Drops stream records and closed streams past the 24-hour retention, as of {@code nowMillis}. */
+  public void trimStreams(long nowMillis) {
+    database.streams().trim(nowMillis);
+    if (logging) {
+      changes.addObject().put("op", "trim").put("now", nowMillis);
+    }
+  }
+
   /** Stores an item; returns the item it replaced. Writes a stream record if anything changed. */
   public Map<String, AttributeValue> put(TableData table, Map<String, AttributeValue> item) {
     Map<String, AttributeValue> old = table.put(item);
