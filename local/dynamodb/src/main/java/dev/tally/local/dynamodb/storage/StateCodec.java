@@ -45,7 +45,7 @@ final class StateCodec {
 
   static TableDefinition readTable(JsonNode node) {
     Map<String, String> types = new LinkedHashMap<>();
-    node.get("types").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText()));
+    node.get("types").properties().forEach(e -> types.put(e.getKey(), e.getValue().asText()));
     List<IndexDefinition> indexes = new ArrayList<>();
     for (JsonNode i : node.get("indexes")) {
       List<String> include = new ArrayList<>();
