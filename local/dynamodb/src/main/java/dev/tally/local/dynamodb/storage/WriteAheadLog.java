@@ -29,13 +29,15 @@ final class WriteAheadLog implements AutoCloseable {
   private static final String FILE = "dynamodb.wal";
 
   private final Path file;
+  private final FileChannel lockChannel;
   private final Object forceLock = new Object();
   private FileChannel channel;
   private volatile long written;
   private long durable;
 
-  private WriteAheadLog(Path file, FileChannel channel, long size) {
+  private WriteAheadLog(Path file, FileChannel lockChannel, FileChannel channel, long size) {
     this.file = file;
+    this.lockChannel = lockChannel;
     this.channel = channel;
     this.written = size;
     this.durable = size;
@@ -45,6 +47,13 @@ final class WriteAheadLog implements AutoCloseable {
   static WriteAheadLog open(Path directory, List<JsonNode> replay) {
     try {
       Files.createDirectories(directory);
+      FileChannel lockChannel = FileChannel.open(directory.resolve("dynamodb.lock"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      if (!tryLock(lockChannel)) {
+        lockChannel.close();
+        throw new IllegalStateException("the data directory " + directory
+            + " is in use by another local DynamoDB server; give each server its own directory");
+      }
       Path file = directory.resolve(FILE);
       Files.deleteIfExists(directory.resolve(FILE + ".compact"));
       long good = 0;
@@ -61,9 +70,17 @@ final class WriteAheadLog implements AutoCloseable {
       }
       good = channel.position();
       channel.force(true);
-      return new WriteAheadLog(file, channel, good);
+      return new WriteAheadLog(file, lockChannel, channel, good);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the data directory " + directory, e);
+    }
+  }
+
+  private static boolean tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock() != null;
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return false;
     }
   }
 
@@ -185,6 +202,7 @@ final class WriteAheadLog implements AutoCloseable {
       try {
         channel.force(true);
         channel.close();
+        lockChannel.close();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot close the write-ahead log", e);
       }

@@ -95,6 +95,17 @@ class WriteAheadLogTest {
   }
 
   @Test
+  void secondServerOnTheSameDirectory_isRefused() {
+    try (Database first = Database.open("us-east-1", directory, Clock.systemUTC())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open("us-east-1", directory, Clock.systemUTC()))
+          .hasMessageContaining("is in use by another local DynamoDB server");
+    }
+    try (Database again = Database.open("us-east-1", directory, Clock.systemUTC())) {
+      assertThat(again.tables()).isEmpty();
+    }
+  }
+
+  @Test
   void compaction_rewritesStateAndKeepsEverything() {
     try (Database database = Database.open("us-east-1", directory, Clock.systemUTC())) {
       database.write(batch -> batch.createTable(table()));
