@@ -40,7 +40,13 @@ public final class StandaloneServer {
         default -> fail("unknown option " + option + " (see --help)");
       }
     }
-    EmbeddedDynamoDb server = builder.start();
+    EmbeddedDynamoDb server;
+    try {
+      server = builder.start();
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      fail("cannot start: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
