@@ -21,6 +21,7 @@ public final class DynamoDbExtension implements BeforeAllCallback, AfterAllCallb
 
   private final EmbeddedDynamoDb.Builder builder;
   private EmbeddedDynamoDb server;
+  private int depth;
 
   /** An extension with the default builder (free port, in memory, us-east-1). */
   public DynamoDbExtension() {
@@ -41,14 +42,18 @@ public final class DynamoDbExtension implements BeforeAllCallback, AfterAllCallb
     return new DynamoDbExtension(builder);
   }
 
+  /** Starts the server for the outermost test class; {@code @Nested} classes share it. */
   @Override
   public void beforeAll(ExtensionContext context) {
-    server = builder.start();
+    if (depth++ == 0) {
+      server = builder.start();
+    }
   }
 
+  /** Stops the server when the outermost test class is done. */
   @Override
   public void afterAll(ExtensionContext context) {
-    if (server != null) {
+    if (--depth == 0 && server != null) {
       server.close();
       server = null;
     }
