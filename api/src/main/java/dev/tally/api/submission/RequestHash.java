@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.events.command.DebtCommand;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,16 +12,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The fingerprint of a submitted command that decides whether a repeated {@code Idempotency-Key}
  * is a replay (same fingerprint) or a reuse for a different request (HTTP 422).
  *
- * <p>It is the hex SHA-256 of the route key, the path {@code debtId} and the canonical JSON of the
- * <em>validated</em> request (object keys sorted at every level, no whitespace). Hashing the
+ * <p>It is the hex SHA-256 of the route key and the canonical JSON of the <em>validated</em> command
+ * (object keys sorted at every level, no whitespace), the path {@code debtId} included. Hashing the
  * validated request rather than the raw body means formatting, key order and equivalent spellings
- * ({@code "12.3"} and {@code "12.30"} EUR) are the same request. Ids the API generates (the command
- * id, a new debt's id) are never part of it, or a replay could never match.
+ * ({@code "12.3"} and {@code "12.30"} EUR) are the same request. What the API generates (the command
+ * id, a new debt's id, a payment time defaulted to now) is never part of it, or a replay could never
+ * match.
  */
 public final class RequestHash {
 
@@ -34,13 +37,19 @@ public final class RequestHash {
     /**
      * The fingerprint of one request.
      *
-     * @param routeKey          the API Gateway route key, e.g. {@code "POST /debts/{debtId}/payments"}
-     * @param pathDebtId        the {@code debtId} path parameter, or {@code null} for {@code POST /debts}
-     * @param validatedRequest  the validated request body (a record), or {@code null} when the route has none
+     * @param routeKey         the API Gateway route key, e.g. {@code "POST /debts/{debtId}/payments"}
+     * @param command          the validated command (its path {@code debtId} included)
+     * @param generatedFields  top-level properties of the command the API generated (left out)
      */
-    public String of(String routeKey, String pathDebtId, Object validatedRequest) {
-        String canonical = canonicalJson(validatedRequest);
-        String input = routeKey + '\n' + (pathDebtId == null ? "" : pathDebtId) + '\n' + canonical;
+    public String of(String routeKey, DebtCommand command, Set<String> generatedFields) {
+        ObjectNode tree = mapper.valueToTree(command);
+        tree.remove(generatedFields);
+        return of(routeKey, tree);
+    }
+
+    /** The fingerprint of a route and a JSON value (the canonical form of {@code value} is hashed). */
+    String of(String routeKey, Object value) {
+        String input = routeKey + '\n' + canonicalJson(value);
         return HexFormat.of().formatHex(sha256().digest(input.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -15,7 +15,7 @@ class RequestHashTest {
     @Test
     void of_isTheHexSha256OfRoutePathAndCanonicalJson() {
         // printf 'POST /debts/{debtId}/settle\nd-1\n{"note":"x"}' | sha256sum
-        assertThat(hash.of("POST /debts/{debtId}/settle", "d-1", Map.of("note", "x")))
+        assertThat(hash.of("POST /debts/{debtId}/settle", Map.of("debtId", "d-1", "note", "x")))
                 .isEqualTo("5d05f1f9ec8cf77fb111a685398a4d0010ca5fe9e84eb71c00bd291c7651d5d2");
     }
 
@@ -45,7 +45,7 @@ class RequestHashTest {
 
     @Test
     void of_whenRoutePathOrBodyDiffers_differs() {
-        String base = hash.of("POST /debts/{debtId}/settle", "d-1", Map.of("note", "x"));
+        String base = hash.of("POST /debts/{debtId}/settle", Map.of("debtId", "d-1", "note", "x"));
 
         assertThat(hash.of("DELETE /debts/{debtId}", "d-1", Map.of("note", "x"))).isNotEqualTo(base);
         assertThat(hash.of("POST /debts/{debtId}/settle", "d-2", Map.of("note", "x"))).isNotEqualTo(base);
