@@ -1,5 +1,8 @@
 package dev.tally.api.store;
 
+import dev.tally.events.command.CommandStatus;
+import dev.tally.events.command.CommandType;
+import dev.tally.events.command.RejectionReason;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,7 +11,7 @@ import java.util.Objects;
  *
  * @param userId       the user who submitted the command (the token subject)
  * @param commandId    the command id: the client's {@code Idempotency-Key} or one the API generated
- * @param type         the command type as it travels in the envelope, e.g. {@code CreateDebt}
+ * @param type         the command type (stored by its constant name, as in the envelope)
  * @param status       {@code ACCEPTED}, {@code APPLIED} or {@code REJECTED}
  * @param debtId       the debt the command is about (for a create: the id the API generated)
  * @param requestHash  the request fingerprint that tells a replay from a key reuse
@@ -20,17 +23,14 @@ import java.util.Objects;
 public record CommandRecord(
         String userId,
         String commandId,
-        String type,
-        String status,
+        CommandType type,
+        CommandStatus.Status status,
         String debtId,
         String requestHash,
         Instant acceptedAt,
         Instant expiresAt,
-        String reason,
+        RejectionReason reason,
         Long debtVersion) {
-
-    /** The status of a command that is recorded but not yet applied. */
-    public static final String ACCEPTED = "ACCEPTED";
 
     public CommandRecord {
         Objects.requireNonNull(userId, "userId");
@@ -41,16 +41,17 @@ public record CommandRecord(
     }
 
     /** A freshly accepted command. */
-    public static CommandRecord accepted(String userId, String commandId, String type, String debtId,
+    public static CommandRecord accepted(String userId, String commandId, CommandType type, String debtId,
                                          String requestHash, Instant acceptedAt, Instant expiresAt) {
         Objects.requireNonNull(requestHash, "requestHash");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        return new CommandRecord(userId, commandId, type, ACCEPTED, debtId, requestHash, acceptedAt, expiresAt, null, null);
+        return new CommandRecord(userId, commandId, type, CommandStatus.Status.ACCEPTED, debtId, requestHash,
+                acceptedAt, expiresAt, null, null);
     }
 
     /** Whether the worker has not yet recorded an outcome. */
     public boolean isAccepted() {
-        return ACCEPTED.equals(status);
+        return status == CommandStatus.Status.ACCEPTED;
     }
 }

@@ -1,5 +1,8 @@
 package dev.tally.api.store;
 
+import dev.tally.events.command.CommandStatus;
+import dev.tally.events.command.CommandType;
+import dev.tally.events.command.RejectionReason;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,8 +64,8 @@ public final class DynamoDbCommandStore implements CommandStore {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("userId", s(accepted.userId()));
         item.put("commandId", s(accepted.commandId()));
-        item.put("type", s(accepted.type()));
-        item.put("status", s(accepted.status()));
+        item.put("type", s(accepted.type().name()));
+        item.put("status", s(accepted.status().name()));
         item.put("debtId", s(accepted.debtId()));
         item.put("requestHash", s(accepted.requestHash()));
         item.put("acceptedAt", s(accepted.acceptedAt().toString()));
@@ -80,13 +83,13 @@ public final class DynamoDbCommandStore implements CommandStore {
         return new CommandRecord(
                 item.get("userId").s(),
                 item.get("commandId").s(),
-                item.get("type").s(),
-                item.get("status").s(),
+                CommandType.valueOf(item.get("type").s()),
+                CommandStatus.Status.valueOf(item.get("status").s()),
                 item.get("debtId").s(),
                 string(item, "requestHash"),
                 instant(item, "acceptedAt"),
                 item.containsKey("expiresAt") ? Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())) : null,
-                string(item, "reason"),
+                item.containsKey("reason") ? RejectionReason.valueOf(item.get("reason").s()) : null,
                 item.containsKey("debtVersion") ? Long.valueOf(item.get("debtVersion").n()) : null);
     }
 

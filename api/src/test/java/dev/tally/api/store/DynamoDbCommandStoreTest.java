@@ -7,6 +7,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.tally.events.command.CommandStatus;
+import dev.tally.events.command.CommandType;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class DynamoDbCommandStoreTest {
 
     private static final Instant ACCEPTED_AT = Instant.parse("2026-11-27T10:15:30.250Z");
     private static final Instant EXPIRES_AT = Instant.parse("2026-12-04T10:15:30Z");
-    private static final CommandRecord PAYMENT = CommandRecord.accepted("user-1", "payment-0001", "RecordPayment",
+    private static final CommandRecord PAYMENT = CommandRecord.accepted("user-1", "payment-0001", CommandType.RECORD_PAYMENT,
             "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90", "ab12", ACCEPTED_AT, EXPIRES_AT);
 
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
@@ -45,7 +47,7 @@ class DynamoDbCommandStoreTest {
         assertThat(put.item())
                 .containsEntry("userId", AttributeValue.fromS("user-1"))
                 .containsEntry("commandId", AttributeValue.fromS("payment-0001"))
-                .containsEntry("type", AttributeValue.fromS("RecordPayment"))
+                .containsEntry("type", AttributeValue.fromS("RECORD_PAYMENT"))
                 .containsEntry("status", AttributeValue.fromS("ACCEPTED"))
                 .containsEntry("debtId", AttributeValue.fromS(PAYMENT.debtId()))
                 .containsEntry("requestHash", AttributeValue.fromS("ab12"))
@@ -58,7 +60,7 @@ class DynamoDbCommandStoreTest {
         Map<String, AttributeValue> old = Map.of(
                 "userId", AttributeValue.fromS("user-1"),
                 "commandId", AttributeValue.fromS("payment-0001"),
-                "type", AttributeValue.fromS("RecordPayment"),
+                "type", AttributeValue.fromS("RECORD_PAYMENT"),
                 "status", AttributeValue.fromS("APPLIED"),
                 "debtId", AttributeValue.fromS(PAYMENT.debtId()),
                 "requestHash", AttributeValue.fromS("ab12"),
@@ -71,7 +73,7 @@ class DynamoDbCommandStoreTest {
         AcceptResult result = store.recordAccepted(PAYMENT);
 
         assertThat(result).isEqualTo(new AcceptResult.AlreadyRecorded(new CommandRecord("user-1", "payment-0001",
-                "RecordPayment", "APPLIED", PAYMENT.debtId(), "ab12", Instant.parse("2026-11-27T10:00:00Z"),
+                CommandType.RECORD_PAYMENT, CommandStatus.Status.APPLIED, PAYMENT.debtId(), "ab12", Instant.parse("2026-11-27T10:00:00Z"),
                 Instant.ofEpochSecond(1_796_000_000L), null, 3L)));
         verify(dynamoDb, never()).getItem(any(GetItemRequest.class));
     }
