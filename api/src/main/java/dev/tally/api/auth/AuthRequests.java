@@ -1,11 +1,10 @@
 package dev.tally.api.auth;
 
+import dev.tally.api.internal.RequestBodies;
 import dev.tally.common.http.ApiException;
-import dev.tally.common.http.ErrorCode;
 import dev.tally.events.FieldProblem;
 import dev.tally.events.JsonBodies;
 import dev.tally.events.TextRules;
-import dev.tally.events.Validated;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +53,7 @@ public final class AuthRequests {
      * @throws ApiException 400 naming every field problem
      */
     public RegisterRequest register(String body) {
-        RegisterBody read = valueOrThrow(JsonBodies.parse(body, RegisterBody.class));
+        RegisterBody read = RequestBodies.parseOrThrow(body, RegisterBody.class);
         List<FieldProblem> problems = TextRules.problems();
         String email = read.email() == null ? null : read.email().strip();
         if (email == null) {
@@ -84,7 +83,7 @@ public final class AuthRequests {
      * @throws ApiException 400 when the body is not JSON or a field is missing or not a string
      */
     public LoginRequest login(String body) {
-        LoginBody read = valueOrThrow(JsonBodies.parse(body, LoginBody.class));
+        LoginBody read = RequestBodies.parseOrThrow(body, LoginBody.class);
         List<FieldProblem> problems = TextRules.problems();
         TextRules.required(problems, "email", read.email());
         TextRules.required(problems, "password", read.password());
@@ -96,15 +95,5 @@ public final class AuthRequests {
 
     static String normalizedEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static <T> T valueOrThrow(Validated<T> read) {
-        if (read instanceof Validated.Valid<T> valid) {
-            return valid.value();
-        }
-        boolean malformed = read.problems().stream().anyMatch(problem -> FieldProblem.BODY.equals(problem.field()));
-        throw malformed
-                ? new ApiException(ErrorCode.MALFORMED_JSON, ErrorCode.MALFORMED_JSON.defaultMessage(), read.problems())
-                : ApiException.validationFailed(read.problems());
     }
 }

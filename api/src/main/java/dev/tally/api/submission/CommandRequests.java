@@ -1,10 +1,9 @@
 package dev.tally.api.submission;
 
+import dev.tally.api.internal.RequestBodies;
 import dev.tally.common.http.ApiException;
-import dev.tally.common.http.ErrorCode;
 import dev.tally.common.http.HttpRequest;
 import dev.tally.events.FieldProblem;
-import dev.tally.events.JsonBodies;
 import dev.tally.events.Limits;
 import dev.tally.events.TextRules;
 import dev.tally.events.Validated;
@@ -28,8 +27,8 @@ import java.util.regex.Pattern;
  * every problem at once: the body's fields (validated by the request types of {@code events}), the
  * path {@code debtId}, and the {@code Idempotency-Key} and {@code X-Correlation-Id} headers.
  *
- * <p>A body that is not JSON is {@code 400 MALFORMED_JSON}; a body that is JSON with bad fields is
- * {@code 400 VALIDATION_FAILED}; both list the problems in {@code fields}. A debt id in the path must
+ * <p>A body that is not a JSON object is {@code 400 MALFORMED_JSON}; a JSON object with bad fields
+ * is {@code 400 VALIDATION_FAILED}; both list the problems in {@code fields}. A debt id in the path must
  * be a UUID, as the API generates them. {@code POST /debts} gets a new UUIDv7 debt id here.
  */
 public final class CommandRequests {
@@ -89,9 +88,7 @@ public final class CommandRequests {
         List<FieldProblem> problems = new ArrayList<>(requestProblems);
         parsed.command().problems().stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
         if (!problems.isEmpty()) {
-            throw parsed.malformed()
-                    ? new ApiException(ErrorCode.MALFORMED_JSON, ErrorCode.MALFORMED_JSON.defaultMessage(), problems)
-                    : ApiException.validationFailed(problems);
+            throw ApiException.validationFailed(problems);
         }
         return new Submission(route, parsed.command().orElseThrow(), parsed.generatedFields(), now, idempotencyKey,
                 correlationId != null ? correlationId : request.requestId());
@@ -111,7 +108,7 @@ public final class CommandRequests {
     }
 
     private static <T> ParsedBody<T> parse(String body, Class<T> type) {
-        return new ParsedBody<>(JsonBodies.parse(body, type));
+        return new ParsedBody<>(RequestBodies.parse(body, type));
     }
 
     private static Parsed noBody(HttpRequest request, String debtId) {
@@ -119,9 +116,9 @@ public final class CommandRequests {
         if (request.body().filter(body -> !body.isBlank()).isPresent()) {
             List<FieldProblem> problems = new ArrayList<>(command.problems());
             problems.add(new FieldProblem(FieldProblem.BODY, "must be empty: this route takes no body"));
-            return new Parsed(Validated.invalid(problems), false, Set.of());
+            return new Parsed(Validated.invalid(problems), Set.of());
         }
-        return new Parsed(command, false, Set.of());
+        return new Parsed(command, Set.of());
     }
 
     private static String body(HttpRequest request) {
@@ -144,7 +141,7 @@ public final class CommandRequests {
         return debtId;
     }
 
-    /** A body read into its request type, or the structural problems (malformed JSON, unknown properties). */
+    /** A body read into its request type, or its structural problems (unknown properties, wrong JSON types). */
     private record ParsedBody<T>(Validated<T> body) {
         Parsed then(Function<T, Validated<? extends DebtCommand>> validate) {
             return then(validate, parsed -> Set.of());
@@ -152,14 +149,13 @@ public final class CommandRequests {
 
         Parsed then(Function<T, Validated<? extends DebtCommand>> validate, Function<T, Set<String>> generated) {
             if (body instanceof Validated.Valid<T> valid) {
-                return new Parsed(validate.apply(valid.value()), false, generated.apply(valid.value()));
+                return new Parsed(validate.apply(valid.value()), generated.apply(valid.value()));
             }
-            boolean malformed = body.problems().stream().anyMatch(problem -> FieldProblem.BODY.equals(problem.field()));
-            return new Parsed(Validated.invalid(body.problems()), malformed, Set.of());
+            return new Parsed(Validated.invalid(body.problems()), Set.of());
         }
     }
 
-    /** The validated command (or its problems, and whether the body was not JSON at all) and what the API filled in. */
-    private record Parsed(Validated<? extends DebtCommand> command, boolean malformed, Set<String> generatedFields) {
+    /** The validated command (or its problems) and what the API filled in. */
+    private record Parsed(Validated<? extends DebtCommand> command, Set<String> generatedFields) {
     }
 }
