@@ -41,6 +41,10 @@ class DebtDeciderProperties {
             } else {
                 assertThat(step.after()).isSameAs(step.before());
             }
+            if (step.decision() instanceof Decision.Rejected rejected) {
+                assertThat(rejected.reason()).as("the decider never produces STALE_VERSION")
+                        .isNotEqualTo(dev.tally.events.command.RejectionReason.STALE_VERSION);
+            }
         }
     }
 
