@@ -9,6 +9,8 @@ public enum ErrorCode {
     VALIDATION_FAILED(400, "The request has invalid fields."),
     /** The body is not JSON, or not the JSON shape expected. */
     MALFORMED_JSON(400, "The request body is not valid JSON."),
+    /** A listing cursor that this API did not issue for this user and filter (never says which check failed). */
+    INVALID_CURSOR(400, "The cursor is not valid for this listing. Start again without a cursor."),
     /** The bearer token is missing, invalid or expired (sent with {@code WWW-Authenticate: Bearer}). */
     UNAUTHORIZED(401, "A valid bearer token is required."),
     /** The resource does not exist or belongs to another user (never told apart). */
