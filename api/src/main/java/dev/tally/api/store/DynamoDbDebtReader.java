@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The debts table in DynamoDB, read with the shared {@link DebtItem} mapping (ADR 0076).
+ * The debts table in DynamoDB, read with the shared {@link DebtItem} mapping (ADR 0077); paging per ADR 0075.
  *
  * <p>A page is a {@code Query} on the user's partition in sort-key (debt id, so creation) order.
  * DynamoDB applies {@code Limit} to the items it evaluates <em>before</em> the status
