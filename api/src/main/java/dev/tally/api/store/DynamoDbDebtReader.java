@@ -28,6 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoDbDebtReader implements DebtReader {
 
+    /** The debts table's key (docs/ARCHITECTURE.md) and the status attribute of {@link DebtItem}'s layout. */
+    static final String USER_ID = "userId";
+    static final String DEBT_ID = "debtId";
+    static final String STATUS = "status";
     static final String KEY_CONDITION = "#userId = :userId";
     static final String STATUS_FILTER = "#status = :status";
     /** The fewest items one request evaluates when a filter may skip some (bounds the round trips). */
@@ -55,7 +59,7 @@ public final class DynamoDbDebtReader implements DebtReader {
     public Optional<Debt> find(String userId, String debtId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(tableName)
-                .key(DebtItem.key(userId, debtId))
+                .key(key(userId, debtId))
                 .consistentRead(true)
                 .build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DebtItem.fromItem(item));
@@ -68,7 +72,7 @@ public final class DynamoDbDebtReader implements DebtReader {
         }
         int wanted = limit + 1;
         List<Debt> matches = new ArrayList<>();
-        Map<String, AttributeValue> startKey = afterDebtId == null ? null : DebtItem.key(userId, afterDebtId);
+        Map<String, AttributeValue> startKey = afterDebtId == null ? null : key(userId, afterDebtId);
         do {
             QueryResponse response = dynamoDb.query(queryRequest(userId, status, startKey, wanted - matches.size()));
             for (Map<String, AttributeValue> item : response.items()) {
@@ -86,7 +90,7 @@ public final class DynamoDbDebtReader implements DebtReader {
     QueryRequest queryRequest(String userId, DebtStatus status, Map<String, AttributeValue> startKey, int stillWanted) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#userId", DebtItem.USER_ID);
+        names.put("#userId", USER_ID);
         values.put(":userId", AttributeValue.fromS(userId));
         QueryRequest.Builder request = QueryRequest.builder()
                 .tableName(tableName)
@@ -97,10 +101,14 @@ public final class DynamoDbDebtReader implements DebtReader {
         if (status == null) {
             request.limit(stillWanted);
         } else {
-            names.put("#status", DebtItem.STATUS);
+            names.put("#status", STATUS);
             values.put(":status", AttributeValue.fromS(status.name()));
             request.filterExpression(STATUS_FILTER).limit(Math.max(stillWanted, filteredBatch));
         }
         return request.expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    static Map<String, AttributeValue> key(String userId, String debtId) {
+        return Map.of(USER_ID, AttributeValue.fromS(userId), DEBT_ID, AttributeValue.fromS(debtId));
     }
 }

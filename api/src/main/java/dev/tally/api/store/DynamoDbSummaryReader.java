@@ -25,7 +25,7 @@ public final class DynamoDbSummaryReader implements SummaryReader {
     public Optional<StoredSummary> find(String userId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(tableName)
-                .key(SummaryItem.key(userId))
+                .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(userId)))
                 .consistentRead(true)
                 .build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SummaryItem.fromItem(item));

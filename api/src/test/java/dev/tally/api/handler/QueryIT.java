@@ -219,7 +219,7 @@ class QueryIT {
                 TestDebts.open(alice, ids.next().toString(), "Alice", 1_000, 0, "EUR", TODAY.minusDays(1)),
                 TestDebts.open(alice, ids.next().toString(), "Bob", 2_500, 500, "EUR", TODAY.plusDays(1))));
         dynamoDb.putItem(put -> put.tableName(SUMMARIES)
-                .item(SummaryItem.toItem(new StoredSummary(alice, summary, NOW.minusSeconds(60)))));
+                .item(SummaryItem.toItem(new StoredSummary(alice, summary, Map.of(), 1, NOW.minusSeconds(60)))));
 
         JsonNode body = ok(get(alice, "summary", Map.of()));
 

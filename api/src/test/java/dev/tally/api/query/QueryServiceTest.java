@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class QueryServiceTest {
                 TestDebts.open(USER, DEBT_2, "Bob", 2_000, 0, "EUR", today.plusDays(1)),
                 TestDebts.open(USER, "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c92", "Chiyo", 3_000, 0, "EUR", today)));
         // A clock in another zone must not move "today": the date is taken in UTC (in Auckland the 27th is past).
-        QueryService service = new QueryService(userId -> Optional.of(new StoredSummary(USER, summary, NOW)), debts,
+        QueryService service = new QueryService(userId -> Optional.of(new StoredSummary(USER, summary, Map.of(), 1, NOW)), debts,
                 commands, cursors, Clock.fixed(LATE_ON_THE_27TH, ZoneId.of("Pacific/Auckland")));
 
         SummaryView view = service.summary(USER);

@@ -29,7 +29,7 @@ class DynamoDbDebtReaderTest {
 
     @Test
     void queryRequest_withAFilter_queriesTheUsersPartitionInOrderConsistentlyAndFiltersByStatus() {
-        QueryRequest request = reader.queryRequest(USER, DebtStatus.SETTLED, DebtItem.key(USER, "d-1"), 3);
+        QueryRequest request = reader.queryRequest(USER, DebtStatus.SETTLED, DynamoDbDebtReader.key(USER, "d-1"), 3);
 
         assertThat(request.tableName()).isEqualTo("debts");
         assertThat(request.keyConditionExpression()).isEqualTo("#userId = :userId");
@@ -37,7 +37,7 @@ class DynamoDbDebtReaderTest {
         assertThat(request.expressionAttributeNames()).containsEntry("#userId", "userId").containsEntry("#status", "status");
         assertThat(request.expressionAttributeValues()).containsEntry(":userId", AttributeValue.fromS(USER))
                 .containsEntry(":status", AttributeValue.fromS("SETTLED"));
-        assertThat(request.exclusiveStartKey()).isEqualTo(DebtItem.key(USER, "d-1"));
+        assertThat(request.exclusiveStartKey()).isEqualTo(DynamoDbDebtReader.key(USER, "d-1"));
         assertThat(request.consistentRead()).isTrue();
         assertThat(request.scanIndexForward()).isTrue();
         assertThat(request.limit()).as("a filtered request evaluates at least the batch").isEqualTo(10);
@@ -58,9 +58,9 @@ class DynamoDbDebtReaderTest {
         Debt d2 = TestDebts.withStatus(USER, "d-2", DebtStatus.OPEN);
         Debt d3 = TestDebts.withStatus(USER, "d-3", DebtStatus.OPEN);
         when(dynamoDb.query(any(QueryRequest.class))).thenReturn(
-                response(List.of(), DebtItem.key(USER, "d-0")),
-                response(List.of(d1), DebtItem.key(USER, "d-1")),
-                response(List.of(d2, d3), DebtItem.key(USER, "d-3")));
+                response(List.of(), DynamoDbDebtReader.key(USER, "d-0")),
+                response(List.of(d1), DynamoDbDebtReader.key(USER, "d-1")),
+                response(List.of(d2, d3), DynamoDbDebtReader.key(USER, "d-3")));
 
         DebtPage page = reader.page(USER, DebtStatus.OPEN, null, 2);
 
@@ -69,7 +69,7 @@ class DynamoDbDebtReaderTest {
         ArgumentCaptor<QueryRequest> requests = ArgumentCaptor.forClass(QueryRequest.class);
         verify(dynamoDb, times(3)).query(requests.capture());
         assertThat(requests.getAllValues()).extracting(QueryRequest::exclusiveStartKey)
-                .containsExactly(Map.of(), DebtItem.key(USER, "d-0"), DebtItem.key(USER, "d-1"));
+                .containsExactly(Map.of(), DynamoDbDebtReader.key(USER, "d-0"), DynamoDbDebtReader.key(USER, "d-1"));
     }
 
     @Test

@@ -14,31 +14,18 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The {@code debts} table's item for a {@link Debt} (see {@code docs/adr/0062-debt-and-command-status-items.md}).
+ * The {@code debts} table's item for a {@link Debt}: the ONE mapping of the debt item layout, used by the
+ * worker (writes), the projection (stream images) and the query routes and rebuild (reads). See
+ * {@code docs/adr/0062-debt-and-command-status-items.md} and {@code docs/adr/0071-shared-item-mappings.md}.
  *
  * <p>Key {@code userId} (S) + {@code debtId} (S). Amounts are N in minor units of {@code currency};
  * {@code outstanding} and {@code paid} are written for readers (queries, the projection) and
  * recomputed from the payments when read. Instants are ISO-8601 S, dates {@code yyyy-MM-dd} S.
  * Optional fields are absent, never NULL. {@code appliedCommands} is a map commandId → N version.
- *
- * <p>The one mapping of a debt item: the worker writes it, the query routes and the projection read
- * it (moved here from {@code commands} so no module keeps its own copy; ADR 0077).
  */
 public final class DebtItem {
 
-    /** The partition key attribute: the owner's user id. */
-    public static final String USER_ID = "userId";
-    /** The sort key attribute: the debt id (UUIDv7, so a user's debts sort by creation). */
-    public static final String DEBT_ID = "debtId";
-    /** The status attribute ({@code OPEN}, {@code SETTLED}, {@code CANCELLED}). */
-    public static final String STATUS = "status";
-
     private DebtItem() {
-    }
-
-    /** The primary key of a user's debt. */
-    public static Map<String, AttributeValue> key(String userId, String debtId) {
-        return Map.of(USER_ID, s(userId), DEBT_ID, s(debtId));
     }
 
     /** The item of {@code debt}. */

@@ -10,87 +10,122 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The {@code summaries} table's item for a {@link StoredSummary}: the one mapping, shared by the
- * projection (which writes it) and the query routes (which read it); see ADR 0077.
+ * The {@code summaries} table's item for a {@link StoredSummary}: the one mapping, written by the
+ * projection and read by {@code GET /summary} and the operator tools.
  *
- * <p>Key {@code userId} (S). {@code updatedAt} is an ISO-8601 S. {@code currencies} is a map
- * currency code → map of {@code owedByMe}, {@code owedToMe}, {@code openCount} (N, minor units and
- * counts), {@code openDueDates} (map {@code yyyy-MM-dd} → N open debts due that day, so overdue
- * counts are computed at read time) and {@code counterparties} (map name → map of {@code balance}
- * and {@code openCount}, N). Attributes other than these (a writer's bookkeeping, such as the debt
- * versions a projection has applied) are ignored when reading.
+ * <p>Layout (key {@code userId} S): {@code revision} N, {@code updatedAt} S (ISO-8601),
+ * {@code debtVersions} M (debt id → N), {@code currencies} M (currency code → M of
+ * {@code owedByMe} N, {@code owedToMe} N, {@code openCount} N, {@code openDueDates} M
+ * ({@code yyyy-MM-dd} → N open debts due that day), {@code counterparties} M (name → M of
+ * {@code balance} N, {@code openCount} N)). Amounts are signed minor units of the currency.
  */
 public final class SummaryItem {
 
-    /** The partition key attribute. */
+    /** The key attribute. */
     public static final String USER_ID = "userId";
-    /** The totals per currency. */
-    public static final String CURRENCIES = "currencies";
-    /** When the summary last changed. */
-    public static final String UPDATED_AT = "updatedAt";
+    /** The item's own version (optimistic concurrency). */
+    public static final String REVISION = "revision";
 
     private SummaryItem() {
     }
 
-    /** The primary key of a user's summary. */
-    public static Map<String, AttributeValue> key(String userId) {
-        return Map.of(USER_ID, AttributeValue.fromS(userId));
-    }
-
-    /** The item of {@code stored} (a mutable map: a writer may add its own attributes). */
+    /** The item of {@code stored}. */
     public static Map<String, AttributeValue> toItem(StoredSummary stored) {
-        Map<String, AttributeValue> currencies = new HashMap<>();
-        stored.summary().currencies().forEach((currency, totals) -> currencies.put(currency, totals(totals)));
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(USER_ID, AttributeValue.fromS(stored.userId()));
-        item.put(CURRENCIES, AttributeValue.fromM(currencies));
-        item.put(UPDATED_AT, AttributeValue.fromS(stored.updatedAt().toString()));
+        item.put(REVISION, n(stored.revision()));
+        item.put("updatedAt", AttributeValue.fromS(stored.updatedAt().toString()));
+        Map<String, AttributeValue> versions = new HashMap<>();
+        stored.debtVersions().forEach((debtId, version) -> versions.put(debtId, n(version)));
+        item.put("debtVersions", AttributeValue.fromM(versions));
+        Map<String, AttributeValue> currencies = new HashMap<>();
+        stored.summary().currencies().forEach((currency, totals) -> currencies.put(currency, totals(totals)));
+        item.put("currencies", AttributeValue.fromM(currencies));
         return item;
     }
 
     /**
-     * The summary in {@code item}.
+     * The stored summary in {@code item}.
      *
      * @throws IllegalStateException naming the attribute, if the item is not a valid summary item
      */
     public static StoredSummary fromItem(Map<String, AttributeValue> item) {
         try {
+            Map<String, Long> versions = new HashMap<>();
+            map(item, "debtVersions").forEach((debtId, version) -> versions.put(debtId, number(version, "debtVersions." + debtId)));
             Map<String, CurrencyTotals> currencies = new HashMap<>();
-            Attributes.map(item, CURRENCIES).forEach((currency, totals) ->
-                    currencies.put(currency, totals(Attributes.asMap(totals, CURRENCIES + "." + currency))));
-            return new StoredSummary(Attributes.text(item, USER_ID), new Summary(currencies),
-                    Instant.parse(Attributes.text(item, UPDATED_AT)));
+            map(item, "currencies").forEach((currency, totals) -> currencies.put(currency, totals(totals, "currencies." + currency)));
+            return new StoredSummary(text(item, USER_ID), new Summary(currencies), versions,
+                    number(required(item, REVISION), REVISION), Instant.parse(text(item, "updatedAt")));
         } catch (RuntimeException invalid) {
-            throw new IllegalStateException("summaries item is not a valid summary: "
-                    + invalid.getClass().getSimpleName() + ": " + invalid.getMessage(), invalid);
+            AttributeValue userId = item.get(USER_ID);
+            throw new IllegalStateException("summaries item " + (userId == null ? "(without userId)" : userId.s())
+                    + " is not a valid summary: " + invalid.getMessage(), invalid);
         }
     }
 
     private static AttributeValue totals(CurrencyTotals totals) {
         Map<String, AttributeValue> dueDates = new HashMap<>();
-        totals.openDueDates().forEach((date, count) -> dueDates.put(date.toString(), Attributes.n(count)));
+        totals.openDueDates().forEach((date, count) -> dueDates.put(date.toString(), n(count)));
         Map<String, AttributeValue> parties = new HashMap<>();
-        totals.counterparties().forEach((name, party) -> parties.put(name, AttributeValue.fromM(Map.of(
-                "balance", Attributes.n(party.balance()), "openCount", Attributes.n(party.openCount())))));
-        return AttributeValue.fromM(Map.of(
-                "owedByMe", Attributes.n(totals.owedByMe()),
-                "owedToMe", Attributes.n(totals.owedToMe()),
-                "openCount", Attributes.n(totals.openCount()),
-                "openDueDates", AttributeValue.fromM(dueDates),
+        totals.counterparties().forEach((name, party) -> parties.put(name,
+                AttributeValue.fromM(Map.of("balance", n(party.balance()), "openCount", n(party.openCount())))));
+        return AttributeValue.fromM(Map.of("owedByMe", n(totals.owedByMe()), "owedToMe", n(totals.owedToMe()),
+                "openCount", n(totals.openCount()), "openDueDates", AttributeValue.fromM(dueDates),
                 "counterparties", AttributeValue.fromM(parties)));
     }
 
-    private static CurrencyTotals totals(Map<String, AttributeValue> map) {
+    private static CurrencyTotals totals(AttributeValue value, String path) {
+        Map<String, AttributeValue> totals = map(value, path);
         Map<LocalDate, Long> dueDates = new HashMap<>();
-        Attributes.map(map, "openDueDates").forEach((date, count) ->
-                dueDates.put(LocalDate.parse(date), Attributes.asNumber(count, "openDueDates." + date)));
+        map(totals, "openDueDates").forEach((date, count) -> dueDates.put(LocalDate.parse(date),
+                number(count, path + ".openDueDates." + date)));
         Map<String, CounterpartyTotals> parties = new HashMap<>();
-        Attributes.map(map, "counterparties").forEach((name, party) -> {
-            Map<String, AttributeValue> fields = Attributes.asMap(party, "counterparties." + name);
-            parties.put(name, new CounterpartyTotals(Attributes.number(fields, "balance"),
-                    Attributes.number(fields, "openCount")));
+        map(totals, "counterparties").forEach((name, party) -> {
+            Map<String, AttributeValue> fields = map(party, path + ".counterparties." + name);
+            parties.put(name, new CounterpartyTotals(number(required(fields, "balance"), "balance"),
+                    number(required(fields, "openCount"), "openCount")));
         });
-        return new CurrencyTotals(Attributes.number(map, "owedByMe"), Attributes.number(map, "owedToMe"),
-                Attributes.number(map, "openCount"), dueDates, parties);
+        return new CurrencyTotals(number(required(totals, "owedByMe"), path + ".owedByMe"),
+                number(required(totals, "owedToMe"), path + ".owedToMe"),
+                number(required(totals, "openCount"), path + ".openCount"), dueDates, parties);
+    }
+
+    private static AttributeValue required(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("attribute " + name + " is missing");
+        }
+        return value;
+    }
+
+    private static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
+        return map(required(item, name), name);
+    }
+
+    private static Map<String, AttributeValue> map(AttributeValue value, String path) {
+        if (!value.hasM()) {
+            throw new IllegalArgumentException("attribute " + path + " is not a map (M)");
+        }
+        return value.m();
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        String value = required(item, name).s();
+        if (value == null) {
+            throw new IllegalArgumentException("attribute " + name + " is not a string (S)");
+        }
+        return value;
+    }
+
+    private static long number(AttributeValue value, String path) {
+        if (value.n() == null) {
+            throw new IllegalArgumentException("attribute " + path + " is not a number (N)");
+        }
+        return Long.parseLong(value.n());
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -45,16 +45,6 @@ class DebtItemTest {
     }
 
     @Test
-    void key_whenCalled_isTheItemsOwnKey() {
-        Debt debt = after(TestCommands.create("cmd-1", 10_000, "EUR"));
-
-        Map<String, AttributeValue> item = DebtItem.toItem(debt);
-
-        assertThat(DebtItem.key(TestCommands.USER, TestCommands.DEBT))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("userId", item.get("userId"), "debtId", item.get("debtId")));
-    }
-
-    @Test
     void fromItem_whenAnAttributeIsMissing_failsNamingItAndTheDebt() {
         Map<String, AttributeValue> item = new HashMap<>(DebtItem.toItem(after(TestCommands.create("cmd-1", 10_000, "EUR"))));
         item.remove("version");

@@ -25,14 +25,14 @@ class SummaryItemTest {
 
     @Test
     void toItem_whenReadBack_givesAnEqualSummary() {
-        StoredSummary stored = new StoredSummary("user-1", TWO_CURRENCIES, UPDATED);
+        StoredSummary stored = new StoredSummary("user-1", TWO_CURRENCIES, Map.of("debt-1", 3L, "debt-2", -2L), 7, UPDATED);
 
         assertThat(SummaryItem.fromItem(SummaryItem.toItem(stored))).isEqualTo(stored);
     }
 
     @Test
     void toItem_whenCalled_writesNumbersAndDueDatesAsMapKeys() {
-        Map<String, AttributeValue> item = SummaryItem.toItem(new StoredSummary("user-1", TWO_CURRENCIES, UPDATED));
+        Map<String, AttributeValue> item = SummaryItem.toItem(new StoredSummary("user-1", TWO_CURRENCIES, Map.of("debt-1", 3L, "debt-2", -2L), 7, UPDATED));
 
         assertThat(item.get("userId").s()).isEqualTo("user-1");
         assertThat(item.get("updatedAt").s()).isEqualTo("2026-11-27T10:15:30Z");
@@ -43,16 +43,18 @@ class SummaryItemTest {
     }
 
     @Test
-    void fromItem_whenTheItemHasAWritersOwnAttributes_ignoresThem() {
-        Map<String, AttributeValue> item = SummaryItem.toItem(new StoredSummary("user-1", Summary.EMPTY, UPDATED));
-        item.put("debtVersions", AttributeValue.fromM(Map.of("debt-1", AttributeValue.fromN("3"))));
+    void toItem_whenCalled_writesTheProjectionsBookkeeping() {
+        Map<String, AttributeValue> item = SummaryItem.toItem(
+                new StoredSummary("user-1", Summary.EMPTY, Map.of("debt-1", -4L), 2, UPDATED));
 
+        assertThat(item.get("revision").n()).isEqualTo("2");
+        assertThat(item.get("debtVersions").m().get("debt-1").n()).isEqualTo("-4");
         assertThat(SummaryItem.fromItem(item).summary()).isEqualTo(Summary.EMPTY);
     }
 
     @Test
     void fromItem_whenANestedNumberIsMissing_failsNamingIt() {
-        Map<String, AttributeValue> item = SummaryItem.toItem(new StoredSummary("user-1", TWO_CURRENCIES, UPDATED));
+        Map<String, AttributeValue> item = SummaryItem.toItem(new StoredSummary("user-1", TWO_CURRENCIES, Map.of("debt-1", 3L, "debt-2", -2L), 7, UPDATED));
         Map<String, AttributeValue> currencies = new HashMap<>(item.get("currencies").m());
         Map<String, AttributeValue> eur = new HashMap<>(currencies.get("EUR").m());
         eur.remove("openCount");
