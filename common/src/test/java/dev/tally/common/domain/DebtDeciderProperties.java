@@ -46,6 +46,12 @@ class DebtDeciderProperties {
                         .isNotEqualTo(dev.tally.events.command.RejectionReason.STALE_VERSION);
             }
         }
+        Statistics.label("decision").coverage(coverage -> {
+            for (String outcome : List.of("Applied", "AlreadyApplied", "DEBT_ALREADY_EXISTS", "DEBT_NOT_FOUND",
+                    "DEBT_NOT_OPEN", "CURRENCY_MISMATCH", "OVERPAYMENT", "NOTHING_TO_UPDATE")) {
+                coverage.check(outcome).count(n -> n > 0);
+            }
+        });
     }
 
     @Property
