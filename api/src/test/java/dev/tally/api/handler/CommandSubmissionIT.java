@@ -13,8 +13,10 @@ import dev.tally.api.submission.CommandSubmissionService;
 import dev.tally.api.submission.RequestHash;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
+import dev.tally.api.testing.ApiQueues;
 import dev.tally.api.testing.ApiTables;
 import dev.tally.api.testing.FakeLambdaContext;
+import dev.tally.api.testing.PatientClients;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
@@ -61,8 +63,8 @@ class CommandSubmissionIT {
 
     @BeforeAll
     static void clients() {
-        dynamoDb = DYNAMODB.client();
-        sqs = SQS.client();
+        dynamoDb = PatientClients.of(DYNAMODB.environment()).dynamoDb();
+        sqs = PatientClients.of(SQS.environment()).sqs();
     }
 
     @AfterAll
@@ -76,7 +78,7 @@ class CommandSubmissionIT {
         int n = RESOURCES.incrementAndGet();
         commandsTable = "commands-" + n;
         ApiTables.createCommandsTable(dynamoDb, commandsTable);
-        queues = SQS.createFifoQueueWithDeadLetterQueue("commands-" + n + ".fifo", "commands-dlq-" + n + ".fifo", 5, 30);
+        queues = ApiQueues.createCommandsQueue(sqs, "commands-" + n);
     }
 
     @Test
