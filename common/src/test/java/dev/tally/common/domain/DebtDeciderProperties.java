@@ -41,7 +41,17 @@ class DebtDeciderProperties {
             } else {
                 assertThat(step.after()).isSameAs(step.before());
             }
+            if (step.decision() instanceof Decision.Rejected rejected) {
+                assertThat(rejected.reason()).as("the decider never produces STALE_VERSION")
+                        .isNotEqualTo(dev.tally.events.command.RejectionReason.STALE_VERSION);
+            }
         }
+        Statistics.label("decision").coverage(coverage -> {
+            for (String outcome : List.of("Applied", "AlreadyApplied", "DEBT_ALREADY_EXISTS", "DEBT_NOT_FOUND",
+                    "DEBT_NOT_OPEN", "CURRENCY_MISMATCH", "OVERPAYMENT", "NOTHING_TO_UPDATE")) {
+                coverage.check(outcome).count(n -> n > 0);
+            }
+        });
     }
 
     @Property

@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 class SummaryProperties {
 
@@ -50,11 +51,16 @@ class SummaryProperties {
 
     @Property
     void hugeAmounts_eitherExactOrArithmeticException_neverWrapped(@ForAll("hugeSequences") List<CommandEnvelope> commands) {
+        Statistics.label("outcome").coverage(coverage -> {
+            coverage.check("overflow reported").count(n -> n > 0);
+            coverage.check("exact to the end").count(n -> n > 0);
+        });
         CommandReplay replay = new CommandReplay();
         for (CommandEnvelope command : commands) {
             try {
                 replay.apply(command);
             } catch (ArithmeticException overflow) {
+                Statistics.label("outcome").collect("overflow reported");
                 assertThat(exactTotals(replay.debts().values()).values())
                         .as("an overflow is reported only when an exact total leaves the long range")
                         .anySatisfy(pair -> assertThat(fitsInLong(pair[0]) && fitsInLong(pair[1])).isFalse());
@@ -68,6 +74,7 @@ class SummaryProperties {
                 assertThat(BigInteger.valueOf(actual.owedToMe())).isEqualTo(totals[1]);
             });
         }
+        Statistics.label("outcome").collect("exact to the end");
     }
 
     private static boolean fitsInLong(BigInteger value) {
