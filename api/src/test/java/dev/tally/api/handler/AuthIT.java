@@ -13,7 +13,6 @@ import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
 import dev.tally.api.testing.FakeLambdaContext;
-import dev.tally.api.testing.PatientClients;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.auth.JwtVerifier;
 import dev.tally.common.auth.PasswordHasher;
@@ -50,7 +49,7 @@ class AuthIT {
 
     @BeforeAll
     static void clients() {
-        dynamoDb = PatientClients.of(DYNAMODB.environment()).dynamoDb();
+        dynamoDb = DYNAMODB.client();
     }
 
     @AfterAll

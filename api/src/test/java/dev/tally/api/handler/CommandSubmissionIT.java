@@ -13,10 +13,8 @@ import dev.tally.api.submission.CommandSubmissionService;
 import dev.tally.api.submission.RequestHash;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
-import dev.tally.api.testing.ApiQueues;
 import dev.tally.api.testing.ApiTables;
 import dev.tally.api.testing.FakeLambdaContext;
-import dev.tally.api.testing.PatientClients;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
@@ -63,8 +61,8 @@ class CommandSubmissionIT {
 
     @BeforeAll
     static void clients() {
-        dynamoDb = PatientClients.of(DYNAMODB.environment()).dynamoDb();
-        sqs = PatientClients.of(SQS.environment()).sqs();
+        dynamoDb = DYNAMODB.client();
+        sqs = SQS.client();
     }
 
     @AfterAll
@@ -78,7 +76,7 @@ class CommandSubmissionIT {
         int n = RESOURCES.incrementAndGet();
         commandsTable = "commands-" + n;
         ApiTables.createCommandsTable(dynamoDb, commandsTable);
-        queues = ApiQueues.createCommandsQueue(sqs, "commands-" + n);
+        queues = SQS.createFifoQueueWithDeadLetterQueue("commands-" + n + ".fifo", "commands-dlq-" + n + ".fifo", 5, 180);
     }
 
     @Test
