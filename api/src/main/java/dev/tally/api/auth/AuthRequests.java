@@ -24,8 +24,8 @@ import java.util.Locale;
  */
 public final class AuthRequests {
 
-    /** Fewest password characters. */
-    public static final int PASSWORD_MIN = 12;
+    /** Fewest password characters: NIST SP 800-63B-4 for a password that is the only factor. */
+    public static final int PASSWORD_MIN = 15;
     /** Most password characters: long pass phrases fit, and PBKDF2's cost does not grow with the length. */
     public static final int PASSWORD_MAX = 256;
     /** Most characters of a display name. */

@@ -36,13 +36,13 @@ class AuthRequestsTest {
     void register_refusesPasswordsOutsideTheBounds(int length) {
         ApiException refused = refusedRegister(body("ada@example.com", "p".repeat(length), "Ada"));
 
-        assertThat(refused.fields()).containsExactly(new FieldProblem("password", "must be 12 to 256 characters long"));
+        assertThat(refused.fields()).containsExactly(new FieldProblem("password", "must be 15 to 256 characters long"));
     }
 
     @Test
     void register_countsCharactersNotUtf16Units() {
-        // 12 emoji are 24 UTF-16 units but 12 characters.
-        assertThat(requests.register(body("ada@example.com", "😀".repeat(12), "Ada")).password()).isNotEmpty();
+        // 15 emoji are 30 UTF-16 units but 15 characters.
+        assertThat(requests.register(body("ada@example.com", "😀".repeat(15), "Ada")).password()).isNotEmpty();
     }
 
     @Test

@@ -76,7 +76,7 @@ class CommandSubmissionIT {
         int n = RESOURCES.incrementAndGet();
         commandsTable = "commands-" + n;
         ApiTables.createCommandsTable(dynamoDb, commandsTable);
-        queues = SQS.createFifoQueueWithDeadLetterQueue("commands-" + n + ".fifo", "commands-dlq-" + n + ".fifo", 5, 30);
+        queues = SQS.createFifoQueueWithDeadLetterQueue("commands-" + n + ".fifo", "commands-dlq-" + n + ".fifo", 5, 180);
     }
 
     @Test
