@@ -20,6 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * debt id of the page (the listing's position: the rest of the key is the user id) and an
  * HMAC-SHA256 tag over the version, the user id, the status filter and that debt id.
  *
+ * <p>Only the canonical encoding is accepted (no padding, zero trailing bits), so every change to a
+ * cursor's characters is refused, not just changes that alter its bytes.
+ *
  * <p>The user id and the filter are authenticated but not carried: a cursor verifies only for the
  * user and the filter of the listing that issued it, so it cannot be forged, edited, replayed by
  * another user or reused with another filter. Every failure is the same {@code INVALID_CURSOR},
@@ -82,7 +85,8 @@ public final class DebtCursors {
         } catch (IllegalArgumentException notBase64) {
             throw invalid();
         }
-        if (bytes.length < 2 + Hkdf.KEY_BYTES || bytes[0] != VERSION
+        if (!ENCODER.encodeToString(bytes).equals(cursor) // canonical only: unused trailing bits must be zero
+                || bytes.length < 2 + Hkdf.KEY_BYTES || bytes[0] != VERSION
                 || bytes.length != 2 + Byte.toUnsignedInt(bytes[1]) + Hkdf.KEY_BYTES) {
             throw invalid();
         }

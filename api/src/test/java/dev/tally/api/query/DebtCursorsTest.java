@@ -65,6 +65,16 @@ class DebtCursorsTest {
     }
 
     @Test
+    void decode_whenAnyCharacterIsChanged_isRefused() {
+        String cursor = cursors.encode(ALICE, DebtStatus.OPEN, DEBT);
+        for (int i = 0; i < cursor.length(); i++) {
+            String changed = cursor.substring(0, i) + (cursor.charAt(i) == 'A' ? 'B' : 'A') + cursor.substring(i + 1);
+            assertInvalid(() -> cursors.decode(ALICE, DebtStatus.OPEN, changed));
+        }
+        assertInvalid(() -> cursors.decode(ALICE, DebtStatus.OPEN, cursor + "="));
+    }
+
+    @Test
     void decode_whenTheDebtIdIsSwappedForAnother_isRefused() {
         byte[] bytes = Base64.getUrlDecoder().decode(cursors.encode(ALICE, null, DEBT));
         byte[] otherId = "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c91".getBytes(StandardCharsets.UTF_8);
