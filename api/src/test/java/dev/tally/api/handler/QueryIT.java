@@ -239,8 +239,36 @@ class QueryIT {
         JsonNode body = ok(get(newcomer, "summary", Map.of()));
 
         assertThat(body.get("userId").asText()).isEqualTo(newcomer);
-        assertThat(body.has("currencies") ? body.get("currencies").size() : 0).isZero();
-        assertThat(body.has("counterparties") ? body.get("counterparties").size() : 0).isZero();
+        assertThat(body.get("currencies").isObject()).isTrue();
+        assertThat(body.get("currencies").isEmpty()).isTrue();
+        assertThat(body.get("counterparties").isArray()).isTrue();
+        assertThat(body.get("counterparties").isEmpty()).isTrue();
+    }
+
+    @Test
+    void debts_ofAUserWithoutDebts_answersAnEmptyPageWithoutCursor() {
+        JsonNode page = ok(listing(newUser(), null, "7", null));
+
+        assertThat(page.get("items").isArray()).isTrue();
+        assertThat(page.get("items").isEmpty()).isTrue();
+        assertThat(page.has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void debts_whenTheCountIsAMultipleOfTheLimit_theLastFullPageHasNoCursor() {
+        String alice = newUser();
+        for (int i = 0; i < 12; i++) {
+            save(TestDebts.withStatus(alice, ids.next().toString(), i % 2 == 0 ? DebtStatus.OPEN : DebtStatus.SETTLED));
+        }
+
+        JsonNode first = ok(listing(alice, DebtStatus.OPEN, "3", null));
+        JsonNode second = ok(listing(alice, DebtStatus.OPEN, "3", first.get("nextCursor").asText()));
+
+        assertThat(second.get("items")).hasSize(3);
+        assertThat(second.has("nextCursor")).as("6 open debts fill exactly two pages of 3").isFalse();
+        JsonNode whole = ok(listing(alice, null, "12", null));
+        assertThat(whole.get("items")).hasSize(12);
+        assertThat(whole.has("nextCursor")).isFalse();
     }
 
     private static Debt save(Debt debt) {
