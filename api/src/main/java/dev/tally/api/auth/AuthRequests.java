@@ -66,7 +66,8 @@ public final class AuthRequests {
         } else {
             int length = read.password().codePointCount(0, read.password().length());
             if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-                problems.add(new FieldProblem("password", "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
+                problems.add(new FieldProblem("password",
+                        "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
             }
         }
         String displayName = read.displayName() == null ? null : read.displayName().strip();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>Both items are written in one {@code TransactWriteItems}, each with
  * {@code attribute_not_exists(pk)}, so two concurrent registrations of one e-mail cannot both win.
  * A transaction cancelled because another transaction held the item ({@code TransactionConflict})
- * is tried again a few times: the retry then sees the winner's item and answers
- * {@link CreateUserResult#EMAIL_TAKEN}.
+ * is tried again a few times after a short jittered pause: the retry then sees the winner's item
+ * and answers {@link CreateUserResult#EMAIL_TAKEN}.
  */
 public final class DynamoDbUserStore implements UserStore {
 
@@ -62,6 +63,7 @@ public final class DynamoDbUserStore implements UserStore {
                 if (!isConflict(reasons) || attempt >= MAX_ATTEMPTS) {
                     throw cancelled;
                 }
+                backOff(attempt, cancelled);
             }
         }
     }
@@ -100,6 +102,16 @@ public final class DynamoDbUserStore implements UserStore {
         return TransactWriteItem.builder()
                 .put(Put.builder().tableName(tableName).item(item).conditionExpression(CONDITION_NEW_ITEM).build())
                 .build();
+    }
+
+    /** A short, jittered pause before retrying a conflicting transaction (5–25 ms times the attempt). */
+    private static void backOff(int attempt, TransactionCanceledException cancelled) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 26) * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cancelled;
+        }
     }
 
     private static boolean hasCode(List<CancellationReason> reasons, int index, String code) {

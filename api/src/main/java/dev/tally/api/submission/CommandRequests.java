@@ -49,7 +49,8 @@ public final class CommandRequests {
     /** The correlation header a client may send to follow its request through the logs. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CORRELATION_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final String DEBT_ID = "debtId";
 
@@ -135,7 +136,8 @@ public final class CommandRequests {
         List<FieldProblem> idProblems = TextRules.problems();
         TextRules.requiredId(idProblems, DEBT_ID, debtId);
         if (idProblems.isEmpty() && !UUID_SHAPE.matcher(debtId).matches()) {
-            idProblems.add(new FieldProblem(DEBT_ID, "must be a debt id as returned by POST /debts (a lower-case UUID)"));
+            idProblems.add(new FieldProblem(DEBT_ID,
+                    "must be a debt id as returned by POST /debts (a lower-case UUID)"));
         }
         problems.addAll(idProblems);
         return debtId;

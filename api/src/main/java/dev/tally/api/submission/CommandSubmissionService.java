@@ -84,7 +84,9 @@ public final class CommandSubmissionService {
         // with the values generated the first time.
         DebtCommand original = withGeneratedValues(submission, existing);
         LOG.info("command replayed while accepted, re-sending commandId={}", commandId);
-        return send(CommandEnvelope.of(commandId, userId, existing.acceptedAt(), submission.correlationId(), original), true);
+        CommandEnvelope envelope = CommandEnvelope.of(commandId, userId, existing.acceptedAt(),
+                submission.correlationId(), original);
+        return send(envelope, true);
     }
 
     private SubmissionOutcome send(CommandEnvelope envelope, boolean replayed) {

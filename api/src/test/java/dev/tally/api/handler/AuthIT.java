@@ -7,8 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tally.api.auth.AuthRequests;
 import dev.tally.api.auth.AuthService;
-import dev.tally.api.auth.RegisterRequest;
-import dev.tally.api.auth.Registration;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
@@ -21,14 +19,7 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.events.TallyJson;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,42 +105,6 @@ class AuthIT {
 
         assertThat(again.getStatusCode()).isEqualTo(409);
         assertThat(json(again).get("error").get("code").asText()).isEqualTo("EMAIL_TAKEN");
-    }
-
-    @Test
-    void registeringTheSameEmailConcurrently_createsExactlyOneUser() throws Exception {
-        String table = newUsersTable();
-        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, table), new PasswordHasher(10_000),
-                TestTokens.issuer());
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Registration>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                int attempt = i;
-                Callable<Registration> register = () -> {
-                    start.await();
-                    return service.register(new RegisterRequest("grace@example.com", "password number " + attempt, "Grace " + attempt));
-                };
-                results.add(pool.submit(register));
-            }
-            start.countDown();
-            List<Registration> outcomes = new ArrayList<>();
-            for (Future<Registration> result : results) {
-                outcomes.add(result.get());
-            }
-
-            assertThat(outcomes).filteredOn(Registration.Registered.class::isInstance).hasSize(1);
-            assertThat(outcomes).filteredOn(Registration.EmailTaken.class::isInstance).hasSize(threads - 1);
-            String winner = ((Registration.Registered) outcomes.stream()
-                    .filter(Registration.Registered.class::isInstance).findFirst().orElseThrow()).userId();
-            List<Map<String, AttributeValue>> items = dynamoDb.scan(scan -> scan.tableName(table).consistentRead(true)).items();
-            assertThat(items).extracting(item -> item.get("pk").s())
-                    .containsExactlyInAnyOrder("USER#" + winner, "EMAIL#grace@example.com");
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String newUsersTable() {
