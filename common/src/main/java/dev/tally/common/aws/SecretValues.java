@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
@@ -33,7 +34,8 @@ public final class SecretValues {
     }
 
     private String fetch(String secretId) {
-        GetSecretValueResponse response = secretsManager.getSecretValue(request -> request.secretId(secretId));
+        GetSecretValueResponse response = secretsManager.getSecretValue(
+                GetSecretValueRequest.builder().secretId(secretId).build());
         String value = response.secretString();
         if (value == null) {
             throw new IllegalStateException("Secret " + secretId + " has no string value; store the key as a secret string");
