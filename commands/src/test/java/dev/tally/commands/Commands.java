@@ -9,6 +9,7 @@ import dev.tally.events.command.Counterparty;
 import dev.tally.events.command.CreateDebt;
 import dev.tally.events.command.Direction;
 import dev.tally.events.command.RecordPayment;
+import dev.tally.events.command.SettleDebt;
 import java.time.Instant;
 
 /**
@@ -30,6 +31,11 @@ public record Commands(String userId, String debtId) {
     public CommandEnvelope payment(String commandId, long minorUnits) {
         return CommandEnvelope.of(commandId, userId, ISSUED_AT, null,
                 new RecordPayment(debtId, Money.of(minorUnits, "EUR"), ISSUED_AT, null));
+    }
+
+    /** A {@code SettleDebt} with a note. */
+    public CommandEnvelope settle(String commandId) {
+        return CommandEnvelope.of(commandId, userId, ISSUED_AT.plusSeconds(60), null, new SettleDebt(debtId, "rest forgiven"));
     }
 
     /** The debt after applying {@code commands} in order (each must apply). */
