@@ -1,4 +1,4 @@
-package dev.tally.commands.it;
+package dev.tally.commands.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

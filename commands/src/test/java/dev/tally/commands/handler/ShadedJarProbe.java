@@ -1,8 +1,7 @@
-package dev.tally.commands.it;
+package dev.tally.commands.handler;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.tally.commands.handler.CommandWorkerHandler;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.tally.commands.it;
+package dev.tally.commands.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -39,7 +39,8 @@ final class FifoQueuePoller {
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final Context context = new TestContext();
     private Predicate<SQSEvent.SQSMessage> loseAcknowledgement = message -> false;
-    private int invocations;
+    private final List<SQSEvent.SQSMessage> deliveries = new ArrayList<>();
+    private final List<String> reportedFailures = new ArrayList<>();
     private int crashes;
 
     FifoQueuePoller(SqsClient sqs, String queueUrl, String queueArn, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
@@ -68,7 +69,7 @@ final class FifoQueuePoller {
         }
         SQSEvent event = new SQSEvent();
         event.setRecords(received.stream().map(this::toLambdaRecord).toList());
-        invocations++;
+        deliveries.addAll(event.getRecords());
         SQSBatchResponse response;
         try {
             response = handler.handleRequest(event, context);
@@ -79,6 +80,7 @@ final class FifoQueuePoller {
         Set<String> failed = response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .collect(Collectors.toSet());
+        reportedFailures.addAll(failed);
         for (SQSEvent.SQSMessage record : event.getRecords()) {
             if (!failed.contains(record.getMessageId()) && !loseAcknowledgement.test(record)) {
                 sqs.deleteMessage(DeleteMessageRequest.builder()
@@ -112,8 +114,19 @@ final class FifoQueuePoller {
         return counts.values().stream().allMatch("0"::equals);
     }
 
-    int invocations() {
-        return invocations;
+    /** Every message handed to the handler, in delivery order (a redelivery appears again). */
+    List<SQSEvent.SQSMessage> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** The deliveries of the command {@code commandId}. */
+    List<SQSEvent.SQSMessage> deliveriesOf(String commandId) {
+        return deliveries.stream().filter(m -> m.getBody().contains("\"commandId\":\"" + commandId + "\"")).toList();
+    }
+
+    /** The message ids the handler reported as batch item failures (once per report). */
+    List<String> reportedFailures() {
+        return List.copyOf(reportedFailures);
     }
 
     int crashes() {

@@ -1,4 +1,4 @@
-package dev.tally.commands.it;
+package dev.tally.commands.handler;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
