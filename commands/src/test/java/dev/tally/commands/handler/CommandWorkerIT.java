@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tally.commands.CommandWorkers;
 import dev.tally.commands.Commands;
+import dev.tally.commands.FaultInjector;
+import dev.tally.commands.LocalEndpoints;
+import dev.tally.commands.WorkerTestBed;
 import dev.tally.commands.store.SqsDeadLetterQueue;
 import dev.tally.common.config.WorkerConfig;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.Payment;
 import dev.tally.common.testing.FifoQueues;
-import dev.tally.common.testing.LocalDynamoDb;
-import dev.tally.common.testing.LocalSqs;
 import dev.tally.events.command.CommandEnvelope;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +34,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class CommandWorkerIT {
 
     @RegisterExtension
-    static final LocalSqs SQS = new LocalSqs();
-    @RegisterExtension
-    static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
+    static final LocalEndpoints ENDPOINTS = new LocalEndpoints();
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static WorkerTestBed bed;
@@ -47,12 +46,12 @@ class CommandWorkerIT {
 
     @BeforeAll
     static void createTables() {
-        bed = WorkerTestBed.create(SQS, DYNAMODB);
+        bed = WorkerTestBed.create(ENDPOINTS.sqs(), ENDPOINTS.dynamoDb());
     }
 
     @BeforeEach
     void setUp() {
-        queues = bed.newQueues(SQS);
+        queues = bed.newQueues(ENDPOINTS.sqs());
         faults = new FaultInjector();
         poller = pollerFor(new CommandWorkerHandler(bed.worker(queues, faults)));
         commands = newUser("user");

@@ -1,7 +1,5 @@
-package dev.tally.commands.handler;
+package dev.tally.commands;
 
-import dev.tally.commands.CommandApplier;
-import dev.tally.commands.CommandWorker;
 import dev.tally.commands.store.DynamoDbCommandStatusStore;
 import dev.tally.commands.store.DynamoDbDebtStore;
 import dev.tally.commands.store.SqsDeadLetterQueue;
@@ -39,17 +37,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the key schema of {@code docs/ARCHITECTURE.md}, a FIFO queue redriving to a FIFO DLQ after 5
  * receives, and helpers to send commands and read what the worker wrote.
  */
-final class WorkerTestBed {
+public final class WorkerTestBed {
 
-    static final int MAX_RECEIVE_COUNT = 5;
-    static final int VISIBILITY_TIMEOUT_SECONDS = 1;
+    public static final int MAX_RECEIVE_COUNT = 5;
+    public static final int VISIBILITY_TIMEOUT_SECONDS = 1;
     private static final ClientTimeouts PATIENT = new ClientTimeouts(
             Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
-    final DynamoDbClient dynamoDb;
-    final SqsClient sqs;
-    final String debtsTable;
-    final String commandsTable;
+    public final DynamoDbClient dynamoDb;
+    public final SqsClient sqs;
+    public final String debtsTable;
+    public final String commandsTable;
 
     private WorkerTestBed(DynamoDbClient dynamoDb, SqsClient sqs, String debtsTable, String commandsTable) {
         this.dynamoDb = dynamoDb;
@@ -64,7 +62,7 @@ final class WorkerTestBed {
      * uniquely named.
      */
     @SuppressWarnings("unchecked")
-    static WorkerTestBed create(LocalSqs localSqs, LocalDynamoDb localDynamoDb) {
+    public static WorkerTestBed create(LocalSqs localSqs, LocalDynamoDb localDynamoDb) {
         Map<String, String> environment = LocalAws.environment(localSqs.environment(), localDynamoDb.environment());
         AwsClients clients = AwsClients.builder().environment(environment::get).credentials(LocalAws.dummyCredentials())
                 .timeouts(PATIENT).build();
@@ -98,14 +96,14 @@ final class WorkerTestBed {
     }
 
     /** A fresh FIFO queue pair with the redrive policy of {@code template.yaml}. */
-    FifoQueues newQueues(LocalSqs localSqs) {
+    public FifoQueues newQueues(LocalSqs localSqs) {
         String name = "commands-" + UUID.randomUUID().toString().substring(0, 8);
         return localSqs.createFifoQueueWithDeadLetterQueue(name + ".fifo", name + "-dlq.fifo", MAX_RECEIVE_COUNT,
                 VISIBILITY_TIMEOUT_SECONDS);
     }
 
     /** The production wiring of the worker against these tables, with {@code faults} around its stores. */
-    CommandWorker worker(FifoQueues queues, FaultInjector faults) {
+    public CommandWorker worker(FifoQueues queues, FaultInjector faults) {
         return new CommandWorker(
                 new CommandApplier(faults.debts(new DynamoDbDebtStore(dynamoDb, debtsTable)),
                         faults.statuses(new DynamoDbCommandStatusStore(dynamoDb, commandsTable, Clock.systemUTC()))),
@@ -113,12 +111,12 @@ final class WorkerTestBed {
     }
 
     /** Sends {@code command} as the API does: group = user, deduplication id = command id. */
-    String send(FifoQueues queues, CommandEnvelope command) {
+    public String send(FifoQueues queues, CommandEnvelope command) {
         return send(queues, command, command.commandId());
     }
 
     /** Sends {@code command} with another deduplication id (a second send SQS itself would not drop). */
-    String send(FifoQueues queues, CommandEnvelope command, String deduplicationId) {
+    public String send(FifoQueues queues, CommandEnvelope command, String deduplicationId) {
         return sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
                 .messageBody(command.toJson())
                 .messageGroupId(command.userId())
@@ -128,23 +126,23 @@ final class WorkerTestBed {
     }
 
     /** Sends a raw body (poison) to the queue in {@code group}. */
-    void sendRaw(FifoQueues queues, String body, String group) {
+    public void sendRaw(FifoQueues queues, String body, String group) {
         sqs.sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody(body)
                 .messageGroupId(group).messageDeduplicationId(UUID.randomUUID().toString()));
     }
 
-    Optional<Debt> debt(String userId, String debtId) {
+    public Optional<Debt> debt(String userId, String debtId) {
         return new DynamoDbDebtStore(dynamoDb, debtsTable).find(userId, debtId);
     }
 
     /** The command status item as stored. */
-    Map<String, AttributeValue> status(String userId, String commandId) {
+    public Map<String, AttributeValue> status(String userId, String commandId) {
         return dynamoDb.getItem(request -> request.tableName(commandsTable).consistentRead(true)
                 .key(Map.of("userId", AttributeValue.fromS(userId), "commandId", AttributeValue.fromS(commandId)))).item();
     }
 
     /** Everything in the dead-letter queue now (received with visibility timeout 0: it stays visible, and is not deleted). */
-    List<Message> deadLetters(FifoQueues queues) {
+    public List<Message> deadLetters(FifoQueues queues) {
         return sqs.receiveMessage(request -> request.queueUrl(queues.deadLetterQueueUrl()).maxNumberOfMessages(10)
                 .waitTimeSeconds(1).visibilityTimeout(0)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
@@ -158,7 +156,7 @@ final class WorkerTestBed {
      *
      * @return how many were moved
      */
-    int redriveDeadLetters(FifoQueues queues) {
+    public int redriveDeadLetters(FifoQueues queues) {
         List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queues.deadLetterQueueUrl())
                 .maxNumberOfMessages(10).waitTimeSeconds(1)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
@@ -172,7 +170,7 @@ final class WorkerTestBed {
         return messages.size();
     }
 
-    String queueArn(String queueUrl) {
+    public String queueArn(String queueUrl) {
         return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }

@@ -1,4 +1,4 @@
-package dev.tally.commands.handler;
+package dev.tally.commands;
 
 import dev.tally.commands.store.CommandStatusStore;
 import dev.tally.commands.store.DebtStore;
@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  * Decorates the real DynamoDB stores to inject faults at chosen commands, and records the order in
  * which commands actually changed debts.
  */
-final class FaultInjector {
+public final class FaultInjector {
 
     /** A simulated crash of the whole invocation (an {@link Error}: nothing in the worker catches it). */
-    static final class SimulatedCrash extends Error {
+    public static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
 
         SimulatedCrash(String where) {
@@ -34,21 +34,21 @@ final class FaultInjector {
     private final List<String> debtChanges = Collections.synchronizedList(new ArrayList<>());
 
     /** The next {@code times} writes of the debt produced by {@code commandId} throw a throttling error. */
-    void throttleDebtWriteOf(String commandId, int times) {
+    public void throttleDebtWriteOf(String commandId, int times) {
         debtWriteFaults.put(commandId, times);
     }
 
     /** The next {@code times} attempts to record {@code commandId} as applied crash the invocation. */
-    void crashBeforeStatusWriteOf(String commandId, int times) {
+    public void crashBeforeStatusWriteOf(String commandId, int times) {
         crashesAfterDebtWrite.put(commandId, times);
     }
 
     /** The command ids whose debt write succeeded, in the order they succeeded. */
-    List<String> debtChanges() {
+    public List<String> debtChanges() {
         return List.copyOf(debtChanges);
     }
 
-    DebtStore debts(DebtStore real) {
+    public DebtStore debts(DebtStore real) {
         return new DebtStore() {
             @Override
             public Optional<Debt> find(String userId, String debtId) {
@@ -71,7 +71,7 @@ final class FaultInjector {
         };
     }
 
-    CommandStatusStore statuses(CommandStatusStore real) {
+    public CommandStatusStore statuses(CommandStatusStore real) {
         return new CommandStatusStore() {
             @Override
             public Optional<CommandStatus.Status> findStatus(String userId, String commandId) {
