@@ -1,6 +1,8 @@
 package dev.tally.events;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -22,6 +24,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *       {@code "2026-11-27T10:15:30Z"}; never numeric timestamps.</li>
  *   <li>Nulls are not written ({@code NON_NULL}); map entries are written sorted by key.</li>
  *   <li>{@code BigDecimal} is written plain (no exponent).</li>
+ *   <li>{@code isSomething()} methods are not properties: a record is its components, so derived
+ *       predicates such as {@code Debt.isOpen()} are never written.</li>
  *   <li>No type coercion: a number is not read as a string, a string not as a number, a number not
  *       as an enum; trailing tokens after the value fail; {@code null} for a primitive fails.</li>
  *   <li>Unknown properties are <em>ignored</em> by this mapper, for forward-compatible messages
@@ -66,6 +70,7 @@ public final class TallyJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)

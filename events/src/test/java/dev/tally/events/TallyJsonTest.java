@@ -63,6 +63,17 @@ class TallyJsonTest {
                 .singleElement().extracting(FieldProblem::field).isEqualTo("body");
     }
 
+    record WithPredicate(int count) {
+        public boolean isEmpty() {
+            return count == 0;
+        }
+    }
+
+    @Test
+    void write_leavesOutIsPredicates_recordsAreTheirComponents() {
+        assertThat(TallyJson.write(new WithPredicate(0))).isEqualTo("{\"count\":0}");
+    }
+
     @Test
     void objectMapper_isTheOneMapper() {
         assertThat(TallyJson.objectMapper()).isSameAs(TallyJson.MAPPER);

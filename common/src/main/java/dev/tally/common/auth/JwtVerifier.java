@@ -173,7 +173,8 @@ public final class JwtVerifier {
 
     private static JWKSource<SecurityContext> jwkSource(URI jwksUrl) {
         try {
-            // Cached (5 min default TTL) and rate-limited refreshes: one fetch per container in the common case.
+            // nimbus defaults: cached 5 min with refresh-ahead, refetch on unknown kid rate-limited to one per
+            // 30 s, 500 ms HTTP timeouts, 50 KiB size limit: one fetch per container in the common case.
             return JWKSourceBuilder.<SecurityContext>create(jwksUrl.toURL()).build();
         } catch (MalformedURLException invalid) {
             throw new IllegalArgumentException("JWT_JWKS_URL is not a valid URL", invalid);

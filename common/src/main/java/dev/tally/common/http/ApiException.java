@@ -57,6 +57,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.CONFLICT, clientMessage);
     }
 
+    /** 422: the {@code Idempotency-Key} was already used with a different request body. */
+    public static ApiException idempotencyKeyReused() {
+        return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage());
+    }
+
     /** The error code. */
     public ErrorCode code() {
         return code;

@@ -62,6 +62,14 @@ class ApiResponsesTest {
     }
 
     @Test
+    void error_whenIdempotencyKeyReused_is422() throws Exception {
+        APIGatewayV2HTTPResponse response = responses.error(ApiException.idempotencyKeyReused(), "req-4");
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(mapper.readTree(response.getBody()).at("/error/code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
     void accepted_isA202WithLocationAndJsonBody() throws Exception {
         APIGatewayV2HTTPResponse response = responses.accepted(Map.of("commandId", "c-1", "status", "ACCEPTED"), "/commands/c-1");
 

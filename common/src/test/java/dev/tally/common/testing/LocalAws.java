@@ -1,6 +1,8 @@
 package dev.tally.common.testing;
 
 import dev.tally.common.aws.AwsClients;
+import dev.tally.common.aws.ClientTimeouts;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,6 +20,14 @@ public final class LocalAws {
     public static final String REGION = "us-east-1";
     /** The account id ElasticMQ puts in queue URLs and ARNs. */
     public static final String ACCOUNT_ID = "000000000000";
+
+    /**
+     * Generous limits for local endpoints on a busy 2-core CI machine: a timed-out attempt that the
+     * server still completes makes the SDK's retry see its own first write (e.g. "table already
+     * exists"), which is noise, not a finding.
+     */
+    public static final ClientTimeouts TEST_TIMEOUTS = new ClientTimeouts(
+            Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
     private LocalAws() {
     }
@@ -43,6 +53,7 @@ public final class LocalAws {
 
     /** Tally's client factory reading the given environment, with dummy credentials. */
     public static AwsClients clients(Map<String, String> environment) {
-        return AwsClients.builder().environment(environment::get).credentials(dummyCredentials()).build();
+        return AwsClients.builder().environment(environment::get).credentials(dummyCredentials())
+                .timeouts(TEST_TIMEOUTS).build();
     }
 }

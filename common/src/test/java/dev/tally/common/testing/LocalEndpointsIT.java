@@ -18,9 +18,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -93,8 +95,8 @@ class LocalEndpointsIT {
             assertThat(dynamoDb.serviceClientConfiguration().endpointOverride()).contains(DYNAMODB.endpoint());
             dynamoDb.createTable(request -> request.tableName("roundtrip")
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(definition -> definition.attributeName("pk").attributeType(ScalarAttributeType.S))
-                    .keySchema(key -> key.attributeName("pk").keyType(KeyType.HASH)));
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
             Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("USER#1"), "version", AttributeValue.fromN("1"));
             dynamoDb.putItem(request -> request.tableName("roundtrip").item(item).conditionExpression("attribute_not_exists(pk)"));
 

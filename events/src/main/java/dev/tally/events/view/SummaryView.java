@@ -1,6 +1,7 @@
 package dev.tally.events.view;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ public record SummaryView(String userId, Map<String, CurrencySummaryView> curren
                           List<CounterpartyBalanceView> counterparties, Instant updatedAt) {
 
     public SummaryView {
-        currencies = currencies == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(currencies));
+        currencies = currencies == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(currencies));
         counterparties = counterparties == null ? List.of() : List.copyOf(counterparties);
     }
 }
