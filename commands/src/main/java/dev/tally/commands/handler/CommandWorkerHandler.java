@@ -45,9 +45,16 @@ public final class CommandWorkerHandler implements RequestHandler<SQSEvent, SQSB
 
     private static QueuedMessage toQueuedMessage(SQSEvent.SQSMessage record) {
         Map<String, String> attributes = record.getAttributes() == null ? Map.of() : record.getAttributes();
-        String receiveCount = attributes.getOrDefault("ApproximateReceiveCount", "1");
         return new QueuedMessage(record.getMessageId(), attributes.get("MessageGroupId"), record.getBody(),
-                Integer.parseInt(receiveCount));
+                receiveCount(attributes.get("ApproximateReceiveCount")));
+    }
+
+    private static int receiveCount(String attribute) {
+        try {
+            return attribute == null ? 1 : Integer.parseInt(attribute);
+        } catch (NumberFormatException notANumber) {
+            return 1; // only used in log lines: never worth failing a batch over
+        }
     }
 
     /** The once-per-container worker; a holder class so tests constructing the handler do not build it. */
