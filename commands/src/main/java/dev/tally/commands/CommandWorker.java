@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.lambda.powertools.logging.LoggingUtils;
+import software.amazon.lambda.powertools.tracing.Tracing;
 
 /**
  * Processes one SQS batch of commands and says which messages must be retried.
@@ -74,6 +75,8 @@ public final class CommandWorker {
         }
     }
 
+    /** Applies one command in its own trace subsegment, annotated with the command type. */
+    @Tracing(segmentName = "## apply command")
     private boolean apply(QueuedMessage message, CommandEnvelope command) {
         LoggingUtils.appendKey("commandId", command.commandId());
         TraceAnnotations.commandType(command.type().name());
