@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -98,6 +100,21 @@ class ShadedJarSmokeIT {
                         .maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
                 assertThat(messages).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void lambdaJar_carriesNoApacheOrNettyHttpClientAndNoTestInfrastructure() throws IOException {
+        try (ZipFile jar = new ZipFile(System.getProperty("lambdaJar"))) {
+            List<String> unwanted = jar.stream().map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
+                            || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/")
+                            || name.startsWith("org/elasticmq/") || name.startsWith("dev/tally/local/"))
+                    .toList();
+            assertThat(unwanted).isEmpty();
+            assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class")).isNotNull();
+            assertThat(jar.getEntry("dev/tally/api/handler/AuthHandler.class")).isNotNull();
         }
     }
 
