@@ -230,6 +230,10 @@ class QueryScanIT {
   @Test
   void scan_sparseIndex_holdsOnlyItemsWithIndexKey() {
     assertThat(client.scan(r -> r.tableName("indexed").indexName("byGroup")).count()).isEqualTo(4);
+    var index = client.describeTable(r -> r.tableName("indexed")).table().globalSecondaryIndexes().get(0);
+    assertThat(index.itemCount()).isEqualTo(4);
+    assertThat(index.indexSizeBytes()).isPositive()
+        .isLessThan(client.describeTable(r -> r.tableName("indexed")).table().tableSizeBytes());
   }
 
   @Test

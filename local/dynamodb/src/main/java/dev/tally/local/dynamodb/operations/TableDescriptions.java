@@ -7,7 +7,10 @@ import dev.tally.local.dynamodb.model.IndexDefinition;
 import dev.tally.local.dynamodb.model.TableDefinition;
 import dev.tally.local.dynamodb.storage.ItemCollection;
 import dev.tally.local.dynamodb.storage.TableData;
+import dev.tally.local.dynamodb.model.AttributeValue;
+import dev.tally.local.dynamodb.model.ItemSize;
 import java.util.Iterator;
+import java.util.Map;
 
 /** The TableDescription structure of CreateTable, DescribeTable, UpdateTable and DeleteTable. */
 final class TableDescriptions {
@@ -47,11 +50,14 @@ final class TableDescriptions {
         index.nonKeyAttributes().forEach(attributes::add);
       }
       ItemCollection items = data.index(index.name());
+      ReadTarget target = new ReadTarget(table, index, items);
       long count = 0;
-      for (Iterator<?> it = items.scan(null); it.hasNext(); it.next()) {
+      long bytes = 0;
+      for (Iterator<Map<String, AttributeValue>> it = items.scan(null); it.hasNext(); ) {
+        bytes += ItemSize.of(target.projected(it.next()));
         count++;
       }
-      i.put("IndexSizeBytes", 0);
+      i.put("IndexSizeBytes", bytes);
       i.put("ItemCount", count);
       i.put("IndexArn", table.arn(region) + "/index/" + index.name());
       if (index.global()) {
