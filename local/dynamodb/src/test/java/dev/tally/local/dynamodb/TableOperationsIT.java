@@ -121,6 +121,39 @@ class TableOperationsIT {
   }
 
   @Test
+  void updateTable_createsAndDeletesGlobalIndex_backfillingExistingItems() {
+    LocalClients.createTable(client, "regrouped", null, null);
+    client.putItem(r -> r.tableName("regrouped").item(LocalClients.item("pk", LocalClients.s("a"), "grp", LocalClients.s("g1"))));
+    client.putItem(r -> r.tableName("regrouped").item(LocalClients.item("pk", LocalClients.s("b"))));
+
+    TableDescription created = client.updateTable(r -> r.tableName("regrouped")
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("grp").attributeType(ScalarAttributeType.S).build())
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byGrp")
+            .keySchema(KeySchemaElement.builder().attributeName("grp").keyType(KeyType.HASH).build())
+            .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)))))
+        .tableDescription();
+    assertThat(created.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("byGrp");
+    client.putItem(r -> r.tableName("regrouped").item(LocalClients.item("pk", LocalClients.s("c"), "grp", LocalClients.s("g1"))));
+
+    assertThat(client.query(r -> r.tableName("regrouped").indexName("byGrp").keyConditionExpression("grp = :g")
+        .expressionAttributeValues(java.util.Map.of(":g", LocalClients.s("g1")))).items())
+        .extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("a", "c");
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName("regrouped")
+        .item(LocalClients.item("pk", LocalClients.s("d"), "grp", LocalClients.n("1")))))
+        .hasMessageContaining("Type mismatch for Index Key grp");
+
+    client.updateTable(r -> r.tableName("regrouped").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byGrp"))));
+    assertThat(client.describeTable(r -> r.tableName("regrouped")).table().attributeDefinitions())
+        .extracting(AttributeDefinition::attributeName).containsExactly("pk");
+    assertThatThrownBy(() -> client.query(r -> r.tableName("regrouped").indexName("byGrp").keyConditionExpression("grp = :g")
+        .expressionAttributeValues(java.util.Map.of(":g", LocalClients.s("g1")))))
+        .hasMessageContaining("The table does not have the specified index: byGrp");
+    assertThatThrownBy(() -> client.updateTable(r -> r.tableName("regrouped")
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byGrp")))))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void timeToLive_enableDescribeDisable() {
     LocalClients.createTable(client, "ttl", null, null);
     assertThat(client.describeTimeToLive(r -> r.tableName("ttl")).timeToLiveDescription().timeToLiveStatus())

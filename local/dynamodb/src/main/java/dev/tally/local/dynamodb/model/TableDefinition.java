@@ -73,6 +73,12 @@ public record TableDefinition(String name, String tableId, Map<String, String> a
         attribute);
   }
 
+  /** A copy with other attribute definitions and secondary indexes. */
+  public TableDefinition withIndexes(Map<String, String> types, List<IndexDefinition> changedIndexes) {
+    return new TableDefinition(name, tableId, types, hashKey, rangeKey, changedIndexes, billingMode, readCapacity,
+        writeCapacity, createdMillis, streamViewType, latestStreamLabel, ttlAttribute);
+  }
+
   /** A copy with other billing settings. */
   public TableDefinition withBilling(String mode, long reads, long writes) {
     return new TableDefinition(name, tableId, attributeTypes, hashKey, rangeKey, indexes, mode,

@@ -106,7 +106,7 @@ final class CreateTableParser {
     return type.asText();
   }
 
-  private static Map<String, String> attributeDefinitions(JsonNode definitions) {
+  static Map<String, String> attributeDefinitions(JsonNode definitions) {
     if (definitions == null || !definitions.isArray() || definitions.isEmpty()) {
       throw ApiException.validation("1 validation error detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null");
     }
@@ -175,7 +175,7 @@ final class CreateTableParser {
     return new long[] {reads, writes};
   }
 
-  private static IndexDefinition index(JsonNode index, boolean global, String billing, Set<String> names) {
+  static IndexDefinition index(JsonNode index, boolean global, String billing, Set<String> names) {
     String name = TableNames.check(index.path("IndexName").asText(), "indexName");
     if (!names.add(name)) {
       throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: " + name);

@@ -82,23 +82,27 @@ public final class TableOperations {
   /** UpdateTable: stream on/off and billing mode. */
   public ObjectNode updateTable(JsonNode body) {
     Request request = Request.of(body, "UpdateTable", Set.of("TableName", "StreamSpecification",
-        "BillingMode", "ProvisionedThroughput", "AttributeDefinitions"));
+        "BillingMode", "ProvisionedThroughput", "AttributeDefinitions", "GlobalSecondaryIndexUpdates"));
     String name = request.tableName();
-    if (request.has("AttributeDefinitions")) {
-      throw ApiException.validation("AttributeDefinitions of UpdateTable is only used to add global secondary indexes, "
-          + "which Tally's local DynamoDB does not support (GlobalSecondaryIndexUpdates)");
+    JsonNode indexUpdates = request.get("GlobalSecondaryIndexUpdates");
+    if (request.has("AttributeDefinitions") && indexUpdates == null) {
+      throw ApiException.validation("AttributeDefinitions of UpdateTable are only for the keys of a global secondary "
+          + "index created with GlobalSecondaryIndexUpdates");
     }
     JsonNode specification = request.get("StreamSpecification");
     String viewType = CreateTableParser.streamViewType(specification);
     String billing = request.enumValue("BillingMode", null, Set.of("PROVISIONED", "PAY_PER_REQUEST"));
     JsonNode throughput = request.get("ProvisionedThroughput");
-    if (specification == null && billing == null && throughput == null) {
+    if (specification == null && billing == null && throughput == null && indexUpdates == null) {
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
     }
     return database.write(batch -> {
       TableData table = database.requireTable(name);
       TableDefinition definition = table.definition();
+      // Validate everything first: nothing may change if any part is refused.
+      TableDefinition withIndexes = indexUpdates == null ? null
+          : GlobalIndexUpdates.apply(definition, indexUpdates, request.get("AttributeDefinitions"));
       if (specification != null) {
         TableStream current = database.streams().current(name);
         if (viewType != null && current != null) {
@@ -107,12 +111,11 @@ public final class TableOperations {
         if (viewType == null && current == null) {
           throw ApiException.validation("Stream is already disabled for table " + name);
         }
-        batch.setStream(table, viewType);
       }
+      String mode = billing != null ? billing : definition.billingMode();
+      long reads = throughput != null ? throughput.path("ReadCapacityUnits").asLong(0) : definition.readCapacity();
+      long writes = throughput != null ? throughput.path("WriteCapacityUnits").asLong(0) : definition.writeCapacity();
       if (billing != null || throughput != null) {
-        String mode = billing != null ? billing : definition.billingMode();
-        long reads = throughput != null ? throughput.path("ReadCapacityUnits").asLong(0) : definition.readCapacity();
-        long writes = throughput != null ? throughput.path("WriteCapacityUnits").asLong(0) : definition.writeCapacity();
         if (mode.equals("PAY_PER_REQUEST")) {
           if (throughput != null) {
             throw ApiException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
@@ -122,6 +125,14 @@ public final class TableOperations {
         } else if (reads < 1 || writes < 1) {
           throw ApiException.validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
+      }
+      if (withIndexes != null) {
+        batch.define(table, withIndexes);
+      }
+      if (specification != null) {
+        batch.setStream(table, viewType);
+      }
+      if (billing != null || throughput != null) {
         batch.define(table, table.definition().withBilling(mode, reads, writes));
       }
       return wrap("TableDescription", TableDescriptions.describe(table, database.region(), "ACTIVE"));

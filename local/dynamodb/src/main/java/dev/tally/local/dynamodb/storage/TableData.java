@@ -23,8 +23,7 @@ public final class TableData {
     this.primary = new ItemCollection(definition.hashKey(), types.get(definition.hashKey()),
         definition.rangeKey(), definition.rangeKey() == null ? null : types.get(definition.rangeKey()), null, null);
     for (IndexDefinition index : definition.indexes()) {
-      indexes.put(index.name(), new ItemCollection(index.hashKey(), types.get(index.hashKey()), index.rangeKey(),
-          index.rangeKey() == null ? null : types.get(index.rangeKey()), definition.hashKey(), definition.rangeKey()));
+      indexes.put(index.name(), newIndex(definition, index));
     }
   }
 
@@ -33,9 +32,28 @@ public final class TableData {
     return definition;
   }
 
-  /** Replaces the definition (stream and TTL settings; the key schema never changes). */
+  /**
+   * Replaces the definition (stream, TTL, billing, global secondary indexes; the table's key
+   * schema never changes). A new index is filled from the table's items; a dropped one is gone.
+   */
   public void definition(TableDefinition changed) {
     this.definition = changed;
+    indexes.keySet().removeIf(name -> changed.index(name).isEmpty());
+    for (IndexDefinition index : changed.indexes()) {
+      if (!indexes.containsKey(index.name())) {
+        ItemCollection items = newIndex(changed, index);
+        for (java.util.Iterator<Map<String, AttributeValue>> it = primary.scan(null); it.hasNext(); ) {
+          items.put(it.next());
+        }
+        indexes.put(index.name(), items);
+      }
+    }
+  }
+
+  private static ItemCollection newIndex(TableDefinition table, IndexDefinition index) {
+    Map<String, String> types = table.attributeTypes();
+    return new ItemCollection(index.hashKey(), types.get(index.hashKey()), index.rangeKey(),
+        index.rangeKey() == null ? null : types.get(index.rangeKey()), table.hashKey(), table.rangeKey());
   }
 
   /** The base table's items. */

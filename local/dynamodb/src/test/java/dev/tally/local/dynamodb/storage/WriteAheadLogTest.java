@@ -95,6 +95,29 @@ class WriteAheadLogTest {
   }
 
   @Test
+  void addedIndex_isRebuiltAtReplay() {
+    try (Database database = Database.open("us-east-1", directory, Clock.systemUTC())) {
+      database.write(batch -> batch.createTable(table()));
+      Map<String, AttributeValue> item = item("a");
+      item.put("grp", new AttributeValue.Str("g"));
+      database.write(batch -> batch.put(database.table("things"), item));
+      TableDefinition current = database.read(() -> database.table("things").definition());
+      Map<String, String> types = new LinkedHashMap<>(current.attributeTypes());
+      types.put("grp", "S");
+      database.write(batch -> {
+        batch.define(database.table("things"), current.withIndexes(types, List.of(
+            new IndexDefinition("byGrp", true, "grp", null, "ALL", List.of(), 0, 0))));
+        return null;
+      });
+    }
+    try (Database database = Database.open("us-east-1", directory, Clock.systemUTC())) {
+      ItemCollection index = database.table("things").index("byGrp");
+      assertThat(index).isNotNull();
+      assertThat(index.scan(null).next().get("pk")).isEqualTo(new AttributeValue.Str("a"));
+    }
+  }
+
+  @Test
   void secondServerOnTheSameDirectory_isRefused() {
     try (Database first = Database.open("us-east-1", directory, Clock.systemUTC())) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open("us-east-1", directory, Clock.systemUTC()))
