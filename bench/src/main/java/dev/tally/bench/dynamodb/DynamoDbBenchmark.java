@@ -116,9 +116,9 @@ public final class DynamoDbBenchmark {
         List<String> servers = new ArrayList<>(throughput.keySet());
         StringBuilder out = new StringBuilder();
         List<String> failures = new ArrayList<>();
-        out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs; %d client threads; %d s per workload after"
+        out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs (load average at the end: %s); %d client threads; %d s per workload after"
                         + " %d s warm-up; AWS SDK v2 sync client with url-connection-client; %s=%s.%n%n", Instant.now(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
                 measured.toSeconds(), warmUp.toSeconds(), NODELAY, System.getProperty(NODELAY)));
         out.append("| workload (operations/s) | ").append(String.join(" | ", servers));
         boolean ratio = servers.contains("tally") && servers.contains("moto");
@@ -154,6 +154,16 @@ public final class DynamoDbBenchmark {
             out.append("\nFailed operations (counted as not done):\n").append(String.join("\n", failures)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The 1, 5 and 15 minute load averages: the machine is shared, so the numbers need this context. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
     }
 
     private static Map<String, String> parse(String[] args) {
