@@ -65,6 +65,13 @@ final class ResultNormalizer {
         for (String path : step.ignore()) {
             JsonPaths.remove(result, path);
         }
+        for (String path : step.present()) {
+            JsonPaths.forEachParent(result, path, (parent, last) -> {
+                if (parent instanceof ObjectNode object && object.hasNonNull(last)) {
+                    object.put(last, "<present>");
+                }
+            });
+        }
         if (step.only().isEmpty()) {
             return result;
         }
