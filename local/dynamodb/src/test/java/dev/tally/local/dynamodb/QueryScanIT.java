@@ -172,6 +172,21 @@ class QueryScanIT {
   }
 
   @Test
+  void query_filterOnKeyAttribute_isRejected() {
+    assertThatThrownBy(() -> client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .filterExpression("sk > :s").expressionAttributeValues(Map.of(":p", s("p"), ":s", n("1")))))
+        .hasMessageContaining("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk");
+  }
+
+  @Test
+  void scan_segmentParameters_areValidated() {
+    assertThatThrownBy(() -> client.scan(r -> r.tableName("numbers").segment(1)))
+        .hasMessageContaining("The TotalSegments parameter is required");
+    assertThatThrownBy(() -> client.scan(r -> r.tableName("numbers").segment(4).totalSegments(4)))
+        .hasMessageContaining("must be less than parameter TotalSegments");
+  }
+
+  @Test
   void query_onGlobalIndex_returnsProjectedAttributesOnly() {
     QueryResponse response = client.query(r -> r.tableName("indexed").indexName("byGroup")
         .keyConditionExpression("gpk = :g").expressionAttributeValues(Map.of(":g", s("even"))));
@@ -196,6 +211,20 @@ class QueryScanIT {
         .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("u")))
         .exclusiveStartKey(first.lastEvaluatedKey()));
     assertThat(second.items()).extracting(i -> i.get("lsk").n()).containsExactly("7", "8", "9", "10");
+  }
+
+  @Test
+  void query_indexProjections_gsiSeesOnlyProjected_lsiFetchesFromTable() {
+    QueryResponse global = client.query(r -> r.tableName("indexed").indexName("byGroup")
+        .keyConditionExpression("gpk = :g").filterExpression("attribute_exists(#h)").expressionAttributeNames(Map.of("#h", "hidden"))
+        .expressionAttributeValues(Map.of(":g", s("even"))));
+    assertThat(global.count()).isZero();
+    assertThat(global.scannedCount()).isEqualTo(2);
+
+    QueryResponse local = client.query(r -> r.tableName("indexed").indexName("byRank")
+        .keyConditionExpression("pk = :p").projectionExpression("#h, lsk").expressionAttributeNames(Map.of("#h", "hidden"))
+        .expressionAttributeValues(Map.of(":p", s("u"))).limit(1));
+    assertThat(local.items().get(0)).containsOnlyKeys("hidden", "lsk");
   }
 
   @Test

@@ -17,7 +17,6 @@ import dev.tally.local.dynamodb.model.AttributeValue.StrSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +32,10 @@ public final class AttributeValueJson {
 
   /** Reads an item (a JSON object of attribute name → typed value). */
   public static Map<String, AttributeValue> readItem(JsonNode node, String field) {
+    return readMap(node, field, true);
+  }
+
+  private static Map<String, AttributeValue> readMap(JsonNode node, String field, boolean topLevel) {
     if (node == null || node.isNull()) {
       return new LinkedHashMap<>();
     }
@@ -40,8 +43,10 @@ public final class AttributeValueJson {
       throw ApiException.validation("Start of structure or map found where not expected: " + field);
     }
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      if (topLevel && entry.getKey().isEmpty()) {
+        throw ApiException.validation("One or more parameter values were invalid: An attribute name cannot be empty");
+      }
       item.put(entry.getKey(), read(entry.getValue()));
     }
     return item;
@@ -59,7 +64,7 @@ public final class AttributeValueJson {
       throw ApiException.validation(
           "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
     }
-    Map.Entry<String, JsonNode> entry = node.fields().next();
+    Map.Entry<String, JsonNode> entry = node.properties().iterator().next();
     JsonNode value = entry.getValue();
     switch (entry.getKey()) {
       case "S":
@@ -107,7 +112,7 @@ public final class AttributeValueJson {
         if (!value.isObject()) {
           throw serialization("M");
         }
-        return new MapValue(readItem(value, "M"));
+        return new MapValue(readMap(value, "M", false));
       }
       case "L": {
         if (!value.isArray()) {
@@ -129,8 +134,14 @@ public final class AttributeValueJson {
   private static <T> void addUnique(Set<T> set, T element, JsonNode whole) {
     if (!set.add(element)) {
       throw ApiException.validation(
-          "One or more parameter values were invalid: Input collection " + whole + " contains duplicates.");
+          "One or more parameter values were invalid: Input collection " + render(whole) + " contains duplicates.");
     }
+  }
+
+  private static String render(JsonNode array) {
+    java.util.List<String> elements = new ArrayList<>();
+    array.forEach(element -> elements.add(element.asText()));
+    return elements.toString();
   }
 
   private static JsonNode array(JsonNode value, String type, String emptyMessage) {

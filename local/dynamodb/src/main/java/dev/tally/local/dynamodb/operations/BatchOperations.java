@@ -13,7 +13,6 @@ import dev.tally.local.dynamodb.storage.Database;
 import dev.tally.local.dynamodb.storage.TableData;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +35,12 @@ public final class BatchOperations {
     Request request = Request.of(body, "BatchGetItem", Set.of("RequestItems", "ReturnConsumedCapacity"));
     request.requireNone("ReturnConsumedCapacity");
     JsonNode requestItems = requireRequestItems(request);
-    record TableRead(String table, List<Map<String, AttributeValue>> keys, List<DocumentPath> projection) {}
+    record TableRead(String requested, String table, List<Map<String, AttributeValue>> keys,
+        List<DocumentPath> projection) {}
     List<TableRead> reads = new ArrayList<>();
     int total = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String table = TableNames.check(entry.getKey(), "requestItems.key");
+    for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
+      String table = TableNames.resolve(entry.getKey(), "requestItems.key");
       Request tableRequest = Request.of(entry.getValue(), "BatchGetItem.RequestItems",
           Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead"));
       tableRequest.bool("ConsistentRead", false);
@@ -63,7 +62,7 @@ public final class BatchOperations {
         keys.add(key);
       }
       total += keys.size();
-      reads.add(new TableRead(table, keys, projection));
+      reads.add(new TableRead(entry.getKey(), table, keys, projection));
     }
     if (total > 100) {
       throw ApiException.validation("Too many items requested for the BatchGetItem call");
@@ -72,8 +71,8 @@ public final class BatchOperations {
       ObjectNode response = NODES.objectNode();
       ObjectNode responses = response.putObject("Responses");
       for (TableRead read : reads) {
-        TableData table = database.requireTable(read.table());
-        ArrayNode items = responses.putArray(read.table());
+        TableData table = database.requireItemTable(read.table());
+        ArrayNode items = responses.putArray(read.requested());
         for (Map<String, AttributeValue> key : read.keys()) {
           Map<String, AttributeValue> item = table.get(Keys.checkKey(table.definition(), key));
           if (item != null) {
@@ -95,9 +94,8 @@ public final class BatchOperations {
     JsonNode requestItems = requireRequestItems(request);
     record Write(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
     List<Write> writes = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String table = TableNames.check(entry.getKey(), "requestItems.key");
+    for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
+      String table = TableNames.resolve(entry.getKey(), "requestItems.key");
       if (!entry.getValue().isArray() || entry.getValue().isEmpty()) {
         throw ApiException.validation("1 validation error detected: Value at 'requestItems." + table
             + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
@@ -126,7 +124,7 @@ public final class BatchOperations {
       Set<List<Object>> seen = new HashSet<>();
       List<Map.Entry<TableData, Write>> checked = new ArrayList<>();
       for (Write write : writes) {
-        TableData table = database.requireTable(write.table());
+        TableData table = database.requireItemTable(write.table());
         Map<String, AttributeValue> key;
         if (write.item() != null) {
           Keys.checkItem(table.definition(), write.item());
