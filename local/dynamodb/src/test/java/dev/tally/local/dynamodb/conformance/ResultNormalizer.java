@@ -103,7 +103,7 @@ final class ResultNormalizer {
     private static void normalizeNode(JsonNode node) {
         if (node instanceof ObjectNode object) {
             List<String> drop = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String key = entry.getKey();
                 JsonNode value = entry.getValue();

@@ -87,7 +87,7 @@ record Scenario(String name, String description, List<Step> steps) {
         });
         String id = required(scenario, step, "id");
         Map<String, String> save = new LinkedHashMap<>();
-        step.path("save").fields().forEachRemaining(entry -> save.put(entry.getKey(), entry.getValue().asText()));
+        step.path("save").properties().forEach(entry -> save.put(entry.getKey(), entry.getValue().asText()));
         return new Step(id, required(scenario, step, "op"), step.path("req"), strings(step.path("unordered")),
                 strings(step.path("ignore")), strings(step.path("only")), strings(step.path("present")), save,
                 step.hasNonNull("collect") ? step.get("collect").asText() : null, step.path("message").asBoolean(false));
