@@ -37,7 +37,6 @@ public final class DynamoDbBenchmark {
 
     /** Runs the benchmark; see the class comment for the options. */
     public static void main(String[] args) throws IOException {
-        disableNagleInEmbeddedHttpServer();
         Map<String, String> options = parse(args);
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
@@ -50,19 +49,6 @@ public final class DynamoDbBenchmark {
         System.out.println(table);
         System.out.println("written to " + out.toAbsolutePath());
     }
-
-    /**
-     * The embedded server is built on the JDK's {@code com.sun.net.httpserver}, which leaves Nagle's algorithm on
-     * unless this property is set before it loads: every keep-alive answer then waits ~40 ms for a delayed ACK.
-     * The property is set here and printed with the results.
-     */
-    static void disableNagleInEmbeddedHttpServer() {
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
-    }
-
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     /** Measures the given servers and returns the markdown results. */
     static String run(List<String> servers, Duration measured, Duration warmUp, int threads) {
@@ -117,9 +103,9 @@ public final class DynamoDbBenchmark {
         StringBuilder out = new StringBuilder();
         List<String> failures = new ArrayList<>();
         out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs (load average at the end: %s); %d client threads; %d s per workload after"
-                        + " %d s warm-up; AWS SDK v2 sync client with url-connection-client; %s=%s.%n%n", Instant.now(),
+                        + " %d s warm-up; AWS SDK v2 sync client with url-connection-client.%n%n", Instant.now(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
-                measured.toSeconds(), warmUp.toSeconds(), NODELAY, System.getProperty(NODELAY)));
+                measured.toSeconds(), warmUp.toSeconds()));
         out.append("| workload (operations/s) | ").append(String.join(" | ", servers));
         boolean ratio = servers.contains("tally") && servers.contains("moto");
         out.append(ratio ? " | tally ÷ moto |\n" : " |\n").append("|---|");
