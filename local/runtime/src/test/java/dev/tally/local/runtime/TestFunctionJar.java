@@ -1,12 +1,18 @@
 package dev.tally.local.runtime;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
@@ -29,6 +35,22 @@ public final class TestFunctionJar {
         return jar;
     }
 
+    private static void copyJar(Path jarFile, JarOutputStream out) throws IOException {
+        try (JarFile source = new JarFile(jarFile.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(source.entries())) {
+                String name = entry.getName();
+                if (entry.isDirectory() || name.startsWith("META-INF/") || name.endsWith("module-info.class")) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(name));
+                try (InputStream in = source.getInputStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
     private static Path build() {
         try {
             Path classes = Path.of(TestFunctionJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -40,6 +62,10 @@ public final class TestFunctionJar {
                     out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                     Files.copy(file, (OutputStream) out);
                     out.closeEntry();
+                }
+                // Shade Jackson in, as a function module's build does with its dependencies.
+                for (Class<?> type : List.of(ObjectMapper.class, JsonParser.class, JsonProperty.class)) {
+                    copyJar(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()), out);
                 }
             }
             return target;
