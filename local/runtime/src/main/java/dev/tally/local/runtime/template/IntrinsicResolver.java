@@ -3,7 +3,6 @@ package dev.tally.local.runtime.template;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.Set;
 public final class IntrinsicResolver {
 
     private static final String NO_VALUE = "AWS::NoValue";
-    private static final java.util.regex.Pattern SUB_VARIABLE = java.util.regex.Pattern.compile("\\$\\{([^!}][^}.]*)");
 
     private final SamTemplate template;
     private final ResolutionContext context;
@@ -287,46 +285,5 @@ public final class IntrinsicResolver {
 
     private static String describe(TemplateValue value) {
         return value instanceof TemplateList list ? "a list of " + list.size() : value.describe();
-    }
-
-    /**
-     * The names a value refers to through {@code Ref}, {@code GetAtt} and {@code ${…}}: logical ids
-     * and parameter names (pseudo parameters and {@code Fn::Sub} variables excluded). For ordering
-     * resource creation: keep the names that are resources.
-     */
-    public static Set<String> referencedIds(TemplateValue value) {
-        Set<String> ids = new HashSet<>();
-        collectReferences(value, ids);
-        return ids;
-    }
-
-    private static void collectReferences(TemplateValue value, Set<String> ids) {
-        if (value instanceof TemplateMap map) {
-            map.entries().values().forEach(item -> collectReferences(item, ids));
-        } else if (value instanceof TemplateList list) {
-            list.items().forEach(item -> collectReferences(item, ids));
-        } else if (value instanceof Intrinsic intrinsic) {
-            intrinsic.referencedLogicalId().ifPresent(ids::add);
-            if (intrinsic.function() == IntrinsicFunction.SUB) {
-                TemplateValue text = intrinsic.argument();
-                Set<String> variables = Set.of();
-                if (text instanceof TemplateList list && list.size() == 2) {
-                    text = list.get(0);
-                    if (list.get(1) instanceof TemplateMap map) {
-                        variables = map.keys();
-                    }
-                }
-                if (text instanceof TemplateScalar scalar) {
-                    java.util.regex.Matcher matcher = SUB_VARIABLE.matcher(scalar.text());
-                    while (matcher.find()) {
-                        String name = matcher.group(1).trim();
-                        if (!name.startsWith("AWS::") && !variables.contains(name)) {
-                            ids.add(name);
-                        }
-                    }
-                }
-            }
-            collectReferences(intrinsic.argument(), ids);
-        }
     }
 }

@@ -114,6 +114,6 @@ class IntrinsicResolverTest {
     void referencedIds_collectsRefsGetAttsAndSubVariables() {
         TemplateValue value = TemplateReader.parseTree("v: [!Ref A, !GetAtt B.Arn, !Sub '${C}-${D.Arn}-${AWS::Region}-${!E}', !Sub ['${F}', {F: x}]]")
                 .get("v").orElseThrow();
-        assertThat(IntrinsicResolver.referencedIds(value)).containsExactlyInAnyOrder("A", "B", "C", "D");
+        assertThat(TemplateReferences.names(value)).containsExactlyInAnyOrder("A", "B", "C", "D");
     }
 }
