@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tally.local.runtime.MotoServer;
+import dev.tally.local.dynamodb.EmbeddedDynamoDb;
 import dev.tally.local.runtime.RecordingPlatformLog;
 import dev.tally.local.runtime.TestFunctionJar;
 import dev.tally.local.runtime.lambda.ContainerLauncher;
@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The DynamoDB Streams event source mapping with a real function container, a real stream and the
- * embedded SQS as on-failure destination. Each test names the AWS behaviour it checks, from
+ * The DynamoDB Streams event source mapping with a real function container, a real stream (the
+ * embedded DynamoDB) and the embedded SQS as on-failure destination. Each test names the AWS behaviour it checks, from
  * https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html and
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html.
  */
@@ -46,10 +46,7 @@ class StreamEventSourceMappingIT {
     private static final String REGION = "eu-west-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path shared;
-
-    private static MotoServer dynamoDb;
+    private static EmbeddedDynamoDb dynamoDb;
     private static EmbeddedSqs sqs;
     private static LocalClients clients;
 
@@ -62,7 +59,7 @@ class StreamEventSourceMappingIT {
 
     @BeforeAll
     static void startServices() throws Exception {
-        dynamoDb = MotoServer.start(shared.resolve("moto.log"));
+        dynamoDb = EmbeddedDynamoDb.builder().port(0).region(REGION).start();
         sqs = EmbeddedSqs.start(0, REGION, LocalLambda.ACCOUNT_ID);
         clients = new LocalClients(REGION, sqs.endpoint(), dynamoDb.endpoint());
     }
