@@ -176,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
         routes.forEach(route -> console.println("  Route           " + route.routeKey() + " -> " + route.functionName()));
         sqsSources.forEach(s -> console.println("  SQS mapping     " + s.queueArn() + " -> " + s.functionName()));
         streamSources.forEach(s -> console.println("  Stream mapping  " + s.streamArn() + " -> " + s.functionName()));
-        verdict.inert().forEach(note -> console.println("  Not emulated    " + note));
+        LocalSupport.summarize(verdict.inert()).forEach(line -> console.println("  Not emulated    " + line));
     }
 
     private static ResolutionContext baseContext(StackOptions options) {

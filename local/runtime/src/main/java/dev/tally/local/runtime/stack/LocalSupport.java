@@ -80,6 +80,27 @@ public final class LocalSupport {
         return new Verdict(List.copyOf(unsupported), List.copyOf(inert));
     }
 
+    /**
+     * The inert parts grouped for the console, one line per property or resource type:
+     * {@code Policies (not enforced locally): AuthFunction, QueryFunction}.
+     */
+    public static List<String> summarize(List<String> inert) {
+        Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        for (String note : inert) {
+            // "Resources.<Id>[.Properties.<Property>] (<why>)"
+            String path = note.substring("Resources.".length(), note.indexOf(' '));
+            String why = note.substring(note.indexOf(' ') + 1);
+            int properties = path.indexOf(".Properties.");
+            String id = properties < 0 ? path : path.substring(0, properties);
+            String kind = properties < 0 ? why.substring(1, why.length() - 1)
+                    : path.substring(properties + ".Properties.".length()) + " " + why;
+            byKind.computeIfAbsent(kind, key -> new ArrayList<>()).add(id);
+        }
+        List<String> lines = new ArrayList<>();
+        byKind.forEach((kind, ids) -> lines.add(kind + ": " + String.join(", ", ids)));
+        return lines;
+    }
+
     private static void checkEvents(FunctionDefinition function, List<String> unsupported) {
         String where = "Resources." + function.logicalId() + ".Properties.Events.";
         for (SqsEvent event : function.eventsOf(SqsEvent.class)) {

@@ -110,7 +110,8 @@ class LocalStackIT {
 
         String console = consoleBytes.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("Route           GET /things/{id} -> EchoFunction",
-                "Not emulated    Resources.EchoLogGroup", "Not emulated    Resources.EchoFunction.Properties.Policies");
+                "Not emulated    AWS::Logs::LogGroup: no local effect: EchoLogGroup",
+                "Not emulated    Policies (not enforced locally): EchoFunction");
         List<Long> pids = stack.lambda().containerPids();
         assertThat(pids).isNotEmpty();
         clients.close();
