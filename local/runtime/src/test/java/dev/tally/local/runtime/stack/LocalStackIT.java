@@ -120,6 +120,66 @@ class LocalStackIT {
         stack = null;
     }
 
+    private String secretValue() throws Exception {
+        String arn = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:Secret-";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.endpoints().get("Secrets Manager"))
+                .header("X-Amz-Target", "secretsmanager.GetSecretValue")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"Secret\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode secret = JSON.readTree(response.body());
+        assertThat(secret.get("ARN").asText()).startsWith(arn);
+        return secret.get("SecretString").asText();
+    }
+
+    private boolean itemExists(LocalClients clients) {
+        return clients.dynamoDb().getItem(r -> r.tableName("teststack-things")
+                .key(Map.of("pk", AttributeValue.fromS("kept")))).hasItem();
+    }
+
+    @Test
+    void dataDirectory_keepsTablesAndSecretsAcrossRestarts_unlessFresh() throws Exception {
+        stack = LocalStack.start(options(template()));
+        String secret = secretValue();
+        try (LocalClients clients = new LocalClients("eu-west-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"))) {
+            clients.dynamoDb().putItem(r -> r.tableName("teststack-things").item(Map.of("pk", AttributeValue.fromS("kept"))));
+        }
+        stack.close();
+
+        stack = LocalStack.start(options(template()));
+        assertThat(secretValue()).isEqualTo(secret);
+        try (LocalClients clients = new LocalClients("eu-west-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"))) {
+            assertThat(itemExists(clients)).isTrue();
+        }
+        stack.close();
+
+        StackOptions fresh = options(template());
+        stack = LocalStack.start(new StackOptions(fresh.templateFile(), fresh.codeRoot(), 0, data, true, null, null,
+                fresh.region(), fresh.stackName(), 2, fresh.idleTimeout(), fresh.jvmFlags(), fresh.console()));
+        assertThat(secretValue()).isNotEqualTo(secret);
+        try (LocalClients clients = new LocalClients("eu-west-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"))) {
+            assertThat(itemExists(clients)).isFalse();
+        }
+    }
+
+    @Test
+    void externalEndpoints_replaceTheEmbeddedServices() throws Exception {
+        try (var dynamoDb = dev.tally.local.dynamodb.EmbeddedDynamoDb.builder().port(0).region("eu-west-1").start();
+             var sqs = dev.tally.local.runtime.sqs.EmbeddedSqs.start(0, "eu-west-1", "000000000000")) {
+            StackOptions base = options(template());
+            stack = LocalStack.start(new StackOptions(base.templateFile(), base.codeRoot(), 0, data, false,
+                    dynamoDb.endpoint(), sqs.endpoint(), base.region(), base.stackName(), 2, base.idleTimeout(),
+                    base.jvmFlags(), base.console()));
+
+            assertThat(stack.endpoints().get("DynamoDB")).isEqualTo(dynamoDb.endpoint());
+            assertThat(stack.endpoints().get("SQS")).isEqualTo(sqs.endpoint());
+            try (LocalClients clients = new LocalClients("eu-west-1", sqs.endpoint(), dynamoDb.endpoint())) {
+                assertThat(clients.dynamoDb().listTables().tableNames()).contains("teststack-things");
+                assertThat(clients.sqs().listQueues().queueUrls()).anyMatch(url -> url.endsWith("/teststack-work.fifo"));
+            }
+            stack.close();
+            stack = null;
+        }
+    }
+
     @Test
     void start_whenTemplateUsesUnsupportedParts_failsNamingEachOne() throws Exception {
         String text = Files.readString(template())
