@@ -152,7 +152,8 @@ final class FunctionContainer implements AutoCloseable {
         long billed = (long) Math.ceil(durationMillis + (initMillis == null ? 0 : initMillis));
         log.platform(spec.name(), "END RequestId: " + invocation.requestId());
         log.report(new InvocationReport(System.currentTimeMillis(), spec.name(), invocation.requestId(), id,
-                TraceHeader.field(invocation.traceHeader(), "Root"), cold, initMillis, durationMillis,
+                TraceHeader.field(invocation.traceHeader(), "Root"), TraceHeader.field(invocation.traceHeader(), "Parent"),
+                cold, initMillis, durationMillis,
                 Math.max(1, billed), spec.memorySizeMb(), maxMemory, status, errorType));
         lastUsedNanos = System.nanoTime();
         return result;

@@ -9,6 +9,7 @@ package dev.tally.local.runtime.lambda;
  * @param requestId the invocation's request id
  * @param containerId the container that ran it
  * @param traceId the X-Ray trace id ({@code Root} of the trace header)
+ * @param segmentId the function's segment id in the trace ({@code Parent} of the trace header given to the container)
  * @param coldStart whether this invocation initialised its container
  * @param initDurationMs the container's init duration (process start → first {@code next} poll); null when warm
  * @param durationMs the invocation duration (event handed over → response received)
@@ -24,6 +25,7 @@ public record InvocationReport(
         String requestId,
         String containerId,
         String traceId,
+        String segmentId,
         boolean coldStart,
         Double initDurationMs,
         double durationMs,

@@ -21,6 +21,7 @@ import dev.tally.local.runtime.template.IntrinsicResolver;
 import dev.tally.local.runtime.template.ResolutionContext;
 import dev.tally.local.runtime.template.SamTemplate;
 import dev.tally.local.runtime.template.TemplateReader;
+import dev.tally.local.runtime.xray.FunctionSegments;
 import dev.tally.local.runtime.xray.XRayDaemonSink;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -145,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
         platform.put("_AWS_XRAY_DAEMON_ADDRESS", xray.address().split(":")[0]);
         platform.put("_AWS_XRAY_DAEMON_PORT", xray.address().split(":")[1]);
         platform.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
-        PlatformLog log = new FilePlatformLog(console, data.resolve("reports.jsonl"));
+        PlatformLog log = new FunctionSegments(new FilePlatformLog(console, data.resolve("reports.jsonl")), xray,
+                options.region());
         lambda = new LocalLambda(specs, new ContainerLauncher(data.resolve("tasks"), platform, options.jvmFlags()), log,
                 options.region(), options.idleTimeout());
         started.push(lambda);

@@ -73,7 +73,8 @@ public final class XRayDaemonSink implements AutoCloseable {
         }
     }
 
-    private synchronized void store(String document) {
+    /** Appends one segment document (also used for the segments the runtime itself emits). */
+    public synchronized void store(String document) {
         try {
             Files.writeString(tracesFile, document.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -107,6 +107,10 @@ class LocalStackIT {
                 && Files.readString(data.resolve("traces.jsonl")).contains(traceId));
         List<String> reports = Files.readAllLines(data.resolve("reports.jsonl"));
         assertThat(reports).anyMatch(line -> line.contains("\"traceId\":\"" + traceId + "\""));
+        // The runtime's own AWS::Lambda::Function segment: the function's segments hang under its id.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(data.resolve("traces.jsonl")).stream()
+                .anyMatch(line -> line.contains("\"origin\":\"AWS::Lambda::Function\"") && line.contains(traceId)
+                        && line.contains("\"name\":\"Invocation\"")));
 
         String console = consoleBytes.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("Route           GET /things/{id} -> EchoFunction",
