@@ -124,9 +124,9 @@ public final class PayloadFormatV2 {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         JsonNode headerNode = answer.path("headers");
-        headerNode.fields().forEachRemaining(field -> headers.put(field.getKey().toLowerCase(Locale.ROOT),
+        headerNode.properties().forEach(field -> headers.put(field.getKey().toLowerCase(Locale.ROOT),
                 new ArrayList<>(List.of(field.getValue().asText()))));
-        answer.path("multiValueHeaders").fields().forEachRemaining(field -> field.getValue().forEach(value ->
+        answer.path("multiValueHeaders").properties().forEach(field -> field.getValue().forEach(value ->
                 headers.computeIfAbsent(field.getKey().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(value.asText())));
         for (JsonNode cookie : answer.path("cookies")) {
             headers.computeIfAbsent("set-cookie", key -> new ArrayList<>()).add(cookie.asText());

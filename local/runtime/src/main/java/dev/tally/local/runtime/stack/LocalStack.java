@@ -48,7 +48,6 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, URI> endpoints = new LinkedHashMap<>();
     private LocalLambda lambda;
-    private SecretStore secrets;
 
     private LocalStack() {
     }
@@ -91,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
             started.push(sqs);
             sqsEndpoint = sqs.endpoint();
         }
-        secrets = new SecretStore(data.resolve("secrets.json"));
+        SecretStore secrets = new SecretStore(data.resolve("secrets.json"));
         LocalSecretsManager secretsManager = new LocalSecretsManager(secrets);
         started.push(secretsManager);
         XRayDaemonSink xray = new XRayDaemonSink(data.resolve("traces.jsonl"));
