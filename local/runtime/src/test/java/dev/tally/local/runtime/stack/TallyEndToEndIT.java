@@ -183,6 +183,19 @@ class TallyEndToEndIT {
         assertThat(ok(call("GET", "/debts/" + tickets, alice, null), 200).get("status").asText()).isEqualTo("SETTLED");
         assertThat(ok(call("GET", "/debts/" + taxi, alice, null), 200).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(call("GET", "/debts/" + lunch, bob, null).statusCode()).as("another user's debt").isEqualTo(404);
+
+        // Cold starts: each worker container's first REPORT has an Init Duration, its later (warm) ones none.
+        List<JsonNode> worker = new ArrayList<>();
+        for (String line : Files.readAllLines(data.resolve("reports.jsonl"))) {
+            JsonNode report = JSON.readTree(line);
+            if (report.get("functionName").asText().equals("CommandWorkerFunction")) {
+                worker.add(report);
+            }
+        }
+        assertThat(worker).anyMatch(r -> r.get("coldStart").asBoolean() && r.get("initDurationMs").asDouble() > 0);
+        assertThat(worker).anyMatch(r -> !r.get("coldStart").asBoolean() && r.get("initDurationMs").isNull());
+        assertThat(worker.stream().filter(r -> r.get("coldStart").asBoolean()).map(r -> r.get("containerId").asText()))
+                .doesNotHaveDuplicates();
     }
 
     @Test
