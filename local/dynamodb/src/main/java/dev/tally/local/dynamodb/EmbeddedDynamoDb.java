@@ -81,7 +81,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     private String host = "127.0.0.1";
     private Clock clock = Clock.systemUTC();
     private Duration sweepInterval = Duration.ofSeconds(1);
-    private int threads = 16;
+    private int threads = 256;
 
     private Builder() {}
 
@@ -127,7 +127,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       return this;
     }
 
-    /** HTTP worker threads (default 16). */
+    /** The most client connections served at once, one thread each (default 256). */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1, was " + threads);

@@ -151,6 +151,19 @@ class ItemOperationsIT {
   }
 
   @Test
+  void updateItem_setPastListEnd_appendsAndUpdatedNewShowsWhereItLanded() {
+    client.putItem(r -> r.tableName("items").item(item("pk", s("append"), "l", AttributeValue.fromL(List.of(s("a"))))));
+
+    Map<String, AttributeValue> result = client.updateItem(r -> r.tableName("items").key(item("pk", s("append")))
+        .updateExpression("SET l[7] = :x, l[9] = :y").expressionAttributeValues(Map.of(":x", s("x"), ":y", s("y")))
+        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+
+    assertThat(result.get("l").l()).containsExactly(s("x"), s("y"));
+    assertThat(client.getItem(r -> r.tableName("items").key(item("pk", s("append")))).item().get("l").l())
+        .containsExactly(s("a"), s("x"), s("y"));
+  }
+
+  @Test
   void updateItem_missingItem_createsItFromKey() {
     Map<String, AttributeValue> result = client.updateItem(r -> r.tableName("items").key(item("pk", s("created")))
         .updateExpression("ADD visits :one").expressionAttributeValues(Map.of(":one", n("1")))
@@ -212,6 +225,15 @@ class ItemOperationsIT {
         .hasMessageContaining("The provided key element does not match the schema");
     assertThatThrownBy(() -> client.getItem(r -> r.tableName("nope").key(item("pk", s("a")))))
         .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void tableArn_isAcceptedWhereverATableNameIs() {
+    String arn = client.describeTable(r -> r.tableName("items")).table().tableArn();
+    client.putItem(r -> r.tableName(arn).item(item("pk", s("by-arn"))));
+    assertThat(client.getItem(r -> r.tableName(arn).key(item("pk", s("by-arn")))).hasItem()).isTrue();
+    assertThatThrownBy(() -> client.getItem(r -> r.tableName("arn:aws:s3:::bucket").key(item("pk", s("x")))))
+        .hasMessageContaining("is neither a table name nor a table ARN");
   }
 
   @Test

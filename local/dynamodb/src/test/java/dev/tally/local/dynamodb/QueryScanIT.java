@@ -172,6 +172,21 @@ class QueryScanIT {
   }
 
   @Test
+  void query_filterOnKeyAttribute_isRejected() {
+    assertThatThrownBy(() -> client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .filterExpression("sk > :s").expressionAttributeValues(Map.of(":p", s("p"), ":s", n("1")))))
+        .hasMessageContaining("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk");
+  }
+
+  @Test
+  void scan_segmentParameters_areValidated() {
+    assertThatThrownBy(() -> client.scan(r -> r.tableName("numbers").segment(1)))
+        .hasMessageContaining("The TotalSegments parameter is required");
+    assertThatThrownBy(() -> client.scan(r -> r.tableName("numbers").segment(4).totalSegments(4)))
+        .hasMessageContaining("must be less than parameter TotalSegments");
+  }
+
+  @Test
   void query_onGlobalIndex_returnsProjectedAttributesOnly() {
     QueryResponse response = client.query(r -> r.tableName("indexed").indexName("byGroup")
         .keyConditionExpression("gpk = :g").expressionAttributeValues(Map.of(":g", s("even"))));

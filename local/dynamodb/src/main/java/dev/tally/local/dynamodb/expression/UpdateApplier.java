@@ -25,6 +25,15 @@ public final class UpdateApplier {
 
   /** The new item. The old item is not changed. */
   public static Map<String, AttributeValue> apply(UpdateExpression expression, Map<String, AttributeValue> old) {
+    return apply(expression, old, new ArrayList<>());
+  }
+
+  /**
+   * The new item, also collecting where each SET/ADD landed in it (a list index past the end
+   * appends, so {@code l[9]} may land at {@code l[2]}) — the paths UPDATED_NEW returns.
+   */
+  public static Map<String, AttributeValue> apply(UpdateExpression expression, Map<String, AttributeValue> old,
+      List<DocumentPath> written) {
     List<Map.Entry<DocumentPath, AttributeValue>> writes = new ArrayList<>();
     List<DocumentPath> removals = new ArrayList<>();
     for (UpdateExpression.Action action : expression.actions()) {
@@ -46,6 +55,7 @@ public final class UpdateApplier {
     }
     Map<String, AttributeValue> item = old;
     for (Map.Entry<DocumentPath, AttributeValue> write : writes) {
+      written.add(landing(item, write.getKey()));
       item = DocumentPaths.set(item, write.getKey(), write.getValue());
     }
     removals.sort(Comparator.comparing(UpdateApplier::lastIndex).reversed());
@@ -53,6 +63,20 @@ public final class UpdateApplier {
       item = DocumentPaths.remove(item, path);
     }
     return item;
+  }
+
+  private static DocumentPath landing(Map<String, AttributeValue> item, DocumentPath path) {
+    List<DocumentPath.Element> elements = path.elements();
+    if (!(elements.get(elements.size() - 1) instanceof DocumentPath.Index index) || elements.size() < 2) {
+      return path;
+    }
+    AttributeValue parent = DocumentPaths.get(item, new DocumentPath(elements.subList(0, elements.size() - 1)));
+    if (parent instanceof ListValue list && index.position() >= list.value().size()) {
+      List<DocumentPath.Element> landed = new ArrayList<>(elements.subList(0, elements.size() - 1));
+      landed.add(new DocumentPath.Index(list.value().size()));
+      return new DocumentPath(landed);
+    }
+    return path;
   }
 
   private static int lastIndex(DocumentPath path) {

@@ -33,6 +33,10 @@ public final class AttributeValueJson {
 
   /** Reads an item (a JSON object of attribute name → typed value). */
   public static Map<String, AttributeValue> readItem(JsonNode node, String field) {
+    return readMap(node, field, true);
+  }
+
+  private static Map<String, AttributeValue> readMap(JsonNode node, String field, boolean topLevel) {
     if (node == null || node.isNull()) {
       return new LinkedHashMap<>();
     }
@@ -42,6 +46,9 @@ public final class AttributeValueJson {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
+      if (topLevel && entry.getKey().isEmpty()) {
+        throw ApiException.validation("One or more parameter values were invalid: An attribute name cannot be empty");
+      }
       item.put(entry.getKey(), read(entry.getValue()));
     }
     return item;
@@ -107,7 +114,7 @@ public final class AttributeValueJson {
         if (!value.isObject()) {
           throw serialization("M");
         }
-        return new MapValue(readItem(value, "M"));
+        return new MapValue(readMap(value, "M", false));
       }
       case "L": {
         if (!value.isArray()) {
@@ -129,8 +136,14 @@ public final class AttributeValueJson {
   private static <T> void addUnique(Set<T> set, T element, JsonNode whole) {
     if (!set.add(element)) {
       throw ApiException.validation(
-          "One or more parameter values were invalid: Input collection " + whole + " contains duplicates.");
+          "One or more parameter values were invalid: Input collection " + render(whole) + " contains duplicates.");
     }
+  }
+
+  private static String render(JsonNode array) {
+    java.util.List<String> elements = new ArrayList<>();
+    array.forEach(element -> elements.add(element.asText()));
+    return elements.toString();
   }
 
   private static JsonNode array(JsonNode value, String type, String emptyMessage) {

@@ -36,12 +36,13 @@ public final class BatchOperations {
     Request request = Request.of(body, "BatchGetItem", Set.of("RequestItems", "ReturnConsumedCapacity"));
     request.requireNone("ReturnConsumedCapacity");
     JsonNode requestItems = requireRequestItems(request);
-    record TableRead(String table, List<Map<String, AttributeValue>> keys, List<DocumentPath> projection) {}
+    record TableRead(String requested, String table, List<Map<String, AttributeValue>> keys,
+        List<DocumentPath> projection) {}
     List<TableRead> reads = new ArrayList<>();
     int total = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      String table = TableNames.check(entry.getKey(), "requestItems.key");
+      String table = TableNames.resolve(entry.getKey(), "requestItems.key");
       Request tableRequest = Request.of(entry.getValue(), "BatchGetItem.RequestItems",
           Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead"));
       tableRequest.bool("ConsistentRead", false);
@@ -63,7 +64,7 @@ public final class BatchOperations {
         keys.add(key);
       }
       total += keys.size();
-      reads.add(new TableRead(table, keys, projection));
+      reads.add(new TableRead(entry.getKey(), table, keys, projection));
     }
     if (total > 100) {
       throw ApiException.validation("Too many items requested for the BatchGetItem call");
@@ -72,8 +73,8 @@ public final class BatchOperations {
       ObjectNode response = NODES.objectNode();
       ObjectNode responses = response.putObject("Responses");
       for (TableRead read : reads) {
-        TableData table = database.requireTable(read.table());
-        ArrayNode items = responses.putArray(read.table());
+        TableData table = database.requireItemTable(read.table());
+        ArrayNode items = responses.putArray(read.requested());
         for (Map<String, AttributeValue> key : read.keys()) {
           Map<String, AttributeValue> item = table.get(Keys.checkKey(table.definition(), key));
           if (item != null) {
@@ -97,7 +98,7 @@ public final class BatchOperations {
     List<Write> writes = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      String table = TableNames.check(entry.getKey(), "requestItems.key");
+      String table = TableNames.resolve(entry.getKey(), "requestItems.key");
       if (!entry.getValue().isArray() || entry.getValue().isEmpty()) {
         throw ApiException.validation("1 validation error detected: Value at 'requestItems." + table
             + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
@@ -126,7 +127,7 @@ public final class BatchOperations {
       Set<List<Object>> seen = new HashSet<>();
       List<Map.Entry<TableData, Write>> checked = new ArrayList<>();
       for (Write write : writes) {
-        TableData table = database.requireTable(write.table());
+        TableData table = database.requireItemTable(write.table());
         Map<String, AttributeValue> key;
         if (write.item() != null) {
           Keys.checkItem(table.definition(), write.item());

@@ -23,7 +23,7 @@ final class CreateTableParser {
   private CreateTableParser() {}
 
   static TableDefinition parse(Request request, long nowMillis) {
-    String name = request.tableName();
+    String name = TableNames.check(request.requireString("TableName"), "tableName");
     if (request.bool("DeletionProtectionEnabled", false)) {
       throw ApiException.validation("DeletionProtectionEnabled=true is not supported by Tally's local DynamoDB");
     }

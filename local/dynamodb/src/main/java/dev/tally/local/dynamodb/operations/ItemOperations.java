@@ -52,7 +52,7 @@ public final class ItemOperations {
     String onFailure = request.enumValue("ReturnValuesOnConditionCheckFailure", "NONE", RETURN_ON_FAILURE);
     ItemSize.check(item);
     return database.write(batch -> {
-      TableData table = database.requireTable(tableName);
+      TableData table = database.requireItemTable(tableName);
       Keys.checkItem(table.definition(), item);
       Map<String, AttributeValue> old = table.get(Keys.keyOf(table.definition(), item));
       if (!Expressions.matches(condition, old)) {
@@ -75,7 +75,7 @@ public final class ItemOperations {
     request.bool("ConsistentRead", false);
     request.requireNone("ReturnConsumedCapacity");
     return database.read(() -> {
-      TableData table = database.requireTable(tableName);
+      TableData table = database.requireItemTable(tableName);
       Map<String, AttributeValue> item = table.get(Keys.checkKey(table.definition(), key));
       ObjectNode response = NODES.objectNode();
       if (item != null) {
@@ -96,7 +96,7 @@ public final class ItemOperations {
     String returnValues = returnValues(request, Set.of("NONE", "ALL_OLD"), "ReturnValues can only be ALL_OLD or NONE");
     String onFailure = request.enumValue("ReturnValuesOnConditionCheckFailure", "NONE", RETURN_ON_FAILURE);
     return database.write(batch -> {
-      TableData table = database.requireTable(tableName);
+      TableData table = database.requireItemTable(tableName);
       Map<String, AttributeValue> old = table.get(Keys.checkKey(table.definition(), key));
       if (!Expressions.matches(condition, old)) {
         throw Expressions.conditionFailed(onFailure, old);
@@ -126,21 +126,27 @@ public final class ItemOperations {
     String onFailure = request.enumValue("ReturnValuesOnConditionCheckFailure", "NONE", RETURN_ON_FAILURE);
     UpdateExpression finalUpdate = update;
     return database.write(batch -> {
-      TableData table = database.requireTable(tableName);
+      TableData table = database.requireItemTable(tableName);
       Keys.checkKey(table.definition(), key);
       Map<String, AttributeValue> old = table.get(key);
       if (!Expressions.matches(condition, old)) {
         throw Expressions.conditionFailed(onFailure, old);
       }
-      Map<String, AttributeValue> updated = applyUpdate(table.definition(), finalUpdate, key, old);
+      List<DocumentPath> written = new java.util.ArrayList<>();
+      Map<String, AttributeValue> updated = applyUpdate(table.definition(), finalUpdate, key, old, written);
       batch.put(table, updated);
-      return attributes(returnedAttributes(returnValues, finalUpdate, old, updated));
+      return attributes(returnedAttributes(returnValues, finalUpdate, old, updated, written));
     });
   }
 
   /** The new item an update produces, validated (keys untouched, size, index key types). */
   static Map<String, AttributeValue> applyUpdate(TableDefinition table, UpdateExpression update,
       Map<String, AttributeValue> key, Map<String, AttributeValue> old) {
+    return applyUpdate(table, update, key, old, new java.util.ArrayList<>());
+  }
+
+  private static Map<String, AttributeValue> applyUpdate(TableDefinition table, UpdateExpression update,
+      Map<String, AttributeValue> key, Map<String, AttributeValue> old, List<DocumentPath> written) {
     Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
     if (update == null) {
       return base;
@@ -151,7 +157,7 @@ public final class ItemOperations {
             + path.attribute() + ". This attribute is part of the key");
       }
     }
-    Map<String, AttributeValue> updated = UpdateApplier.apply(update, base);
+    Map<String, AttributeValue> updated = UpdateApplier.apply(update, base, written);
     if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
       throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
     }
@@ -160,7 +166,7 @@ public final class ItemOperations {
   }
 
   private static Map<String, AttributeValue> returnedAttributes(String returnValues, UpdateExpression update,
-      Map<String, AttributeValue> old, Map<String, AttributeValue> updated) {
+      Map<String, AttributeValue> old, Map<String, AttributeValue> updated, List<DocumentPath> written) {
     switch (returnValues) {
       case "ALL_OLD":
         return old;
@@ -169,7 +175,7 @@ public final class ItemOperations {
       case "UPDATED_OLD":
         return old == null || update == null ? null : Projection.apply(update.paths(), old);
       case "UPDATED_NEW":
-        return update == null ? null : Projection.apply(update.paths(), updated);
+        return update == null ? null : Projection.apply(written, updated);
       default:
         return null;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.local.dynamodb.expression.Condition;
+import dev.tally.local.dynamodb.expression.ConditionPaths;
 import dev.tally.local.dynamodb.expression.DocumentPath;
 import dev.tally.local.dynamodb.expression.KeyCondition;
 import dev.tally.local.dynamodb.model.ApiException;
@@ -53,12 +54,20 @@ public final class ReadOperations {
     Expressions expressions = new Expressions(request);
     boolean forward = request.bool("ScanIndexForward", true);
     return database.read(() -> {
-      Target target = target(request, database.requireTable(tableName));
+      Target target = target(request, database.requireItemTable(tableName));
       expressions.used();
       KeyCondition key = KeyCondition.parse(request.string("KeyConditionExpression"), expressions.context(),
           target.items.hashKey(), target.type(target.items.hashKey()), target.items.rangeKey(),
           target.items.rangeKey() == null ? null : target.type(target.items.rangeKey()));
       Page page = new Page(request, expressions, target);
+      if (page.filter != null) {
+        for (String attribute : ConditionPaths.attributes(page.filter)) {
+          if (attribute.equals(target.items.hashKey()) || attribute.equals(target.items.rangeKey())) {
+            throw ApiException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: "
+                + attribute);
+          }
+        }
+      }
       Map<String, AttributeValue> start = page.start;
       EntryKey after = null;
       if (start != null) {
@@ -91,7 +100,7 @@ public final class ReadOperations {
     }
     Expressions expressions = new Expressions(request);
     return database.read(() -> {
-      Target target = target(request, database.requireTable(tableName));
+      Target target = target(request, database.requireItemTable(tableName));
       Page page = new Page(request, expressions, target);
       Iterator<Map<String, AttributeValue>> items = target.items.scan(page.start);
       return page.run(items, item -> segment == null

@@ -69,8 +69,7 @@ final class Request {
   }
 
   String tableName() {
-    String name = requireString("TableName");
-    return TableNames.check(name, "tableName");
+    return TableNames.resolve(requireString("TableName"), "tableName");
   }
 
   String enumValue(String name, String fallback, Set<String> allowed) {

@@ -189,7 +189,7 @@ public final class StreamOperations {
     dynamodb.put("SequenceNumber", record.sequenceNumber()).put("SizeBytes", record.sizeBytes())
         .put("StreamViewType", record.viewType());
     if (record.byService()) {
-      node.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+      node.putObject("userIdentity").put("Type", "Service").put("PrincipalId", "dynamodb.amazonaws.com");
     }
     return node;
   }

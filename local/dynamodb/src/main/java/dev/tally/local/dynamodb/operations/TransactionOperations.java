@@ -71,7 +71,7 @@ public final class TransactionOperations {
       List<TableData> tables = new ArrayList<>();
       Set<List<Object>> seen = new HashSet<>();
       for (Action action : actions) {
-        TableData table = database.requireTable(action.table());
+        TableData table = database.requireItemTable(action.table());
         Map<String, AttributeValue> key = action.item() != null ? keyOfItem(table, action.item())
             : Keys.checkKey(table.definition(), action.key());
         if (!seen.add(List.of(action.table(), new LinkedHashMap<>(key)))) {
@@ -153,7 +153,7 @@ public final class TransactionOperations {
       ObjectNode response = NODES.objectNode();
       ArrayNode responses = response.putArray("Responses");
       for (Get get : gets) {
-        TableData table = database.requireTable(get.table());
+        TableData table = database.requireItemTable(get.table());
         Map<String, AttributeValue> item = table.get(Keys.checkKey(table.definition(), get.key()));
         ObjectNode entry = responses.addObject();
         if (item != null) {

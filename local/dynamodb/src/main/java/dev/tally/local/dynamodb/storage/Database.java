@@ -181,6 +181,15 @@ public final class Database implements AutoCloseable {
     return table;
   }
 
+  /** The table for an item operation, or ResourceNotFoundException with AWS's short message. */
+  public TableData requireItemTable(String name) {
+    TableData table = tables.get(name);
+    if (table == null) {
+      throw ApiException.notFound("Requested resource not found");
+    }
+    return table;
+  }
+
   /** All tables by name (caller holds the lock). */
   public NavigableMap<String, TableData> tables() {
     return tables;

@@ -29,27 +29,6 @@ record CodeLocation(String codeUri, List<Path> paths, boolean built) {
         return containsEntry(binaryName.replace('.', '/') + ".class");
     }
 
-    /** Whether any class sits in {@code packageName} (e.g. the module's handler package). */
-    boolean containsPackage(String packageName) {
-        String prefix = packageName.replace('.', '/') + "/";
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                if (Files.isDirectory(path.resolve(prefix))) {
-                    return true;
-                }
-            } else {
-                try (ZipFile zip = new ZipFile(path.toFile())) {
-                    if (zip.stream().anyMatch(entry -> entry.getName().startsWith(prefix) && entry.getName().endsWith(".class"))) {
-                        return true;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return false;
-    }
-
     private boolean containsEntry(String entryName) {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {

@@ -116,4 +116,29 @@ class IntrinsicResolverTest {
                 .get("v").orElseThrow();
         assertThat(TemplateReferences.names(value)).containsExactlyInAnyOrder("A", "B", "C", "D");
     }
+
+    @Test
+    void condition_whenItRefersToItself_failsNamingIt() {
+        SamTemplate cyclic = TemplateReader.parse("Conditions:\n  A: !Not [!Condition B]\n  B: !Condition A\nResources: {}\n");
+        assertThatThrownBy(() -> new IntrinsicResolver(cyclic, ResolutionContext.empty()).condition("A"))
+                .isInstanceOf(TemplateSyntaxException.class).hasMessageContaining("refers to itself");
+    }
+
+    @Test
+    void resolve_whenParameterHasNoDefaultAndNoValue_failsNamingIt() {
+        SamTemplate required = TemplateReader.parse("Parameters:\n  Email: {Type: String}\nResources: {}\n");
+        IntrinsicResolver noValues = new IntrinsicResolver(required, ResolutionContext.empty());
+        assertThatThrownBy(() -> noValues.resolve(Intrinsic.ref("Email"), "X"))
+                .isInstanceOf(UnresolvedReferenceException.class).hasMessage("X.Ref: parameter 'Email' has no value and no Default");
+        IntrinsicResolver given = new IntrinsicResolver(required,
+                new ResolutionContext(Map.of("Email", "ops@example.com"), Map.of(), Map.of(), Map.of()));
+        assertThat(given.resolveString(Intrinsic.ref("Email"), "X")).isEqualTo("ops@example.com");
+    }
+
+    @Test
+    void resolve_whenSelectIndexOutOfRange_failsNamingThePath() {
+        TemplateValue select = TemplateEdits.value("!Select [5, [a, b]]");
+        assertThatThrownBy(() -> resolver.resolve(select, "X"))
+                .isInstanceOf(TemplateSyntaxException.class).hasMessage("X.Fn::Select: index 5 is outside a list of 2");
+    }
 }

@@ -1,0 +1,170 @@
+package dev.tally.bench.dynamodb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Measures Tally's embedded DynamoDB side by side with moto and dynoxide on the same workload, in one run, and
+ * writes a markdown table: throughput of each {@link Workload} and startup time.
+ *
+ * <p>Options: {@code --seconds N} measured seconds per workload (default 5), {@code --warmup N} unmeasured seconds
+ * before each (default 2), {@code --threads N} client threads (default 4), {@code --servers tally,moto,dynoxide}, {@code --out FILE} (default
+ * {@code target/dynamodb-benchmark.md}). A server that cannot start fails the run.
+ */
+public final class DynamoDbBenchmark {
+
+    private static final Map<String, IntFunction<BenchTarget>> STARTERS = new LinkedHashMap<>();
+
+    static {
+        STARTERS.put("tally", EmbeddedTarget::start);
+        STARTERS.put("moto", ProcessTarget::moto);
+        STARTERS.put("dynoxide", ProcessTarget::dynoxide);
+    }
+
+    private DynamoDbBenchmark() {
+    }
+
+    /** Runs the benchmark; see the class comment for the options. */
+    public static void main(String[] args) throws IOException {
+        disableNagleInEmbeddedHttpServer();
+        Map<String, String> options = parse(args);
+        Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+        List<String> servers = List.of(options.getOrDefault("servers", "tally,moto,dynoxide").split(","));
+        Path out = Path.of(options.getOrDefault("out", "target/dynamodb-benchmark.md"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2")));
+        String table = run(servers, measured, warmUp, threads);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, table);
+        System.out.println(table);
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * The embedded server is built on the JDK's {@code com.sun.net.httpserver}, which leaves Nagle's algorithm on
+     * unless this property is set before it loads: every keep-alive answer then waits ~40 ms for a delayed ACK.
+     * The property is set here and printed with the results.
+     */
+    static void disableNagleInEmbeddedHttpServer() {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
+
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    /** Measures the given servers and returns the markdown results. */
+    static String run(List<String> servers, Duration measured, Duration warmUp, int threads) {
+        Map<String, Map<Workload, ThroughputRunner.Result>> throughput = new LinkedHashMap<>();
+        Map<String, Double> startup = new LinkedHashMap<>();
+        for (String server : servers) {
+            IntFunction<BenchTarget> starter = STARTERS.get(server);
+            if (starter == null) {
+                throw new IllegalArgumentException("unknown server '" + server + "'; known: " + STARTERS.keySet());
+            }
+            System.out.println("measuring " + server + " ...");
+            startup.put(server, server.equals("tally") ? StartupProbe.medianMillis(starter, 3, 7)
+                    : StartupProbe.medianMillis(starter, 0, 3));
+            throughput.put(server, measure(starter, measured, warmUp, threads));
+        }
+        return markdown(throughput, startup, measured, warmUp, threads);
+    }
+
+    private static Map<Workload, ThroughputRunner.Result> measure(IntFunction<BenchTarget> starter, Duration measured,
+                                                               Duration warmUp, int threads) {
+        Map<Workload, ThroughputRunner.Result> results = new EnumMap<>(Workload.class);
+        try (BenchTarget target = starter.apply(StartupProbe.freePort());
+             DynamoDbClient client = awaitClient(target)) {
+            Workload.prepare(client);
+            for (Workload workload : Workload.values()) {
+                results.put(workload, ThroughputRunner.run(client, workload, threads, warmUp, measured));
+            }
+        }
+        return results;
+    }
+
+    private static DynamoDbClient awaitClient(BenchTarget target) {
+        DynamoDbClient client = Clients.forEndpoint(target.endpoint());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                client.listTables(b -> b.limit(1));
+                return client;
+            } catch (software.amazon.awssdk.core.exception.SdkClientException notYet) {
+                if (System.nanoTime() > deadline) {
+                    client.close();
+                    throw new IllegalStateException(target.name() + " did not answer within 60 s", notYet);
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static String markdown(Map<String, Map<Workload, ThroughputRunner.Result>> throughput,
+                                   Map<String, Double> startup, Duration measured, Duration warmUp, int threads) {
+        List<String> servers = new ArrayList<>(throughput.keySet());
+        StringBuilder out = new StringBuilder();
+        List<String> failures = new ArrayList<>();
+        out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs; %d client threads; %d s per workload after"
+                        + " %d s warm-up; AWS SDK v2 sync client with url-connection-client; %s=%s.%n%n", Instant.now(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
+                measured.toSeconds(), warmUp.toSeconds(), NODELAY, System.getProperty(NODELAY)));
+        out.append("| workload (operations/s) | ").append(String.join(" | ", servers));
+        boolean ratio = servers.contains("tally") && servers.contains("moto");
+        out.append(ratio ? " | tally ÷ moto |\n" : " |\n").append("|---|");
+        servers.forEach(s -> out.append("---:|"));
+        out.append(ratio ? "---:|\n" : "\n");
+        for (Workload workload : Workload.values()) {
+            out.append("| ").append(workload.label()).append(" |");
+            for (String server : servers) {
+                ThroughputRunner.Result result = throughput.get(server).get(workload);
+                out.append(String.format(Locale.ROOT, " %.0f%s |", result.operationsPerSecond(),
+                        result.failures() > 0 ? " (" + result.failures() + " failed)" : ""));
+            }
+            if (ratio) {
+                out.append(String.format(Locale.ROOT, " %.1f× |", throughput.get("tally").get(workload)
+                        .operationsPerSecond() / throughput.get("moto").get(workload).operationsPerSecond()));
+            }
+            out.append('\n');
+        }
+        throughput.forEach((server, results) -> results.forEach((workload, result) -> {
+            if (result.firstFailure() != null) {
+                failures.add("- " + server + ", " + workload.label() + ": " + result.failures() + " of "
+                        + (result.operations() + result.failures()) + " failed; first: " + result.firstFailure());
+            }
+        }));
+        out.append("| **startup to first answered request (ms, median)** |");
+        servers.forEach(server -> out.append(String.format(Locale.ROOT, " %.0f |", startup.get(server))));
+        out.append(ratio ? " |\n" : "\n");
+        out.append("\nStartup: tally = `EmbeddedDynamoDb.builder().start()` in this already warm JVM (median of 7 after 3"
+                + " warm-ups); moto and dynoxide = process start (median of 3). Each ends at the first answered"
+                + " ListTables.\n");
+        if (!failures.isEmpty()) {
+            out.append("\nFailed operations (counted as not done):\n").append(String.join("\n", failures)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs (--seconds, --warmup, --threads, --servers, --out),"
+                        + " got: " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

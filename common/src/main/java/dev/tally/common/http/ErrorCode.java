@@ -1,0 +1,44 @@
+package dev.tally.common.http;
+
+/**
+ * The machine-readable error codes of the HTTP API and the status each one maps to: the single
+ * place where an error becomes a status code.
+ */
+public enum ErrorCode {
+    /** The body parsed but some fields are invalid; the answer lists each field and its problem. */
+    VALIDATION_FAILED(400, "The request has invalid fields."),
+    /** The body is not JSON, or not the JSON shape expected. */
+    MALFORMED_JSON(400, "The request body is not valid JSON."),
+    /** The bearer token is missing, invalid or expired (sent with {@code WWW-Authenticate: Bearer}). */
+    UNAUTHORIZED(401, "A valid bearer token is required."),
+    /** The resource does not exist or belongs to another user (never told apart). */
+    NOT_FOUND(404, "The resource was not found."),
+    /** The request conflicts with the current state (e.g. the e-mail is taken). */
+    CONFLICT(409, "The request conflicts with the current state."),
+    /** The body is larger than the route accepts. */
+    PAYLOAD_TOO_LARGE(413, "The request body is too large."),
+    /** The body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json."),
+    /** The {@code Idempotency-Key} was used before with a different request. */
+    IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request."),
+    /** Anything unexpected: a generic message and the request id, never the cause. */
+    INTERNAL_ERROR(500, "An internal error occurred. Quote the request id when reporting it.");
+
+    private final int status;
+    private final String defaultMessage;
+
+    ErrorCode(int status, String defaultMessage) {
+        this.status = status;
+        this.defaultMessage = defaultMessage;
+    }
+
+    /** The HTTP status code. */
+    public int status() {
+        return status;
+    }
+
+    /** The message used when none more specific is given. */
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

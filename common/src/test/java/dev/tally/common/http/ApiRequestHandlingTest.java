@@ -1,0 +1,95 @@
+package dev.tally.common.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiRequestHandlingTest {
+
+    private static final String SECRET_TEXT = "password=hunter2 token=eyJhbGciOiJIUzI1NiJ9 table=tally-users";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ApiRequestHandling handling = new ApiRequestHandling(new ApiResponses(mapper));
+
+    @Test
+    void handle_whenWorkSucceeds_returnsItsAnswer() {
+        APIGatewayV2HTTPResponse response = handling.handle(event("req-1"),
+                request -> handling.responses().ok(Map.of("route", request.routeKey())));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"route\":\"GET /summary\"}");
+    }
+
+    @Test
+    void handle_whenUnexpectedException_answers500WithoutItsText() throws Exception {
+        APIGatewayV2HTTPResponse response = handling.handle(event("req-2"), request -> {
+            throw new IllegalStateException(SECRET_TEXT, new UncheckedIOException(new IOException(SECRET_TEXT)));
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).doesNotContain("hunter2").doesNotContain("eyJ").doesNotContain("tally-users")
+                .doesNotContain("IllegalStateException");
+        JsonNode body = mapper.readTree(response.getBody());
+        assertThat(body.at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(body.at("/error/requestId").asText()).isEqualTo("req-2");
+        assertThat(response.getHeaders().values()).noneMatch(value -> value.contains("hunter2"));
+    }
+
+    @Test
+    void handle_whenUnexpectedException_logsItsClassAndOriginButNotItsText() {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            handling.handle(event("req-5"), request -> {
+                throw new IllegalStateException(SECRET_TEXT);
+            });
+
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("java.lang.IllegalStateException").contains("req-5").contains("ApiRequestHandlingTest"));
+            assertThat(logs.lines()).noneMatch(line -> line.contains("hunter2") || line.contains("eyJ"));
+        }
+    }
+
+    @Test
+    void handle_whenApiException_answersItsError() throws Exception {
+        APIGatewayV2HTTPResponse response = handling.handle(event("req-3"), request -> {
+            throw ApiException.conflict("That e-mail is already registered.");
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(response.getBody()).at("/error/message").asText()).isEqualTo("That e-mail is already registered.");
+    }
+
+    @Test
+    void handle_whenEventItselfIsBroken_stillAnswersWithTheRequestId() throws Exception {
+        APIGatewayV2HTTPEvent broken = event("req-4");
+        broken.setBody("%%%");
+        broken.setIsBase64Encoded(true);
+
+        APIGatewayV2HTTPResponse response = handling.handle(broken, request -> handling.responses().ok(Map.of()));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(response.getBody()).at("/error/requestId").asText()).isEqualTo("req-4");
+    }
+
+    @Test
+    void origin_namesWhereTheFailureWasThrownWithoutItsMessage() {
+        String origin = ApiRequestHandling.origin(new IllegalStateException(SECRET_TEXT));
+
+        assertThat(origin).contains("ApiRequestHandlingTest.origin_namesWhereTheFailureWasThrownWithoutItsMessage").doesNotContain("hunter2");
+    }
+
+    private static APIGatewayV2HTTPEvent event(String requestId) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRouteKey("GET /summary");
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setRequestId(requestId);
+        event.setRequestContext(context);
+        return event;
+    }
+}
