@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  * or, without JUnit, {@code try (LocalDynamoDb dynamoDb = new LocalDynamoDb().start()) { ... }}.
  *
- * <p>Backed today by {@link MotoServer}; the backing server is chosen in
+ * <p>Backed by Tally's own embedded DynamoDB ({@code local/dynamodb}; {@link MotoServer} stays for
+ * differential checks); the backing server is chosen in
  * {@link #startBackingServer()} only. Never skips: if the server cannot start, the test fails.
  */
 public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -35,7 +36,7 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback,
 
     /** The one place that decides which server backs the tests. */
     static DynamoDbEndpoint startBackingServer() {
-        return MotoServer.start();
+        return EmbeddedDynamoDbEndpoint.start();
     }
 
     /** The endpoint URL. */

@@ -1,0 +1,105 @@
+package dev.tally.commands;
+
+import dev.tally.commands.store.DeadLetterQueue;
+import dev.tally.common.observability.TraceAnnotations;
+import dev.tally.events.command.CommandEnvelope;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.lambda.powertools.logging.LoggingUtils;
+import software.amazon.lambda.powertools.tracing.Tracing;
+
+/**
+ * Processes one SQS batch of commands and says which messages must be retried.
+ *
+ * <p>Per message: parse the body; a body that can never be parsed is moved to the dead-letter queue
+ * and counts as done; a command is applied by the {@link CommandApplier}. Business rejections are done
+ * (never retried). An infrastructure fault fails the message, and, because the queue is FIFO, every
+ * later message of the same message group in the batch is failed without being processed, so a user's
+ * commands keep their order. Other groups carry on. See {@code docs/adr/0061-worker-batch-failures.md}.
+ */
+public final class CommandWorker {
+
+    private static final Logger LOG = LogManager.getLogger(CommandWorker.class);
+    private static final String[] MESSAGE_KEYS = {"messageId", "commandId", "commandType"};
+
+    private final CommandApplier applier;
+    private final DeadLetterQueue deadLetters;
+
+    /** A worker applying commands with {@code applier} and setting poison aside in {@code deadLetters}. */
+    public CommandWorker(CommandApplier applier, DeadLetterQueue deadLetters) {
+        this.applier = Objects.requireNonNull(applier, "applier");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+
+    /**
+     * Processes {@code messages} in order.
+     *
+     * @return the ids of the messages to report as batch item failures (to be redelivered)
+     */
+    public List<String> process(List<QueuedMessage> messages) {
+        Set<String> failedGroups = new HashSet<>();
+        List<String> failed = new ArrayList<>();
+        for (QueuedMessage message : messages) {
+            String group = message.messageGroupId();
+            if (group != null && failedGroups.contains(group)) {
+                failed.add(message.messageId());
+                LOG.info("message held back for retry: an earlier message of its group failed, messageId={}",
+                        message.messageId());
+                continue;
+            }
+            if (!processOne(message)) {
+                failed.add(message.messageId());
+                if (group != null) {
+                    failedGroups.add(group);
+                }
+            }
+        }
+        return List.copyOf(failed);
+    }
+
+    private boolean processOne(QueuedMessage message) {
+        LoggingUtils.appendKey("messageId", message.messageId());
+        try {
+            ParsedMessage parsed = CommandParser.parse(message.body());
+            if (parsed instanceof ParsedMessage.Poison poison) {
+                return moveToDeadLetters(message, poison.problem());
+            }
+            return apply(message, ((ParsedMessage.Command) parsed).envelope());
+        } finally {
+            LoggingUtils.removeKeys(MESSAGE_KEYS);
+        }
+    }
+
+    /** Applies one command in its own trace subsegment, annotated with the command type. */
+    @Tracing(segmentName = "## apply command")
+    private boolean apply(QueuedMessage message, CommandEnvelope command) {
+        LoggingUtils.appendKey("commandId", command.commandId());
+        TraceAnnotations.commandType(command.type().name());
+        try {
+            ApplyOutcome outcome = applier.apply(command);
+            LOG.info("command done: outcome={} receiveCount={}", outcome, message.receiveCount());
+            return true;
+        } catch (RuntimeException fault) {
+            LOG.warn("command failed, it will be retried: receiveCount={}", message.receiveCount(), fault);
+            return false;
+        }
+    }
+
+    private boolean moveToDeadLetters(QueuedMessage message, Unparseable problem) {
+        try {
+            deadLetters.moveUnparseable(message, problem);
+            LOG.warn("unparseable message moved to the dead-letter queue: reason={} detail={}",
+                    problem.reason(), problem.detail());
+            return true;
+        } catch (RuntimeException fault) {
+            LOG.error("unparseable message could not be moved to the dead-letter queue, it will be retried: reason={}",
+                    problem.reason(), fault);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tally.commands;
+
+import java.util.Objects;
+
+/**
+ * One queued message as the worker sees it: the fields it needs, copied out of the Lambda SQS event
+ * at the edge so the mutable event POJOs go no further.
+ *
+ * @param messageId      the SQS message id (changes when a message is redriven from the DLQ: never an idempotency key)
+ * @param messageGroupId the FIFO message group (the user id), or null on a standard queue
+ * @param body           the message body (a {@code CommandEnvelope} as JSON, unless the message is poison)
+ * @param receiveCount   how many times SQS has delivered this message, 1 on the first delivery
+ */
+public record QueuedMessage(String messageId, String messageGroupId, String body, int receiveCount) {
+
+    /** Requires the message id, the one field the batch response needs. */
+    public QueuedMessage {
+        Objects.requireNonNull(messageId, "messageId");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tally.commands.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tally.commands.CommandWorker;
+import dev.tally.commands.CommandWorkers;
+import dev.tally.commands.QueuedMessage;
+import dev.tally.common.aws.AwsClients;
+import dev.tally.common.config.WorkerConfig;
+import dev.tally.common.observability.TraceAnnotations;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.tracing.Tracing;
+
+/**
+ * {@code CommandWorkerFunction}: applies the commands of an SQS FIFO batch and reports the messages to
+ * retry ({@code ReportBatchItemFailures}). Thin: converts the event, calls the {@link CommandWorker}.
+ */
+public final class CommandWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final CommandWorker worker;
+
+    /** What Lambda calls: the worker built once per container from the environment. */
+    public CommandWorkerHandler() {
+        this(Container.WORKER);
+    }
+
+    CommandWorkerHandler(CommandWorker worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    @Logging(clearState = true)
+    @Tracing
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        TraceAnnotations.invocation(context);
+        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<String> failed = worker.process(records.stream().map(CommandWorkerHandler::toQueuedMessage).toList());
+        return new SQSBatchResponse(failed.stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+    }
+
+    private static QueuedMessage toQueuedMessage(SQSEvent.SQSMessage record) {
+        Map<String, String> attributes = record.getAttributes() == null ? Map.of() : record.getAttributes();
+        return new QueuedMessage(record.getMessageId(), attributes.get("MessageGroupId"), record.getBody(),
+                receiveCount(attributes.get("ApproximateReceiveCount")));
+    }
+
+    private static int receiveCount(String attribute) {
+        try {
+            return attribute == null ? 1 : Integer.parseInt(attribute);
+        } catch (NumberFormatException notANumber) {
+            return 1; // only used in log lines: never worth failing a batch over
+        }
+    }
+
+    /** The once-per-container worker; a holder class so tests constructing the handler do not build it. */
+    private static final class Container {
+        static final CommandWorker WORKER = build();
+
+        private static CommandWorker build() {
+            AwsClients clients = AwsClients.fromEnvironment();
+            return CommandWorkers.create(WorkerConfig.fromEnvironment(), clients.dynamoDb(), clients.sqs(), Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tally.commands.store;
+
+import dev.tally.events.command.CommandEnvelope;
+import dev.tally.events.command.CommandStatus;
+import dev.tally.events.command.RejectionReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The {@code commands} table (key {@code userId} + {@code commandId}) as a DynamoDB adapter.
+ *
+ * <p>An outcome is recorded with one {@code UpdateItem} that keeps what the API wrote
+ * ({@code requestHash}, {@code acceptedAt}) and is conditioned on the command having no outcome yet
+ * ({@code attribute_not_exists(#commandId) OR #status = :accepted}), so a late duplicate can never
+ * turn {@code APPLIED} into {@code REJECTED} or change the recorded version. The TTL attribute
+ * {@code expiresAt} (a number: epoch seconds) is set only if absent.
+ */
+public final class DynamoDbCommandStatusStore implements CommandStatusStore {
+
+    /** How long a status record is kept after the worker first records an outcome. */
+    public static final Duration RETENTION = Duration.ofDays(30);
+
+    static final String NO_OUTCOME_YET = "attribute_not_exists(#commandId) OR #status = :accepted";
+    static final String APPLIED_UPDATE = "SET #type = :type, #status = :status, #debtId = :debtId,"
+            + " #debtVersion = :debtVersion, #updatedAt = :now, #acceptedAt = if_not_exists(#acceptedAt, :issuedAt),"
+            + " #expiresAt = if_not_exists(#expiresAt, :expiresAt)";
+    static final String REJECTED_UPDATE = "SET #type = :type, #status = :status, #debtId = :debtId,"
+            + " #reason = :reason, #updatedAt = :now, #acceptedAt = if_not_exists(#acceptedAt, :issuedAt),"
+            + " #expiresAt = if_not_exists(#expiresAt, :expiresAt)";
+    private static final List<String> COMMON_NAMES =
+            List.of("commandId", "type", "status", "debtId", "updatedAt", "acceptedAt", "expiresAt");
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Clock clock;
+
+    /** An adapter on {@code tableName}; {@code clock} stamps {@code updatedAt} and the expiry. */
+    public DynamoDbCommandStatusStore(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<CommandStatus.Status> findStatus(String userId, String commandId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, commandId))
+                .projectionExpression("#status")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .consistentRead(true)
+                .build()).item();
+        if (item == null || !item.containsKey("status")) {
+            return Optional.empty();
+        }
+        return Optional.of(CommandStatus.Status.valueOf(item.get("status").s()));
+    }
+
+    @Override
+    public boolean recordApplied(CommandEnvelope command, long debtVersion) {
+        Map<String, AttributeValue> values = commonValues(command, CommandStatus.Status.APPLIED);
+        values.put(":debtVersion", AttributeValue.fromN(Long.toString(debtVersion)));
+        return update(command, APPLIED_UPDATE, "debtVersion", values);
+    }
+
+    @Override
+    public boolean recordRejected(CommandEnvelope command, RejectionReason reason) {
+        Map<String, AttributeValue> values = commonValues(command, CommandStatus.Status.REJECTED);
+        values.put(":reason", AttributeValue.fromS(reason.name()));
+        return update(command, REJECTED_UPDATE, "reason", values);
+    }
+
+    private boolean update(CommandEnvelope command, String updateExpression, String outcomeAttribute,
+                           Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(updateRequest(command, updateExpression, outcomeAttribute, values));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyDecided) {
+            return false;
+        }
+    }
+
+    UpdateItemRequest updateRequest(CommandEnvelope command, String updateExpression, String outcomeAttribute,
+                                    Map<String, AttributeValue> values) {
+        Map<String, String> names = new HashMap<>();
+        COMMON_NAMES.forEach(name -> names.put("#" + name, name));
+        names.put("#" + outcomeAttribute, outcomeAttribute);
+        return UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(command.userId(), command.commandId()))
+                .updateExpression(updateExpression)
+                .conditionExpression(NO_OUTCOME_YET)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    private Map<String, AttributeValue> commonValues(CommandEnvelope command, CommandStatus.Status status) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":type", AttributeValue.fromS(command.type().name()));
+        values.put(":status", AttributeValue.fromS(status.name()));
+        values.put(":accepted", AttributeValue.fromS(CommandStatus.Status.ACCEPTED.name()));
+        values.put(":debtId", AttributeValue.fromS(command.debtId()));
+        values.put(":now", AttributeValue.fromS(now.toString()));
+        values.put(":issuedAt", AttributeValue.fromS(command.issuedAt().toString()));
+        values.put(":expiresAt", AttributeValue.fromN(Long.toString(now.plus(RETENTION).getEpochSecond())));
+        return values;
+    }
+
+    private static Map<String, AttributeValue> key(String userId, String commandId) {
+        return Map.of("userId", AttributeValue.fromS(userId), "commandId", AttributeValue.fromS(commandId));
+    }
+}
