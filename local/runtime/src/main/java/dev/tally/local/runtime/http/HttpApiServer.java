@@ -1,0 +1,117 @@
+package dev.tally.local.runtime.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tally.local.runtime.lambda.Invocation;
+import dev.tally.local.runtime.lambda.InvocationResult;
+import dev.tally.local.runtime.lambda.LocalLambda;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local HTTP API: the JDK HTTP server on a loopback port, routing each request to its function
+ * as an API Gateway HTTP API (payload format 2.0) would. A function error is a 500
+ * {@code {"message":"Internal Server Error"}}, as API Gateway answers; its details stay in the log.
+ */
+public final class HttpApiServer implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable routes;
+    private final LocalLambda lambda;
+    private final PayloadFormatV2 format;
+
+    public HttpApiServer(int port, RouteTable routes, LocalLambda lambda, String accountId) throws IOException {
+        this.routes = routes;
+        this.lambda = lambda;
+        this.format = new PayloadFormatV2(new ObjectMapper(), accountId, "local");
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "http-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:3000}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            HttpApiResponse response = respond(read(exchange));
+            exchange.getResponseHeaders().set("apigw-requestid", newRequestId());
+            response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
+            boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : response.body().length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
+            }
+        }
+    }
+
+    HttpApiResponse respond(HttpApiRequest request) {
+        Optional<Route.Match> match = routes.match(request.method(), request.rawPath());
+        if (match.isEmpty()) {
+            return HttpApiResponse.gatewayError(404, "Not Found");
+        }
+        String requestId = newRequestId();
+        byte[] event = format.event(request, match.get(), requestId, Instant.now());
+        String trace = request.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("x-amzn-trace-id"))
+                .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+        InvocationResult result = lambda.invoke(match.get().route().functionName(), Invocation.continuing(event, trace));
+        if (result instanceof InvocationResult.Success success) {
+            return format.response(success.payload());
+        }
+        if (result instanceof InvocationResult.Timeout) {
+            return HttpApiResponse.gatewayError(503, "Service Unavailable");
+        }
+        return HttpApiResponse.gatewayError(500, "Internal Server Error");
+    }
+
+    private static HttpApiRequest read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
+        URI uri = exchange.getRequestURI();
+        return new HttpApiRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body,
+                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+    }
+
+    private static String newRequestId() {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes).replace('/', 'A').replace('+', 'B');
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tally.local.runtime.lambda;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the command line and environment of a function container: a JVM running the AWS Lambda
+ * Java Runtime Interface Client with the function's jar deployed in its task root, as Lambda's
+ * managed Java runtime does.
+ *
+ * <p>The task root is a directory whose {@code lib/} holds the function's jar; the client's
+ * {@code CustomerClassLoader} loads {@code <user.dir>/lib/*.jar} on top of the runtime's own
+ * classpath (the client, {@code aws-lambda-java-core} and {@code -serialization}), so the
+ * function's classes are separated from the runtime's exactly as on AWS.
+ */
+public final class ContainerLauncher {
+
+    static final String CLIENT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The classes whose jars make up the runtime classpath of a container. */
+    private static final List<String> RUNTIME_CLASSES = List.of(
+            CLIENT_MAIN,
+            "com.amazonaws.services.lambda.runtime.Context",
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
+
+    private final Path workDirectory;
+    private final Map<String, String> platformEnvironment;
+    private final List<String> jvmFlags;
+    private final String runtimeClasspath;
+
+    /**
+     * @param workDirectory where the task roots are made (one per function)
+     * @param platformEnvironment variables every container gets (region, credentials, endpoints, X-Ray address)
+     * @param jvmFlags flags for every container JVM beyond the heap size
+     */
+    public ContainerLauncher(Path workDirectory, Map<String, String> platformEnvironment, List<String> jvmFlags) {
+        this.workDirectory = workDirectory;
+        this.platformEnvironment = Map.copyOf(platformEnvironment);
+        this.jvmFlags = List.copyOf(jvmFlags);
+        this.runtimeClasspath = runtimeClasspath();
+    }
+
+    /** The lean JVM flags used unless told otherwise (C1 only, class data sharing, serial GC as on Lambda). */
+    public static List<String> defaultJvmFlags() {
+        return List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
+    }
+
+    /** Starts a container process for the function, talking to the given Runtime API address. */
+    Process launch(FunctionSpec spec, String runtimeApiAddress) throws IOException {
+        Path taskRoot = taskRoot(spec);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Lambda's Java runtimes give the heap about 85% of the configured memory.
+        command.add("-Xmx" + (spec.memorySizeMb() * 85 / 100) + "m");
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(runtimeClasspath);
+        command.add(CLIENT_MAIN);
+        command.add(spec.handler());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
+        Map<String, String> environment = builder.environment();
+        String path = environment.get("PATH");
+        environment.clear();
+        environment.putAll(environment(spec, runtimeApiAddress, taskRoot, path));
+        return builder.start();
+    }
+
+    Map<String, String> environment(FunctionSpec spec, String runtimeApiAddress, Path taskRoot, String path) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (path != null) {
+            environment.put("PATH", path);
+        }
+        environment.put("LANG", "en_US.UTF-8");
+        environment.put("TZ", "UTC");
+        environment.putAll(platformEnvironment);
+        environment.putAll(spec.environment());
+        // Reserved variables: set by Lambda, a function cannot override them.
+        environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySizeMb()));
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
+        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + spec.name());
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+        environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        environment.put("_HANDLER", spec.handler());
+        return environment;
+    }
+
+    private Path taskRoot(FunctionSpec spec) throws IOException {
+        if (!Files.isRegularFile(spec.codeJar())) {
+            throw new IOException("function " + spec.name() + ": code jar " + spec.codeJar() + " does not exist (build it first)");
+        }
+        Path lib = workDirectory.resolve(spec.name()).resolve("lib");
+        Files.createDirectories(lib);
+        Path link = lib.resolve("function.jar");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, spec.codeJar().toAbsolutePath());
+        return lib.getParent().toAbsolutePath();
+    }
+
+    private static String runtimeClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String className : RUNTIME_CLASSES) {
+            try {
+                Class<?> type = Class.forName(className, false, ContainerLauncher.class.getClassLoader());
+                String entry = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                if (!entries.contains(entry)) {
+                    entries.add(entry);
+                }
+            } catch (ClassNotFoundException | URISyntaxException e) {
+                throw new IllegalStateException("the Lambda runtime interface client is not on the runtime's classpath: "
+                        + className, e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+}

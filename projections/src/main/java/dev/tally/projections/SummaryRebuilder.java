@@ -1,0 +1,79 @@
+package dev.tally.projections;
+
+import dev.tally.common.domain.Debt;
+import dev.tally.common.domain.Summary;
+import dev.tally.common.store.StoredSummary;
+import dev.tally.projections.store.DebtSource;
+import dev.tally.projections.store.SummaryStore;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Recomputes one user's summary from the debts table ({@code Summary.summaryOf} the debts read by a
+ * consistent query) and writes it with the same revision condition as the projector, so it can run
+ * while the stream is being projected. The path for an operator after the on-failure destination
+ * received records (`tally ops projection rebuild`), and for verifying a summary.
+ *
+ * <p>{@code debtVersions} becomes each debt's current version; tombstones of removed debts are
+ * kept, so a replay of their old records stays ignored.
+ */
+public final class SummaryRebuilder {
+
+    private static final Logger LOG = LogManager.getLogger(SummaryRebuilder.class);
+
+    private final DebtSource debts;
+    private final SummaryStore summaries;
+    private final Clock clock;
+
+    /** A rebuilder reading {@code debts} and writing {@code summaries}. */
+    public SummaryRebuilder(DebtSource debts, SummaryStore summaries, Clock clock) {
+        this.debts = Objects.requireNonNull(debts, "debts");
+        this.summaries = Objects.requireNonNull(summaries, "summaries");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The summary {@code userId}'s debts add up to now (nothing is written). */
+    public Summary recompute(String userId) {
+        return Summary.summaryOf(debts.debtsOf(userId));
+    }
+
+    /** True if the stored summary of {@code userId} equals a recomputation from the debts (no summary = empty). */
+    public boolean verify(String userId) {
+        Summary stored = summaries.find(userId).map(StoredSummary::summary).orElse(Summary.EMPTY);
+        return stored.equals(recompute(userId));
+    }
+
+    /**
+     * Rebuilds {@code userId}'s summary from scratch and writes it.
+     *
+     * @return the summary written
+     * @throws ConcurrentSummaryChangeException if it lost every race with the projector
+     */
+    public StoredSummary rebuild(String userId) {
+        for (int attempt = 1; attempt <= SummaryProjector.MAX_ATTEMPTS; attempt++) {
+            StoredSummary current = summaries.find(userId).orElse(null);
+            List<Debt> now = debts.debtsOf(userId);
+            Map<String, Long> versions = new HashMap<>();
+            if (current != null) {
+                current.debtVersions().forEach((debtId, marker) -> {
+                    if (AppliedVersions.isRemoval(marker)) {
+                        versions.put(debtId, marker);
+                    }
+                });
+            }
+            now.forEach(debt -> versions.put(debt.debtId(), AppliedVersions.live(debt.version())));
+            long revision = current == null ? 1 : current.revision() + 1;
+            StoredSummary rebuilt = new StoredSummary(userId, Summary.summaryOf(now), versions, revision, clock.instant());
+            if (summaries.save(rebuilt)) {
+                LOG.info("summary rebuilt: userId={} debts={} revision={}", userId, now.size(), revision);
+                return rebuilt;
+            }
+        }
+        throw new ConcurrentSummaryChangeException(userId, SummaryProjector.MAX_ATTEMPTS);
+    }
+}

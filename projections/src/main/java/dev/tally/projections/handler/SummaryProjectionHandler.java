@@ -1,0 +1,59 @@
+package dev.tally.projections.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.tally.common.aws.AwsClients;
+import dev.tally.common.config.ProjectionConfig;
+import dev.tally.common.observability.TraceAnnotations;
+import dev.tally.projections.ProjectionOutcome;
+import dev.tally.projections.SummaryProjections;
+import dev.tally.projections.SummaryProjector;
+import java.time.Clock;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.tracing.Tracing;
+
+/**
+ * {@code SummaryProjectionFunction}: projects a batch of the {@code debts} stream onto the per-user
+ * summaries and names the first record not applied ({@code ReportBatchItemFailures}), so bisect and
+ * retries resume there. Thin: converts the records at the edge, calls the {@link SummaryProjector}.
+ */
+public final class SummaryProjectionHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LogManager.getLogger(SummaryProjectionHandler.class);
+
+    private final SummaryProjector projector;
+
+    /** What Lambda calls: the projector built once per container from the environment. */
+    public SummaryProjectionHandler() {
+        this(Container.PROJECTOR);
+    }
+
+    SummaryProjectionHandler(SummaryProjector projector) {
+        this.projector = projector;
+    }
+
+    @Override
+    @Logging(clearState = true)
+    @Tracing
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        TraceAnnotations.invocation(context);
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        ProjectionOutcome outcome = projector.project(records.stream().map(StreamRecords::read).toList());
+        LOG.info("batch projected: records={} applied={} covered={} unchanged={} failed={}", records.size(),
+                outcome.applied(), outcome.covered(), outcome.unchanged(), outcome.failed());
+        return new StreamsEventResponse(outcome.firstFailure()
+                .map(sequenceNumber -> List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
+                .orElse(List.of()));
+    }
+
+    /** The once-per-container projector; a holder class so tests constructing the handler do not build it. */
+    private static final class Container {
+        static final SummaryProjector PROJECTOR = SummaryProjections.projector(ProjectionConfig.fromEnvironment(),
+                AwsClients.fromEnvironment().dynamoDb(), Clock.systemUTC());
+    }
+}
