@@ -6,6 +6,7 @@ import dev.tally.ops.projection.ProjectionCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code tally ops}: the operator CLI. Subcommands {@code dlq replay}, {@code projection verify|rebuild}
@@ -43,6 +44,10 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler((exception, command, parseResult) -> {
                     if (exception instanceof OpsException problem) {
                         command.getErr().println("tally ops: " + problem.getMessage());
+                        return UNUSABLE;
+                    }
+                    if (exception instanceof SdkException awsFailure) {
+                        command.getErr().println("tally ops: an AWS call failed: " + awsFailure.getMessage());
                         return UNUSABLE;
                     }
                     throw exception;

@@ -133,6 +133,15 @@ class ProjectionCommandIT {
         assertThat(noTables.err()).contains("--debts-table or DEBTS_TABLE").contains("--summaries-table or SUMMARIES_TABLE");
     }
 
+    @Test
+    void verify_whenTheTableDoesNotExist_failsWithTheAwsErrorAndNoStackTrace() {
+        CliRun run = CliRun.against(DYNAMODB.endpoint().toString(), "projection", "verify",
+                "--debts-table", "no-such-table", "--summaries-table", summariesTable);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("tally ops: an AWS call failed: ").doesNotContain("\tat ");
+    }
+
     private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--debts-table", debtsTable, "--summaries-table", summariesTable));
