@@ -95,6 +95,9 @@ public final class ProjectionCommand {
                 SummaryRebuilder rebuilder = rebuilder(dynamoDb, tables);
                 int failed = 0;
                 SortedSet<String> users = users(dynamoDb, tables, scope.all ? null : scope.userId);
+                if (!scope.all) {
+                    requireKnown(dynamoDb, tables, scope.userId);
+                }
                 for (String user : users) {
                     try {
                         StoredSummary rebuilt = rebuilder.rebuild(user);
@@ -107,6 +110,15 @@ public final class ProjectionCommand {
                 out.println("rebuilt=" + (users.size() - failed) + " failed=" + failed);
                 return failed == 0 ? 0 : Main.ATTENTION;
             }
+        }
+    }
+
+    /** A rebuild of a mistyped id would create a summary for nobody. */
+    private static void requireKnown(DynamoDbClient dynamoDb, TableOptions tables, String userId) {
+        if (new DynamoDbSummaryStore(dynamoDb, tables.summariesTable).find(userId).isEmpty()
+                && new DynamoDbDebtSource(dynamoDb, tables.debtsTable).debtsOf(userId).isEmpty()) {
+            throw new OpsException("user " + userId + " has no debts in " + tables.debtsTable + " and no summary in "
+                    + tables.summariesTable + ": check the id (nothing was written)");
         }
     }
 

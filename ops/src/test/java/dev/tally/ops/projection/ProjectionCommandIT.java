@@ -122,15 +122,19 @@ class ProjectionCommandIT {
     }
 
     @Test
-    void rebuild_withoutAScope_orWithoutTables_failsSayingWhatIsMissing() {
+    void rebuild_withoutAScope_withoutTables_orForAnUnknownUser_failsSayingWhatIsWrong() {
         CliRun noScope = CliRun.against(DYNAMODB.endpoint().toString(), "projection", "rebuild",
                 "--debts-table", debtsTable, "--summaries-table", summariesTable);
         CliRun noTables = CliRun.against(DYNAMODB.endpoint().toString(), "projection", "verify");
+        CliRun unknownUser = run("projection", "rebuild", "--user", "user-typo");
 
         assertThat(noScope.exitCode()).isEqualTo(2);
         assertThat(noScope.err()).contains("--user=ID").contains("--all");
         assertThat(noTables.exitCode()).isEqualTo(2);
         assertThat(noTables.err()).contains("--debts-table or DEBTS_TABLE").contains("--summaries-table or SUMMARIES_TABLE");
+        assertThat(unknownUser.exitCode()).isEqualTo(2);
+        assertThat(unknownUser.err()).contains("user user-typo has no debts").contains("nothing was written");
+        assertThat(summaries.find("user-typo")).isEmpty();
     }
 
     @Test
