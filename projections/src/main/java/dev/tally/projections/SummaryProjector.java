@@ -73,6 +73,9 @@ public final class SummaryProjector {
                 firstFailed = Math.min(firstFailed, indexes.get(stop));
                 failed += indexes.size() - stop;
             }
+            if (changes.isEmpty()) {
+                continue;
+            }
             try {
                 SummaryFold.Result result = projectUser(user.getKey(), changes);
                 applied += result.applied();

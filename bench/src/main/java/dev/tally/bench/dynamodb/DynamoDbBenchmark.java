@@ -37,7 +37,6 @@ public final class DynamoDbBenchmark {
 
     /** Runs the benchmark; see the class comment for the options. */
     public static void main(String[] args) throws IOException {
-        disableNagleInEmbeddedHttpServer();
         Map<String, String> options = parse(args);
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
@@ -50,19 +49,6 @@ public final class DynamoDbBenchmark {
         System.out.println(table);
         System.out.println("written to " + out.toAbsolutePath());
     }
-
-    /**
-     * The embedded server is built on the JDK's {@code com.sun.net.httpserver}, which leaves Nagle's algorithm on
-     * unless this property is set before it loads: every keep-alive answer then waits ~40 ms for a delayed ACK.
-     * The property is set here and printed with the results.
-     */
-    static void disableNagleInEmbeddedHttpServer() {
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
-    }
-
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     /** Measures the given servers and returns the markdown results. */
     static String run(List<String> servers, Duration measured, Duration warmUp, int threads) {
@@ -116,10 +102,10 @@ public final class DynamoDbBenchmark {
         List<String> servers = new ArrayList<>(throughput.keySet());
         StringBuilder out = new StringBuilder();
         List<String> failures = new ArrayList<>();
-        out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs; %d client threads; %d s per workload after"
-                        + " %d s warm-up; AWS SDK v2 sync client with url-connection-client; %s=%s.%n%n", Instant.now(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
-                measured.toSeconds(), warmUp.toSeconds(), NODELAY, System.getProperty(NODELAY)));
+        out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs (load average at the end: %s); %d client threads; %d s per workload after"
+                        + " %d s warm-up; AWS SDK v2 sync client with url-connection-client.%n%n", Instant.now(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
+                measured.toSeconds(), warmUp.toSeconds()));
         out.append("| workload (operations/s) | ").append(String.join(" | ", servers));
         boolean ratio = servers.contains("tally") && servers.contains("moto");
         out.append(ratio ? " | tally ÷ moto |\n" : " |\n").append("|---|");
@@ -154,6 +140,16 @@ public final class DynamoDbBenchmark {
             out.append("\nFailed operations (counted as not done):\n").append(String.join("\n", failures)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The 1, 5 and 15 minute load averages: the machine is shared, so the numbers need this context. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
     }
 
     private static Map<String, String> parse(String[] args) {

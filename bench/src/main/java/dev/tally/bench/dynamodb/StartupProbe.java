@@ -29,7 +29,7 @@ final class StartupProbe {
                 warmClientClasses(client);
                 long started = System.nanoTime();
                 try (BenchTarget target = starter.apply(port)) {
-                    awaitFirstAnswer(client, started);
+                    awaitFirstAnswer(client, started, target.name());
                     double millis = (System.nanoTime() - started) / 1e6;
                     if (i >= warmUps) {
                         samples.add(millis);
@@ -49,14 +49,15 @@ final class StartupProbe {
         }
     }
 
-    private static void awaitFirstAnswer(DynamoDbClient client, long started) {
+    private static void awaitFirstAnswer(DynamoDbClient client, long started, String server) {
         while (true) {
             try {
                 client.listTables(b -> b.limit(1));
                 return;
             } catch (SdkClientException notYet) {
                 if (System.nanoTime() - started > GIVE_UP.toNanos()) {
-                    throw new IllegalStateException("no answer within " + GIVE_UP.toSeconds() + " s", notYet);
+                    throw new IllegalStateException(server + " gave no answer within " + GIVE_UP.toSeconds() + " s",
+                            notYet);
                 }
                 try {
                     Thread.sleep(2);

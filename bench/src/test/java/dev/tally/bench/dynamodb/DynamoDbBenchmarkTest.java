@@ -10,10 +10,6 @@ import org.junit.jupiter.api.Test;
 /** A sub-second smoke run against the embedded server only: the real measurement is never part of the build. */
 class DynamoDbBenchmarkTest {
 
-    static {
-        DynamoDbBenchmark.disableNagleInEmbeddedHttpServer();
-    }
-
     @Test
     void run_whenEmbeddedServerOnly_reportsEveryWorkloadAndStartup() {
         String table = DynamoDbBenchmark.run(List.of("tally"), Duration.ofMillis(150), Duration.ofMillis(50), 2);

@@ -1,5 +1,6 @@
 package dev.tally.commands.store;
 
+import dev.tally.common.store.DebtItem;
 import dev.tally.common.domain.Debt;
 import java.util.Map;
 import java.util.Objects;

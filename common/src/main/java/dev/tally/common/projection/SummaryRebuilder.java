@@ -23,7 +23,10 @@ import org.apache.logging.log4j.Logger;
  * (see {@code docs/adr/0081-shared-summary-rebuild.md}).
  *
  * <p>{@code debtVersions} becomes each debt's current version; tombstones of removed debts are
- * kept, so a replay of their old records stays ignored.
+ * kept, and a debt the summary knew that is no longer in the table gets the tombstone
+ * {@link AppliedVersions#REMOVED}, so its REMOVE record, still on its way through the stream, is not
+ * subtracted a second time. A debt created and removed before the query but whose records have not
+ * been projected yet shows in the summary until its REMOVE record arrives (the stream catches up).
  */
 public final class SummaryRebuilder {
 
@@ -69,11 +72,8 @@ public final class SummaryRebuilder {
             List<Debt> now = debts.debtsOf(userId);
             Map<String, Long> versions = new HashMap<>();
             if (current != null) {
-                current.debtVersions().forEach((debtId, marker) -> {
-                    if (AppliedVersions.isRemoval(marker)) {
-                        versions.put(debtId, marker);
-                    }
-                });
+                current.debtVersions().forEach((debtId, marker) ->
+                        versions.put(debtId, AppliedVersions.isRemoval(marker) ? marker : AppliedVersions.REMOVED));
             }
             now.forEach(debt -> versions.put(debt.debtId(), AppliedVersions.live(debt.version())));
             long revision = current == null ? 1 : current.revision() + 1;

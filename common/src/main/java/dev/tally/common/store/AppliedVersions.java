@@ -3,10 +3,14 @@ package dev.tally.common.store;
 /**
  * The encoding of a summary's {@code debtVersions} entries: a positive {@code v} means "version
  * {@code v} of the debt is accounted for", a negative {@code -v} means "the debt was removed after
- * version {@code v}" (a tombstone). Positions order them: version {@code v} is at {@code 2v}, its
- * removal at {@code 2v + 1}, so a removal comes after every version it followed.
+ * version {@code v}" (a tombstone). They are ordered as (version, removed): version {@code v} comes
+ * before its removal, which comes before version {@code v + 1}. {@link #REMOVED} is a tombstone
+ * after every version, for a debt whose last version is not known (a rebuild found it gone).
  */
 public final class AppliedVersions {
+
+    /** The tombstone of a debt removed at an unknown version: covers every change of it. */
+    public static final long REMOVED = -Long.MAX_VALUE;
 
     private AppliedVersions() {
     }
@@ -30,11 +34,12 @@ public final class AppliedVersions {
 
     /** True if a change at {@code marker} is already accounted for by {@code stored} (null: nothing stored). */
     public static boolean isCoveredBy(long marker, Long stored) {
-        return stored != null && position(marker) <= position(stored);
-    }
-
-    private static long position(long marker) {
-        return marker > 0 ? Math.multiplyExact(marker, 2) : Math.addExact(Math.multiplyExact(-marker, 2), 1);
+        if (stored == null) {
+            return false;
+        }
+        long version = Math.abs(marker);
+        long storedVersion = Math.abs(stored);
+        return version < storedVersion || version == storedVersion && (!isRemoval(marker) || isRemoval(stored));
     }
 
     private static void requirePositive(long version) {

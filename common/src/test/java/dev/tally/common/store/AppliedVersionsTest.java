@@ -34,6 +34,13 @@ class AppliedVersionsTest {
     }
 
     @Test
+    void isCoveredBy_whenTheDebtWasRemovedAtAnUnknownVersion_coversEveryChange() {
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(Long.MAX_VALUE - 1), AppliedVersions.REMOVED)).isTrue();
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(99), AppliedVersions.REMOVED)).isTrue();
+        assertThat(AppliedVersions.isRemoval(AppliedVersions.REMOVED)).isTrue();
+    }
+
+    @Test
     void live_whenTheVersionIsNotPositive_failsNamingIt() {
         assertThatThrownBy(() -> AppliedVersions.live(0)).hasMessageContaining("at least 1, was 0");
     }

@@ -1,11 +1,11 @@
 package dev.tally.common.store;
 
+import static dev.tally.common.domain.TestCommands.applied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.DebtDecider;
-import dev.tally.common.domain.Decision;
 import dev.tally.common.domain.TestCommands;
 import dev.tally.events.command.CommandEnvelope;
 import java.util.HashMap;
@@ -20,19 +20,26 @@ class DebtItemTest {
         Debt debt = after(TestCommands.create("cmd-1", 10_000, "EUR"), TestCommands.pay("cmd-2", 1, 2_500, "EUR"),
                 TestCommands.settle("cmd-3", 2));
 
-        assertThat(DebtItem.fromItem(DebtItem.toItem(debt))).isEqualTo(debt);
+        Debt read = DebtItem.fromItem(DebtItem.toItem(debt));
+
+        assertThat(read).isEqualTo(debt);
     }
 
     @Test
     void toItem_whenCalled_writesAmountsAsNumbersInMinorUnitsAndTheAppliedCommandsAsAMap() {
-        Map<String, AttributeValue> item = DebtItem.toItem(after(TestCommands.create("cmd-1", 10_000, "EUR"),
-                TestCommands.pay("cmd-2", 1, 2_500, "EUR")));
+        Debt debt = after(TestCommands.create("cmd-1", 10_000, "EUR"), TestCommands.pay("cmd-2", 1, 2_500, "EUR"));
+
+        Map<String, AttributeValue> item = DebtItem.toItem(debt);
 
         assertThat(item.get("userId").s()).isEqualTo(TestCommands.USER);
+        assertThat(item.get("debtId").s()).isEqualTo(TestCommands.DEBT);
         assertThat(item.get("principal").n()).isEqualTo("10000");
         assertThat(item.get("outstanding").n()).isEqualTo("7500");
         assertThat(item.get("version").n()).isEqualTo("2");
+        assertThat(item.get("status").s()).isEqualTo("OPEN");
+        assertThat(item.get("dueDate").s()).isEqualTo("2026-12-31");
         assertThat(item.get("appliedCommands").m()).containsOnlyKeys("cmd-1", "cmd-2");
+        assertThat(item.get("payments").l()).hasSize(1);
         assertThat(item.get("payments").l().get(0).m().get("amount").n()).isEqualTo("2500");
         assertThat(item).doesNotContainKey("settlementNote");
     }
@@ -51,7 +58,7 @@ class DebtItemTest {
     private static Debt after(CommandEnvelope... commands) {
         Debt debt = null;
         for (CommandEnvelope command : commands) {
-            debt = ((Decision.Applied) DebtDecider.decide(debt, command)).debt();
+            debt = applied(DebtDecider.decide(debt, command));
         }
         return debt;
     }

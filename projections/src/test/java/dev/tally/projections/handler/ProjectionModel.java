@@ -162,7 +162,7 @@ final class ProjectionModel {
     }
 
     /** The decider's applied decisions as stream records, plus some removals (debt ids are never reused). */
-    private static List<Change> changes(List<CommandEnvelope> commands, Random random) {
+    static List<Change> changes(List<CommandEnvelope> commands, Random random) {
         Map<String, Debt> debts = new LinkedHashMap<>();
         Set<String> removed = new HashSet<>();
         List<Change> stream = new ArrayList<>();
@@ -190,7 +190,7 @@ final class ProjectionModel {
     }
 
     /** One stream record: a debt from {@code before} to {@code after}. */
-    private record Change(String sequenceNumber, Debt before, Debt after) {
+    record Change(String sequenceNumber, Debt before, Debt after) {
         void applyTo(Map<String, Debt> debts) {
             Debt any = after != null ? after : before;
             String key = any.userId() + "/" + any.debtId();

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,6 +66,18 @@ class ShadedJarSmokeIT {
         assertThat(unreadable.path("message").asText()).contains("sequenceNumber=2").contains("version");
         assertThat(unreadable.path("service").asText()).isEqualTo("projections");
         assertThat(String.join("\n", lines)).doesNotContain("secret description").doesNotContain("alice@example.com");
+    }
+
+    @Test
+    void lambdaJar_whenBuilt_holdsOnlyTheUrlConnectionHttpClient() throws IOException {
+        try (ZipFile jar = new ZipFile(System.getProperty("lambdaJar"))) {
+            List<String> entries = jar.stream().map(ZipEntry::getName).toList();
+
+            assertThat(entries).anyMatch(name -> name.startsWith("software/amazon/awssdk/http/urlconnection/"));
+            assertThat(entries).noneMatch(name -> name.startsWith("org/apache/http/") || name.startsWith("org/apache/hc/")
+                    || name.startsWith("io/netty/") || name.startsWith("software/amazon/awssdk/http/apache")
+                    || name.startsWith("software/amazon/awssdk/http/nio/"));
+        }
     }
 
     private static List<JsonNode> jsonLines(List<String> lines) throws IOException {

@@ -19,6 +19,7 @@ import dev.tally.events.command.CreateDebt;
 import dev.tally.events.command.Direction;
 import dev.tally.events.command.RecordPayment;
 import dev.tally.events.command.SettleDebt;
+import dev.tally.projections.AppliedVersions;
 import dev.tally.projections.ChangeRecord;
 import dev.tally.projections.DebtChange;
 import dev.tally.projections.ProjectionOutcome;
@@ -142,14 +143,15 @@ class DynamoDbSummaryStoreIT {
             client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(debt)));
         }
         client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(create("someone-else", "x", 9, "EUR"))));
-        store.save(summary(user, Summary.contribution(open), Map.of("debt-open", 1L, "debt-gone", -4L), 1));
+        store.save(summary(user, Summary.contribution(open), Map.of("debt-open", 1L, "debt-gone", -4L, "debt-deleted", 3L), 1));
         SummaryRebuilder rebuilder = new SummaryRebuilder(new DynamoDbDebtSource(client, Tables.DEBTS), store, CLOCK);
         assertThat(rebuilder.verify(user)).isFalse();
 
         StoredSummary rebuilt = rebuilder.rebuild(user);
 
         assertThat(rebuilt.summary()).isEqualTo(Summary.summaryOf(List.of(paid, settled, other)));
-        assertThat(rebuilt.debtVersions()).isEqualTo(Map.of("debt-open", 2L, "debt-settled", 2L, "debt-jpy", 1L, "debt-gone", -4L));
+        assertThat(rebuilt.debtVersions()).isEqualTo(Map.of("debt-open", 2L, "debt-settled", 2L, "debt-jpy", 1L, "debt-gone", -4L,
+                "debt-deleted", AppliedVersions.REMOVED));
         assertThat(rebuilt.revision()).isEqualTo(2);
         assertThat(store.find(user)).contains(rebuilt);
         assertThat(rebuilder.verify(user)).isTrue();

@@ -68,8 +68,9 @@ class DurabilityIT {
     }
 
     Process restarted = start();
-    try (DynamoDbClient client = LocalClients.dynamoDb(readyEndpoint(restarted));
-        DynamoDbStreamsClient streams = LocalClients.streams(readyEndpointCache)) {
+    URI restartedEndpoint = readyEndpoint(restarted);
+    try (DynamoDbClient client = LocalClients.dynamoDb(restartedEndpoint);
+        DynamoDbStreamsClient streams = LocalClients.streams(restartedEndpoint)) {
       Set<Integer> stored = ConcurrentHashMap.newKeySet();
       client.scanPaginator(r -> r.tableName("durable")).items()
           .forEach(i -> stored.add(Integer.parseInt(i.get("sk").n())));
@@ -84,8 +85,6 @@ class DurabilityIT {
     }
   }
 
-  private URI readyEndpointCache;
-
   private Process start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(List.of(java, "-jar", standaloneJar().toString(), "--port", "0", "--data-dir",
@@ -97,7 +96,7 @@ class DurabilityIT {
     String line;
     while ((line = reader.readLine()) != null) {
       if (line.startsWith("Tally local DynamoDB ready at ")) {
-        readyEndpointCache = URI.create(line.substring("Tally local DynamoDB ready at ".length()).trim());
+        URI endpoint = URI.create(line.substring("Tally local DynamoDB ready at ".length()).trim());
         Thread drain = new Thread(() -> {
           try {
             while (reader.readLine() != null) {
@@ -109,7 +108,7 @@ class DurabilityIT {
         });
         drain.setDaemon(true);
         drain.start();
-        return readyEndpointCache;
+        return endpoint;
       }
     }
     throw new IllegalStateException("the standalone server ended without a ready line");

@@ -214,6 +214,20 @@ class QueryScanIT {
   }
 
   @Test
+  void query_indexProjections_gsiSeesOnlyProjected_lsiFetchesFromTable() {
+    QueryResponse global = client.query(r -> r.tableName("indexed").indexName("byGroup")
+        .keyConditionExpression("gpk = :g").filterExpression("attribute_exists(#h)").expressionAttributeNames(Map.of("#h", "hidden"))
+        .expressionAttributeValues(Map.of(":g", s("even"))));
+    assertThat(global.count()).isZero();
+    assertThat(global.scannedCount()).isEqualTo(2);
+
+    QueryResponse local = client.query(r -> r.tableName("indexed").indexName("byRank")
+        .keyConditionExpression("pk = :p").projectionExpression("#h, lsk").expressionAttributeNames(Map.of("#h", "hidden"))
+        .expressionAttributeValues(Map.of(":p", s("u"))).limit(1));
+    assertThat(local.items().get(0)).containsOnlyKeys("hidden", "lsk");
+  }
+
+  @Test
   void scan_sparseIndex_holdsOnlyItemsWithIndexKey() {
     assertThat(client.scan(r -> r.tableName("indexed").indexName("byGroup")).count()).isEqualTo(4);
   }

@@ -49,6 +49,7 @@ class TransactionsIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void batchWriteAndBatchGet() {
     client.putItem(r -> r.tableName("ledger").item(item("pk", s("doomed"))));
     client.batchWriteItem(r -> r.requestItems(Map.of(
@@ -142,6 +143,7 @@ class TransactionsIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void transactGet_returnsItemsInRequestOrder() {
     client.putItem(r -> r.tableName("accounts").item(item("pk", s("g1"), "v", n("1"))));
     var responses = client.transactGetItems(r -> r.transactItems(

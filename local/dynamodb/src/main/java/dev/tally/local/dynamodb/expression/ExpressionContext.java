@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -39,8 +38,7 @@ public final class ExpressionContext {
       if (names.isEmpty()) {
         throw ApiException.validation("ExpressionAttributeNames must not be empty");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = names.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : names.properties()) {
         if (!entry.getKey().startsWith("#") || entry.getKey().length() < 2) {
           throw ApiException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \""
               + entry.getKey() + "\"");
@@ -57,8 +55,7 @@ public final class ExpressionContext {
       if (values.isEmpty()) {
         throw ApiException.validation("ExpressionAttributeValues must not be empty");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : values.properties()) {
         if (!entry.getKey().startsWith(":") || entry.getKey().length() < 2) {
           throw ApiException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
               + entry.getKey() + "\"");

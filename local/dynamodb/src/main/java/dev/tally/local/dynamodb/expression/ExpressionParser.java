@@ -17,6 +17,8 @@ public final class ExpressionParser extends TokenCursor {
       "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
   private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
+  private final java.util.IdentityHashMap<Condition, Boolean> parenthesized = new java.util.IdentityHashMap<>();
+
   ExpressionParser(String text, String kind, ExpressionContext context) {
     super(text, kind, context);
   }
@@ -74,6 +76,10 @@ public final class ExpressionParser extends TokenCursor {
     if (accept("(")) {
       Condition inner = or();
       expect(")");
+      if (parenthesized.containsKey(inner)) {
+        throw invalid("The expression has redundant parentheses;");
+      }
+      parenthesized.put(inner, Boolean.TRUE);
       return inner;
     }
     Token token = peek();

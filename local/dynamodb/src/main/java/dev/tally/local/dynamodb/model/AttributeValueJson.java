@@ -17,7 +17,6 @@ import dev.tally.local.dynamodb.model.AttributeValue.StrSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +43,7 @@ public final class AttributeValueJson {
       throw ApiException.validation("Start of structure or map found where not expected: " + field);
     }
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       if (topLevel && entry.getKey().isEmpty()) {
         throw ApiException.validation("One or more parameter values were invalid: An attribute name cannot be empty");
       }
@@ -66,7 +64,7 @@ public final class AttributeValueJson {
       throw ApiException.validation(
           "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
     }
-    Map.Entry<String, JsonNode> entry = node.fields().next();
+    Map.Entry<String, JsonNode> entry = node.properties().iterator().next();
     JsonNode value = entry.getValue();
     switch (entry.getKey()) {
       case "S":

@@ -13,7 +13,6 @@ import dev.tally.local.dynamodb.storage.Database;
 import dev.tally.local.dynamodb.storage.TableData;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ public final class BatchOperations {
         List<DocumentPath> projection) {}
     List<TableRead> reads = new ArrayList<>();
     int total = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
       String table = TableNames.resolve(entry.getKey(), "requestItems.key");
       Request tableRequest = Request.of(entry.getValue(), "BatchGetItem.RequestItems",
           Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead"));
@@ -96,8 +94,7 @@ public final class BatchOperations {
     JsonNode requestItems = requireRequestItems(request);
     record Write(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
     List<Write> writes = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
       String table = TableNames.resolve(entry.getKey(), "requestItems.key");
       if (!entry.getValue().isArray() || entry.getValue().isEmpty()) {
         throw ApiException.validation("1 validation error detected: Value at 'requestItems." + table

@@ -1,10 +1,8 @@
 package dev.tally.local.dynamodb.protocol;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,7 +36,6 @@ final class Http11Server implements AutoCloseable {
   /** A response: status, content type, body and extra headers. */
   record Response(int status, String contentType, byte[] body, Map<String, String> headers) {}
 
-  private static final int MAX_LINE = 16 * 1024;
   private static final int MAX_BODY = 64 * 1024 * 1024;
 
   private final ServerSocket socket;
@@ -102,10 +99,10 @@ final class Http11Server implements AutoCloseable {
 
   private void serve(Socket client) {
     try (client) {
-      InputStream in = new BufferedInputStream(client.getInputStream(), 16 * 1024);
+      RequestInput in = new RequestInput(client.getInputStream());
       OutputStream out = client.getOutputStream();
       while (!closed) {
-        String requestLine = readLine(in);
+        String requestLine = in.readLine();
         if (requestLine == null) {
           return;
         }
@@ -136,10 +133,10 @@ final class Http11Server implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> readHeaders(InputStream in) throws IOException {
+  private static Map<String, String> readHeaders(RequestInput in) throws IOException {
     Map<String, String> headers = new HashMap<>();
     String line;
-    while ((line = readLine(in)) != null && !line.isEmpty()) {
+    while ((line = in.readLine()) != null && !line.isEmpty()) {
       int colon = line.indexOf(':');
       if (colon > 0) {
         headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
@@ -148,11 +145,11 @@ final class Http11Server implements AutoCloseable {
     return headers;
   }
 
-  private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
+  private static byte[] readBody(RequestInput in, Map<String, String> headers) throws IOException {
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       while (true) {
-        String sizeLine = readLine(in);
+        String sizeLine = in.readLine();
         if (sizeLine == null) {
           throw new EOFException();
         }
@@ -165,8 +162,8 @@ final class Http11Server implements AutoCloseable {
         if (body.size() + size > MAX_BODY) {
           throw new IOException("request body too large");
         }
-        body.write(in.readNBytes(size));
-        readLine(in);
+        body.write(in.readBytes(size));
+        in.readLine();
       }
     }
     String length = headers.get("content-length");
@@ -177,30 +174,7 @@ final class Http11Server implements AutoCloseable {
     if (size < 0 || size > MAX_BODY) {
       throw new IOException("bad content length");
     }
-    byte[] body = in.readNBytes(size);
-    if (body.length != size) {
-      throw new EOFException();
-    }
-    return body;
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1) {
-      if (c == '\n') {
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-          line.setLength(end - 1);
-        }
-        return line.toString();
-      }
-      if (line.length() >= MAX_LINE) {
-        throw new IOException("header line too long");
-      }
-      line.append((char) c);
-    }
-    return line.length() == 0 ? null : line.toString();
+    return in.readBytes(size);
   }
 
   private static void write(OutputStream out, Response response, boolean keepAlive) throws IOException {

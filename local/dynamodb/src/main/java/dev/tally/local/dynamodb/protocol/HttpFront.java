@@ -71,7 +71,13 @@ public final class HttpFront implements AutoCloseable {
     CRC32 crc = new CRC32();
     crc.update(body);
     return new Http11Server.Response(status, contentType, body,
-        Map.of("x-amz-crc32", Long.toString(crc.getValue()), "x-amzn-RequestId", UUID.randomUUID().toString()));
+        Map.of("x-amz-crc32", Long.toString(crc.getValue()), "x-amzn-RequestId", requestId()));
+  }
+
+  /** A random request id in UUID form; no SecureRandom on the request path. */
+  private static String requestId() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    return new UUID(random.nextLong(), random.nextLong()).toString();
   }
 
   private static ObjectNode errorBody(ApiException e) {

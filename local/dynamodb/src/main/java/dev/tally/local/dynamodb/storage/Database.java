@@ -75,6 +75,7 @@ public final class Database implements AutoCloseable {
           .delete(AttributeValueJson.readItem(change.get("key"), "key"));
       case "streamOpen" -> streams.register(StateCodec.readStream(change.get("stream")));
       case "streamClose" -> streams.close(change.get("arn").asText(), change.get("end").asLong());
+      case "trim" -> streams.trim(change.get("now").asLong());
       case "record" -> streams.append(streams.get(change.get("arn").asText()),
           StateCodec.readRecord(change.get("record")));
       default -> throw new IllegalStateException("unknown log entry " + change.get("op"));
@@ -110,7 +111,7 @@ public final class Database implements AutoCloseable {
     T result;
     lock.writeLock().lock();
     try {
-      WriteBatch batch = new WriteBatch(this);
+      WriteBatch batch = new WriteBatch(this, log != null);
       result = action.apply(batch);
       if (log != null && !batch.changes().isEmpty()) {
         ObjectNode entry = WriteAheadLog.JSON.createObjectNode();
@@ -133,21 +134,21 @@ public final class Database implements AutoCloseable {
   private void compact() {
     List<JsonNode> entries = new ArrayList<>();
     for (TableData table : tables.values()) {
-      WriteBatch batch = new WriteBatch(this);
+      WriteBatch batch = new WriteBatch(this, true);
       batch.logCreate(table.definition());
       entries.add(wrap(batch));
-      batch = new WriteBatch(this);
+      batch = new WriteBatch(this, true);
       for (Iterator<Map<String, AttributeValue>> it = table.primary().scan(null); it.hasNext(); ) {
         batch.logPut(table.definition().name(), it.next());
         if (batch.changes().size() >= 500) {
           entries.add(wrap(batch));
-          batch = new WriteBatch(this);
+          batch = new WriteBatch(this, true);
         }
       }
       entries.add(wrap(batch));
     }
     for (TableStream stream : streams.all()) {
-      WriteBatch batch = new WriteBatch(this);
+      WriteBatch batch = new WriteBatch(this, true);
       batch.logStreamOpen(stream);
       for (StreamRecord record : stream.shard().records()) {
         batch.logRecord(stream, record);

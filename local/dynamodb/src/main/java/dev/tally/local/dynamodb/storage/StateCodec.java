@@ -45,7 +45,7 @@ final class StateCodec {
 
   static TableDefinition readTable(JsonNode node) {
     Map<String, String> types = new LinkedHashMap<>();
-    node.get("types").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText()));
+    node.get("types").properties().forEach(e -> types.put(e.getKey(), e.getValue().asText()));
     List<IndexDefinition> indexes = new ArrayList<>();
     for (JsonNode i : node.get("indexes")) {
       List<String> include = new ArrayList<>();
@@ -64,16 +64,19 @@ final class StateCodec {
     node.put("arn", stream.arn()).put("label", stream.label()).put("table", stream.tableName())
         .put("view", stream.viewType()).put("hash", stream.hashKey()).put("range", stream.rangeKey())
         .put("created", stream.createdMillis()).put("shard", stream.shard().shardId())
-        .put("start", stream.shard().startingSequence()).put("end", stream.shard().endingSequence());
+        .put("start", stream.shard().startingSequence()).put("end", stream.shard().endingSequence())
+        .put("trimmed", stream.shard().lastTrimmedSequence());
     return node;
   }
 
   static TableStream readStream(JsonNode node) {
     StreamShard shard = new StreamShard(node.get("shard").asText(), node.get("start").asLong());
-    TableStream stream = new TableStream(node.get("arn").asText(), node.get("label").asText(),
+    if (node.has("trimmed")) {
+      shard.restoreTrimmed(node.get("trimmed").asLong());
+    }
+    return new TableStream(node.get("arn").asText(), node.get("label").asText(),
         node.get("table").asText(), node.get("view").asText(), node.get("hash").asText(), text(node, "range"),
         node.get("created").asLong(), shard);
-    return stream;
   }
 
   static ObjectNode write(StreamRecord record) {

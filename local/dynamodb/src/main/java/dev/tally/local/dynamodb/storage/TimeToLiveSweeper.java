@@ -1,6 +1,7 @@
 package dev.tally.local.dynamodb.storage;
 
 import dev.tally.local.dynamodb.model.AttributeValue;
+import dev.tally.local.dynamodb.streams.StreamRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,10 +57,16 @@ public final class TimeToLiveSweeper {
         return count;
       });
     }
-    database.write(batch -> {
-      database.streams().trim(nowMillis);
-      return null;
-    });
+    boolean anythingToTrim = database.read(() -> database.streams().all().stream().anyMatch(stream ->
+        !stream.shard().records().isEmpty()
+            && stream.shard().records().get(0).createdMillis() < nowMillis - StreamRegistry.RETENTION_MILLIS
+        || !stream.shard().isOpen() && stream.createdMillis() < nowMillis - StreamRegistry.RETENTION_MILLIS));
+    if (anythingToTrim) {
+      database.write(batch -> {
+        batch.trimStreams(nowMillis);
+        return null;
+      });
+    }
     return deleted;
   }
 

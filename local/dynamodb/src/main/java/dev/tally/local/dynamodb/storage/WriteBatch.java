@@ -18,10 +18,13 @@ import java.util.Map;
 public final class WriteBatch {
 
   private final Database database;
+  private final boolean logging;
   private final ArrayNode changes = WriteAheadLog.JSON.createArrayNode();
 
-  WriteBatch(Database database) {
+  /** A batch; {@code logging} false (no data directory) skips building log entries. */
+  WriteBatch(Database database, boolean logging) {
     this.database = database;
+    this.logging = logging;
   }
 
   ArrayNode changes() {
@@ -56,8 +59,9 @@ public final class WriteBatch {
     String name = table.definition().name();
     database.tables().remove(name);
     closeStream(name);
-    ObjectNode change = changes.addObject().put("op", "drop").put("name", name);
-    change.put("at", now());
+    if (logging) {
+      changes.addObject().put("op", "drop").put("name", name);
+    }
   }
 
   /** Turns the table's stream on (with a view type) or off (null). */
@@ -77,7 +81,17 @@ public final class WriteBatch {
   /** Replaces the table's definition (TTL, billing). */
   public void define(TableData table, TableDefinition definition) {
     table.definition(definition);
-    changes.addObject().put("op", "define").set("table", StateCodec.write(definition));
+    if (logging) {
+      changes.addObject().put("op", "define").set("table", StateCodec.write(definition));
+    }
+  }
+
+  /** Drops stream records and closed streams past the 24-hour retention, as of {@code nowMillis}. */
+  public void trimStreams(long nowMillis) {
+    database.streams().trim(nowMillis);
+    if (logging) {
+      changes.addObject().put("op", "trim").put("now", nowMillis);
+    }
   }
 
   /** Stores an item; returns the item it replaced. Writes a stream record if anything changed. */
@@ -92,8 +106,10 @@ public final class WriteBatch {
   public Map<String, AttributeValue> delete(TableData table, Map<String, AttributeValue> key, boolean byService) {
     Map<String, AttributeValue> old = table.delete(key);
     if (old != null) {
-      ObjectNode change = changes.addObject().put("op", "del").put("name", table.definition().name());
-      change.set("key", AttributeValueJson.writeItem(keyOf(table, old)));
+      if (logging) {
+        ObjectNode change = changes.addObject().put("op", "del").put("name", table.definition().name());
+        change.set("key", AttributeValueJson.writeItem(keyOf(table, old)));
+      }
       record(table, old, null, byService);
     }
     return old;
@@ -138,22 +154,37 @@ public final class WriteBatch {
   }
 
   void logCreate(TableDefinition definition) {
+    if (!logging) {
+      return;
+    }
     changes.addObject().put("op", "create").set("table", StateCodec.write(definition));
   }
 
   void logPut(String tableName, Map<String, AttributeValue> item) {
+    if (!logging) {
+      return;
+    }
     changes.addObject().put("op", "put").put("name", tableName).set("item", AttributeValueJson.writeItem(item));
   }
 
   void logStreamOpen(TableStream stream) {
+    if (!logging) {
+      return;
+    }
     changes.addObject().put("op", "streamOpen").set("stream", StateCodec.write(stream));
   }
 
   void logStreamClose(String arn, long endingSequence) {
+    if (!logging) {
+      return;
+    }
     changes.addObject().put("op", "streamClose").put("arn", arn).put("end", endingSequence);
   }
 
   void logRecord(TableStream stream, StreamRecord record) {
+    if (!logging) {
+      return;
+    }
     changes.addObject().put("op", "record").put("arn", stream.arn()).set("record", StateCodec.write(record));
   }
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** All streams, by ARN, with the table each belongs to; guarded by the database lock. */
@@ -96,7 +95,7 @@ public final class StreamRegistry {
     Map<String, AttributeValue> oldImage = oldItem != null && view.contains("OLD") ? oldItem : null;
     long size = ItemSize.of(keys) + (newImage == null ? 0 : ItemSize.of(newImage))
         + (oldImage == null ? 0 : ItemSize.of(oldImage));
-    return new StreamRecord(UUID.randomUUID().toString().replace("-", ""), eventName, nowMillis / 1000, keys,
+    return new StreamRecord(String.format("%016x%016x", ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()), eventName, nowMillis / 1000, keys,
         newImage, oldImage, sequence + 1, size, view, byService, nowMillis);
   }
 

@@ -59,6 +59,11 @@ public final class StreamShard {
     return lastTrimmedSequence;
   }
 
+  /** Restores the trim position from the log (records at or below it were trimmed). */
+  public void restoreTrimmed(long sequence) {
+    lastTrimmedSequence = Math.max(lastTrimmedSequence, sequence);
+  }
+
   /** Drops records created before the cutoff. */
   public void trimBefore(long cutoffMillis) {
     int drop = 0;

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -60,9 +59,9 @@ class DynamoDbConformanceIT {
         }
         subject = System.getProperty("conformance.subject", "tally");
         if (subject.equals("tally")) {
-            Assumptions.assumeTrue(EmbeddedSubject.isAvailable(), EmbeddedSubject.CLASS_NAME + " is not in this"
-                    + " tree yet; -Dconformance.subject=moto compares the references with each other meanwhile");
             sessions.add(new ServerSession(EmbeddedSubject.start()));
+        } else if (!subject.equals("moto") && !subject.equals("dynoxide")) {
+            throw new IllegalArgumentException("-Dconformance.subject must be tally, moto or dynoxide, not " + subject);
         }
         for (String reference : List.of("moto", "dynoxide")) {
             DynamoDbEndpoint server = reference.equals("moto")

@@ -83,7 +83,7 @@ final class JsonPaths {
         String segment = segments[index];
         if (segment.equals("*")) {
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                     walk(it.next().getValue(), segments, index + 1, action);
                 }
             } else {

@@ -42,7 +42,7 @@ record KnownDeviation(String caseId, Map<String, String> servers, String docUrl,
             Map<String, KnownDeviation> byCase = new LinkedHashMap<>();
             for (JsonNode entry : json.readTree(source).path("deviations")) {
                 Map<String, String> servers = new LinkedHashMap<>();
-                entry.path("servers").fields().forEachRemaining(s -> servers.put(s.getKey(), s.getValue().asText()));
+                entry.path("servers").properties().forEach(s -> servers.put(s.getKey(), s.getValue().asText()));
                 for (JsonNode caseId : entry.path("cases")) {
                     KnownDeviation deviation = new KnownDeviation(caseId.asText(), servers,
                             entry.path("doc").path("url").asText(null), entry.path("doc").path("quote").asText(null),

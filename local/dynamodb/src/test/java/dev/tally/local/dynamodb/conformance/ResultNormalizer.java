@@ -65,6 +65,13 @@ final class ResultNormalizer {
         for (String path : step.ignore()) {
             JsonPaths.remove(result, path);
         }
+        for (String path : step.present()) {
+            JsonPaths.forEachParent(result, path, (parent, last) -> {
+                if (parent instanceof ObjectNode object && object.hasNonNull(last)) {
+                    object.put(last, "<present>");
+                }
+            });
+        }
         if (step.only().isEmpty()) {
             return result;
         }
@@ -96,7 +103,7 @@ final class ResultNormalizer {
     private static void normalizeNode(JsonNode node) {
         if (node instanceof ObjectNode object) {
             List<String> drop = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String key = entry.getKey();
                 JsonNode value = entry.getValue();
@@ -115,11 +122,14 @@ final class ResultNormalizer {
                 } else if (key.equals("LatestStreamLabel") || key.equals("StreamLabel") || key.equals("eventID")) {
                     entry.setValue(TextNode.valueOf(value.asText().isEmpty() ? "<empty>" : "<" + key + ">"));
                 } else if (SEQUENCE_NUMBERS.contains(key)) {
-                    entry.setValue(TextNode.valueOf(value.asText().matches("\\d{1,40}") ? "<sequence-number>"
-                            : "<not numeric: " + value.asText() + ">"));
+                    // API reference: a numeric string of 21 to 40 characters
+                    entry.setValue(TextNode.valueOf(value.asText().matches("\\d{21,40}") ? "<sequence-number>"
+                            : "<not 21-40 digits: " + value.asText() + ">"));
                 } else if (key.equals("ShardId") || key.equals("ParentShardId")) {
-                    entry.setValue(TextNode.valueOf(value.asText().startsWith("shardId-") ? "shardId-<id>"
-                            : "<not a shard id: " + value.asText() + ">"));
+                    // API reference: ShardId is 28 to 65 characters long
+                    String shard = value.asText();
+                    entry.setValue(TextNode.valueOf(shard.startsWith("shardId-") && shard.length() >= 28
+                            && shard.length() <= 65 ? "shardId-<id>" : "<not a shard id of 28-65 characters: " + shard + ">"));
                 } else if (key.equals("eventVersion")) {
                     // AWS's own examples show both 1.0 and 1.1; the record's shape is compared, not this label
                     entry.setValue(TextNode.valueOf(value.asText().matches("\\d+\\.\\d+") ? "<version>" : value.asText()));

@@ -35,17 +35,20 @@ record Scenario(String name, String description, List<Step> steps) {
      * @param unordered      paths of arrays whose order AWS does not define (sorted before comparing)
      * @param ignore         paths removed before comparing
      * @param only           if not empty, the only paths compared
+     * @param present        paths whose value is compared only for being there ({@code <present>}), not its content
      * @param save           variable name to a path of the raw response, saved per server
      * @param collect        if set, the response's {@code Items} are appended to this per-server collection
      * @param compareMessage whether the error message text is compared (only where AWS documents the text)
      */
     record Step(String id, String op, JsonNode request, List<String> unordered, List<String> ignore,
-                List<String> only, Map<String, String> save, String collect, boolean compareMessage) {
+                List<String> only, List<String> present, Map<String, String> save, String collect,
+                boolean compareMessage) {
 
         Step {
             unordered = List.copyOf(unordered);
             ignore = List.copyOf(ignore);
             only = List.copyOf(only);
+            present = List.copyOf(present);
             save = Map.copyOf(save);
         }
     }
@@ -73,7 +76,7 @@ record Scenario(String name, String description, List<Step> steps) {
     }
 
     private static final Set<String> STEP_KEYS =
-            Set.of("id", "op", "req", "unordered", "ignore", "only", "save", "collect", "message", "note");
+            Set.of("id", "op", "req", "unordered", "ignore", "only", "present", "save", "collect", "message", "note");
 
     private static Step parseStep(String scenario, JsonNode step) {
         step.fieldNames().forEachRemaining(key -> {
@@ -84,9 +87,9 @@ record Scenario(String name, String description, List<Step> steps) {
         });
         String id = required(scenario, step, "id");
         Map<String, String> save = new LinkedHashMap<>();
-        step.path("save").fields().forEachRemaining(entry -> save.put(entry.getKey(), entry.getValue().asText()));
+        step.path("save").properties().forEach(entry -> save.put(entry.getKey(), entry.getValue().asText()));
         return new Step(id, required(scenario, step, "op"), step.path("req"), strings(step.path("unordered")),
-                strings(step.path("ignore")), strings(step.path("only")), save,
+                strings(step.path("ignore")), strings(step.path("only")), strings(step.path("present")), save,
                 step.hasNonNull("collect") ? step.get("collect").asText() : null, step.path("message").asBoolean(false));
     }
 

@@ -42,7 +42,7 @@ final class SdkJson {
         }
         Map<String, SdkField<?>> fields = new LinkedHashMap<>();
         builder.sdkFields().forEach(field -> fields.put(field.locationName(), field));
-        json.fields().forEachRemaining(entry -> {
+        json.properties().forEach(entry -> {
             SdkField<?> field = fields.get(entry.getKey());
             if (field == null) {
                 throw new IllegalArgumentException("unknown field '" + entry.getKey() + "' for "
@@ -84,7 +84,7 @@ final class SdkJson {
         } else if (type == MarshallingType.MAP) {
             SdkField<?> value = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> map = new LinkedHashMap<>();
-            json.fields().forEachRemaining(entry -> map.put(entry.getKey(), toValue(value, entry.getValue())));
+            json.properties().forEach(entry -> map.put(entry.getKey(), toValue(value, entry.getValue())));
             return map;
         }
         throw new IllegalArgumentException("unsupported field type " + type + " of " + field.locationName());

@@ -60,7 +60,7 @@ final class ServerSession implements AutoCloseable {
 
     private JsonNode substitute(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 JsonNode replaced = substitute(entry.getValue());
                 if (replaced == null) {

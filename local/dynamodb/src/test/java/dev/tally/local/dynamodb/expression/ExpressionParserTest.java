@@ -50,6 +50,16 @@ class ExpressionParserTest {
   }
 
   @Test
+  void parseCondition_redundantParentheses_areRejectedAsAwsDoes() {
+    assertThat(parse("(x = :a)")).isInstanceOf(Condition.Compare.class);
+    assertThat(parse("((x = :a) OR y = :b) AND z = :c")).isInstanceOf(Condition.And.class);
+    assertThatThrownBy(() -> parse("((x = :a))"))
+        .hasMessage("Invalid ConditionExpression: The expression has redundant parentheses;");
+    assertThatThrownBy(() -> parse("x = :a AND ((y = :b OR z = :c))"))
+        .hasMessageContaining("redundant parentheses");
+  }
+
+  @Test
   void parseCondition_betweenAndInsideAnd_isNotConfused() {
     Condition condition = parse("x BETWEEN :a AND :b AND y IN (:a, :b, :c)");
     assertThat(condition).isInstanceOf(Condition.And.class);

@@ -53,6 +53,31 @@ class WriteAheadLogTest {
   }
 
   @Test
+  void streamTrim_survivesRestartAndCompaction() {
+    java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    Clock early = Clock.fixed(start, java.time.ZoneOffset.UTC);
+    Clock late = Clock.fixed(start.plus(java.time.Duration.ofHours(25)), java.time.ZoneOffset.UTC);
+    try (Database database = Database.open("us-east-1", directory, early)) {
+      database.write(batch -> batch.createTable(table()));
+      database.write(batch -> batch.put(database.table("things"), item("a")));
+      database.write(batch -> batch.put(database.table("things"), item("b")));
+    }
+    try (Database database = Database.open("us-east-1", directory, late)) {
+      TimeToLiveSweeper.sweep(database);
+      database.write(batch -> batch.put(database.table("things"), item("c")));
+    }
+    try (Database database = Database.open("us-east-1", directory, late)) {
+      assertThat(database.streams().current("things").shard().records()).hasSize(1);
+      database.compactNow();
+    }
+    try (Database database = Database.open("us-east-1", directory, late)) {
+      var shard = database.streams().current("things").shard();
+      assertThat(shard.records()).extracting(r -> r.keys().get("pk")).containsExactly(new AttributeValue.Str("c"));
+      assertThat(shard.lastTrimmedSequence()).isEqualTo(shard.records().get(0).sequence() - 1);
+    }
+  }
+
+  @Test
   void tornTail_isCutOff_andLaterWritesAppendCleanly() throws Exception {
     try (Database database = Database.open("us-east-1", directory, Clock.systemUTC())) {
       database.write(batch -> batch.createTable(table()));

@@ -80,6 +80,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                     LOG.log(Level.WARNING, "SQS poll for " + source.functionName() + " failed: " + e.getClass().getSimpleName());
                     pause(Duration.ofSeconds(1));
                 }
+            } catch (RuntimeException e) {
+                // The function could not be invoked (e.g. its container cannot start): the batch stays
+                // undeleted and returns after its visibility timeout; keep polling.
+                if (running) {
+                    LOG.log(Level.WARNING, "SQS batch for " + source.functionName() + " not delivered: " + e.getMessage());
+                    pause(Duration.ofSeconds(1));
+                }
             }
         }
     }

@@ -59,7 +59,14 @@ final class StreamBatchProcessor {
                 continue;
             }
             Invocation invocation = Invocation.of(events.event(records));
-            InvocationResult result = lambda.invoke(source.functionName(), invocation);
+            InvocationResult result;
+            try {
+                result = lambda.invoke(source.functionName(), invocation);
+            } catch (RuntimeException e) {
+                // Not invoked at all (e.g. the container cannot start): a failed attempt like any other.
+                LOG.log(Level.WARNING, "stream batch for " + source.functionName() + " not delivered: " + e.getMessage());
+                result = new InvocationResult.FunctionError("Runtime.InvokeError", new byte[0]);
+            }
             List<Record> failed = failedRecords(records, result);
             if (failed.isEmpty()) {
                 backoffMillis = 100;

@@ -87,6 +87,11 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                     LOG.log(Level.WARNING, "stream poll for " + source.functionName() + " failed: " + e.getClass().getSimpleName());
                     sleepQuietly(1_000);
                 }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "stream poller of " + source.functionName() + " failed: " + e.getMessage());
+                    sleepQuietly(1_000);
+                }
             }
         }
     }

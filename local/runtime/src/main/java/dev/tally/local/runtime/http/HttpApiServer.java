@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
  */
 public final class HttpApiServer implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(HttpApiServer.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpServer server;
@@ -82,7 +83,14 @@ public final class HttpApiServer implements AutoCloseable {
         String trace = request.headers().entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase("x-amzn-trace-id"))
                 .map(header -> header.getValue().get(0)).findFirst().orElse(null);
-        InvocationResult result = lambda.invoke(match.get().route().functionName(), Invocation.continuing(event, trace));
+        InvocationResult result;
+        try {
+            result = lambda.invoke(match.get().route().functionName(), Invocation.continuing(event, trace));
+        } catch (RuntimeException e) {
+            // The function could not be invoked (its container cannot start): the reason goes to the log only.
+            LOG.log(System.Logger.Level.WARNING, "cannot invoke " + match.get().route().functionName() + ": " + e.getMessage());
+            return HttpApiResponse.gatewayError(500, "Internal Server Error");
+        }
         if (result instanceof InvocationResult.Success success) {
             return format.response(success.payload());
         }

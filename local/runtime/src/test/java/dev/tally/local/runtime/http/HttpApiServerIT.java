@@ -42,7 +42,9 @@ class HttpApiServerIT {
     static void start() throws Exception {
         FunctionSpec echo = new FunctionSpec("HttpEcho", "dev.tally.local.runtime.testfunctions.HttpEchoHandler",
                 TestFunctionJar.path(), 256, Duration.ofSeconds(10), Map.of(), 2);
-        lambda = new LocalLambda(List.of(echo), new ContainerLauncher(directory.resolve("tasks"), Map.of(),
+        FunctionSpec missing = new FunctionSpec("Missing", "x.Handler", directory.resolve("no-such.jar"), 256,
+                Duration.ofSeconds(10), Map.of(), 1);
+        lambda = new LocalLambda(List.of(echo, missing), new ContainerLauncher(directory.resolve("tasks"), Map.of(),
                 ContainerLauncher.defaultJvmFlags()), new RecordingPlatformLog(directory.resolve("reports.jsonl")),
                 "eu-west-1", Duration.ofMinutes(5));
         server = new HttpApiServer(0, new RouteTable(List.of(
@@ -50,7 +52,8 @@ class HttpApiServerIT {
                 new Route("GET", "/plain", "HttpEcho"),
                 new Route("GET", "/binary", "HttpEcho"),
                 new Route("GET", "/boom", "HttpEcho"),
-                new Route("PUT", "/upload", "HttpEcho"))), lambda, LocalLambda.ACCOUNT_ID);
+                new Route("PUT", "/upload", "HttpEcho"),
+                new Route("GET", "/missing", "Missing"))), lambda, LocalLambda.ACCOUNT_ID);
     }
 
     @AfterAll
@@ -120,6 +123,10 @@ class HttpApiServerIT {
         HttpResponse<byte[]> error = send(HttpRequest.newBuilder(uri("/boom")).GET());
         assertThat(error.statusCode()).isEqualTo(500);
         assertThat(new String(error.body())).isEqualTo("{\"message\":\"Internal Server Error\"}");
+
+        HttpResponse<byte[]> noContainer = send(HttpRequest.newBuilder(uri("/missing")).GET());
+        assertThat(noContainer.statusCode()).as("a function whose jar is gone").isEqualTo(500);
+        assertThat(new String(noContainer.body())).isEqualTo("{\"message\":\"Internal Server Error\"}");
 
         HttpResponse<byte[]> missing = send(HttpRequest.newBuilder(uri("/nope")).GET());
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -1,0 +1,19 @@
+package dev.tally.api.auth;
+
+import dev.tally.common.auth.IssuedToken;
+import java.util.Objects;
+
+/** What a login attempt came to. */
+public sealed interface Login {
+
+    /** The credentials matched; the token is for the user they belong to. */
+    record LoggedIn(IssuedToken token) implements Login {
+        public LoggedIn {
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /** Unknown e-mail or wrong password: deliberately not told apart. */
+    record InvalidCredentials() implements Login {
+    }
+}

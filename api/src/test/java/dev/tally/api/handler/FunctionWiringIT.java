@@ -1,0 +1,123 @@
+package dev.tally.api.handler;
+
+import static dev.tally.api.handler.AuthHandlerTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tally.api.auth.AuthRequests;
+import dev.tally.api.submission.CommandRequests;
+import dev.tally.api.submission.UuidV7;
+import dev.tally.api.testing.ApiGatewayEvents;
+import dev.tally.api.testing.ApiTables;
+import dev.tally.api.testing.FakeLambdaContext;
+import dev.tally.common.aws.AwsClients;
+import dev.tally.common.config.AuthConfig;
+import dev.tally.common.config.CommandSubmissionConfig;
+import dev.tally.common.testing.FifoQueues;
+import dev.tally.common.testing.LocalAws;
+import dev.tally.common.testing.LocalDynamoDb;
+import dev.tally.common.testing.LocalSqs;
+import dev.tally.common.testing.MotoServer;
+import dev.tally.events.command.CommandEnvelope;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The functions as Lambda builds them ({@link FunctionWiring} from the configuration records and
+ * the client factory), against local endpoints for every service they use — DynamoDB, SQS and
+ * Secrets Manager (moto) for the signing key: register, log in, and submit a debt with the token.
+ */
+class FunctionWiringIT {
+
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
+    @RegisterExtension
+    static final LocalSqs SQS = new LocalSqs();
+
+    private static MotoServer secretsManager;
+    private static Map<String, String> environment;
+    private static FifoQueues queues;
+
+    @BeforeAll
+    static void stack() {
+        secretsManager = MotoServer.start();
+        Map<String, String> endpoints = LocalAws.environment(DYNAMODB.environment(), SQS.environment(),
+                Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString()));
+        AwsClients aws = LocalAws.clients(endpoints);
+        String secretArn;
+        byte[] key = new byte[48];
+        new SecureRandom().nextBytes(key);
+        try (var secrets = aws.secretsManager()) {
+            secretArn = secrets.createSecret(create -> create.name("tally-jwt-signing-key")
+                    .secretString(Base64.getEncoder().encodeToString(key))).arn();
+        }
+        try (var dynamoDb = aws.dynamoDb()) {
+            ApiTables.createUsersTable(dynamoDb, "tally-users");
+            ApiTables.createCommandsTable(dynamoDb, "tally-commands");
+        }
+        queues = SQS.createFifoQueueWithDeadLetterQueue("tally-commands.fifo", "tally-commands-dlq.fifo", 5, 180);
+        Map<String, String> variables = new HashMap<>(endpoints);
+        variables.putAll(Map.of(
+                "USERS_TABLE", "tally-users",
+                "COMMANDS_TABLE", "tally-commands",
+                "COMMANDS_QUEUE_URL", queues.queueUrl(),
+                "JWT_SECRET_ARN", secretArn,
+                "JWT_ISSUER", "https://tally.local",
+                "JWT_AUDIENCE", "tally-api"));
+        environment = Map.copyOf(variables);
+    }
+
+    @AfterAll
+    static void stopSecretsManager() {
+        secretsManager.close();
+    }
+
+    @Test
+    void registerLoginAndSubmit_throughTheProductionWiring() {
+        AwsClients aws = LocalAws.clients(environment);
+        AuthHandler auth = new AuthHandler(FunctionWiring.authService(AuthConfig.from(environment), aws),
+                new AuthRequests(), FunctionWiring.handling());
+        CommandSubmissionConfig submissionConfig = CommandSubmissionConfig.from(environment);
+        CommandSubmissionHandler submission = new CommandSubmissionHandler(
+                FunctionWiring.authenticator(submissionConfig.jwt(), aws), new CommandRequests(new UuidV7(), Clock.systemUTC()),
+                FunctionWiring.submissionService(submissionConfig, aws), FunctionWiring.handling());
+
+        APIGatewayV2HTTPResponse registered = auth.handleRequest(ApiGatewayEvents.load("auth-register"), context("AuthFunction"));
+        assertThat(registered.getStatusCode()).isEqualTo(201);
+        String userId = json(registered).get("userId").asText();
+        APIGatewayV2HTTPResponse loggedIn = auth.handleRequest(ApiGatewayEvents.load("auth-login"), context("AuthFunction"));
+        assertThat(loggedIn.getStatusCode()).isEqualTo(200);
+        String token = json(loggedIn).get("accessToken").asText();
+
+        APIGatewayV2HTTPEvent create = ApiGatewayEvents.withHeader(ApiGatewayEvents.load("debts-create"),
+                "authorization", "Bearer " + token);
+        APIGatewayV2HTTPResponse accepted = submission.handleRequest(create, context("CommandSubmissionFunction"));
+
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        try (SqsClient sqs = SQS.client()) {
+            List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
+                    .maxNumberOfMessages(10).waitTimeSeconds(5)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+            assertThat(messages).singleElement().satisfies(message -> {
+                assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, userId);
+                assertThat(CommandEnvelope.parse(message.body()).orElseThrow().userId()).isEqualTo(userId);
+            });
+        }
+    }
+
+    private static FakeLambdaContext context(String function) {
+        return new FakeLambdaContext(function);
+    }
+}

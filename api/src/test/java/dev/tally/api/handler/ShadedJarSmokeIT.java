@@ -1,0 +1,134 @@
+package dev.tally.api.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.api.testing.ApiTables;
+import dev.tally.common.aws.AwsClients;
+import dev.tally.common.testing.FifoQueues;
+import dev.tally.common.testing.LocalAws;
+import dev.tally.common.testing.LocalDynamoDb;
+import dev.tally.common.testing.LocalSqs;
+import dev.tally.common.testing.MotoServer;
+import dev.tally.events.TallyJson;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The deployable artefact itself: both api handlers run from the shaded {@code -lambda.jar} in a
+ * fresh JVM (only the jar and the probe on the classpath), configured like Lambda through the
+ * environment, the signing key in Secrets Manager (moto), DynamoDB and SQS local. Checks the
+ * answers, that Powertools JSON logging works from the shaded jar, and that no password or token
+ * reaches the logs.
+ */
+class ShadedJarSmokeIT {
+
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
+    @RegisterExtension
+    static final LocalSqs SQS = new LocalSqs();
+
+    @Test
+    void lambdaJar_runsRegisterLoginAndSubmitWithJsonLogsAndNoSecrets() throws Exception {
+        Path jar = Path.of(System.getProperty("lambdaJar"));
+        assertThat(jar).exists();
+        try (MotoServer secretsManager = MotoServer.start()) {
+            AwsClients aws = LocalAws.clients(LocalAws.environment(DYNAMODB.environment(),
+                    Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString())));
+            byte[] key = new byte[48];
+            new SecureRandom().nextBytes(key);
+            String secretArn;
+            try (var secrets = aws.secretsManager(); var dynamoDb = aws.dynamoDb()) {
+                secretArn = secrets.createSecret(create -> create.name("smoke-jwt")
+                        .secretString(Base64.getEncoder().encodeToString(key))).arn();
+                ApiTables.createUsersTable(dynamoDb, "smoke-users");
+                ApiTables.createCommandsTable(dynamoDb, "smoke-commands");
+            }
+            FifoQueues queues = SQS.createFifoQueueWithDeadLetterQueue("smoke-commands.fifo", "smoke-commands-dlq.fifo", 5, 180);
+
+            Path output = Files.createTempFile("api-smoke", ".log");
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-cp",
+                    jar + File.pathSeparator + System.getProperty("testClasses"), ShadedJarProbe.class.getName())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("AWS_REGION", LocalAws.REGION);
+            env.put("AWS_ACCESS_KEY_ID", "test");
+            env.put("AWS_SECRET_ACCESS_KEY", "test");
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString());
+            env.put("AWS_ENDPOINT_URL_SQS", SQS.endpoint().toString());
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+            env.put("USERS_TABLE", "smoke-users");
+            env.put("COMMANDS_TABLE", "smoke-commands");
+            env.put("COMMANDS_QUEUE_URL", queues.queueUrl());
+            env.put("JWT_SECRET_ARN", secretArn);
+            env.put("JWT_ISSUER", "https://tally.local");
+            env.put("JWT_AUDIENCE", "tally-api");
+            env.put("POWERTOOLS_SERVICE_NAME", "tally-api");
+            env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
+            Process process = builder.start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("probe finished").isTrue();
+            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+            String all = String.join("\n", lines);
+
+            assertThat(process.exitValue()).as(all).isZero();
+            assertThat(lines).contains("REGISTER=201", "LOGIN=200", "CREATE=202 LOCATION=/commands/smoke-1");
+            List<JsonNode> logs = jsonLines(lines);
+            assertThat(logs).as(all).anySatisfy(log -> {
+                assertThat(log.path("loggerName").asText()).isEqualTo("dev.tally.api.auth.AuthService");
+                assertThat(log.path("service").asText()).isEqualTo("tally-api");
+                assertThat(log.path("functionName").asText()).isEqualTo("AuthFunction");
+            });
+            assertThat(all).doesNotContain(ShadedJarProbe.PASSWORD).doesNotContain("eyJ").doesNotContain("pbkdf2-sha256");
+            try (SqsClient sqs = SQS.client()) {
+                List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
+                        .maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
+                assertThat(messages).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void lambdaJar_carriesNoApacheOrNettyHttpClientAndNoTestInfrastructure() throws IOException {
+        try (ZipFile jar = new ZipFile(System.getProperty("lambdaJar"))) {
+            List<String> unwanted = jar.stream().map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
+                            || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/")
+                            || name.startsWith("org/elasticmq/") || name.startsWith("dev/tally/local/"))
+                    .toList();
+            assertThat(unwanted).isEmpty();
+            assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class")).isNotNull();
+            assertThat(jar.getEntry("dev/tally/api/handler/AuthHandler.class")).isNotNull();
+        }
+    }
+
+    private static List<JsonNode> jsonLines(List<String> lines) throws IOException {
+        List<JsonNode> json = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                json.add(TallyJson.MAPPER.readTree(line));
+            }
+        }
+        return json;
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
