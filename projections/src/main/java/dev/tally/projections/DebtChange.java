@@ -1,6 +1,7 @@
 package dev.tally.projections;
 
 import dev.tally.common.domain.Debt;
+import dev.tally.common.store.AppliedVersions;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package dev.tally.projections;
 
 import dev.tally.common.domain.Summary;
+import dev.tally.common.store.AppliedVersions;
 import dev.tally.common.store.StoredSummary;
 import java.time.Instant;
 import java.util.HashMap;

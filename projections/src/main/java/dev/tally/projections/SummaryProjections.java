@@ -1,8 +1,9 @@
 package dev.tally.projections;
 
 import dev.tally.common.config.ProjectionConfig;
-import dev.tally.projections.store.DynamoDbDebtSource;
-import dev.tally.projections.store.DynamoDbSummaryStore;
+import dev.tally.common.projection.SummaryRebuilder;
+import dev.tally.common.store.DynamoDbDebtSource;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

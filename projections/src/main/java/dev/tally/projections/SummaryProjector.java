@@ -1,7 +1,8 @@
 package dev.tally.projections;
 
+import dev.tally.common.projection.ConcurrentSummaryChangeException;
 import dev.tally.common.store.StoredSummary;
-import dev.tally.projections.store.SummaryStore;
+import dev.tally.common.store.SummaryStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

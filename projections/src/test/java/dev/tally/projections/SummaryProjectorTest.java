@@ -9,7 +9,7 @@ import dev.tally.common.domain.Summary;
 import dev.tally.common.domain.TestCommands;
 import dev.tally.common.store.StoredSummary;
 import dev.tally.projections.store.InMemorySummaryStore;
-import dev.tally.projections.store.SummaryStore;
+import dev.tally.common.store.SummaryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

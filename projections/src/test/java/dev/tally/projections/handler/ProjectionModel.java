@@ -12,7 +12,7 @@ import dev.tally.common.store.StoredSummary;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.SummaryProjector;
 import dev.tally.projections.store.FaultySummaryStore;
-import dev.tally.projections.store.SummaryStore;
+import dev.tally.common.store.SummaryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import dev.tally.common.store.StoredSummary;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.events.TallyJson;
 import dev.tally.projections.it.Tables;
-import dev.tally.projections.store.DynamoDbSummaryStore;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

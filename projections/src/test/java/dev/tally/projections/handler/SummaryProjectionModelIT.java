@@ -3,7 +3,7 @@ package dev.tally.projections.handler;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.it.Tables;
-import dev.tally.projections.store.DynamoDbSummaryStore;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;

@@ -1,6 +1,7 @@
 package dev.tally.projections.store;
 
 import dev.tally.common.store.StoredSummary;
+import dev.tally.common.store.SummaryStore;
 import java.util.Optional;
 
 /** Wraps a store and makes chosen calls fail as an infrastructure fault would (throttling, timeout). */

@@ -1,6 +1,7 @@
 package dev.tally.projections.store;
 
 import dev.tally.common.store.StoredSummary;
+import dev.tally.common.store.SummaryStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

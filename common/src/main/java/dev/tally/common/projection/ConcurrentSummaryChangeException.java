@@ -1,4 +1,4 @@
-package dev.tally.projections;
+package dev.tally.common.projection;
 
 /** Thrown when a user's summary kept changing under the projector through every attempt to write it. */
 public final class ConcurrentSummaryChangeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.tally.projections;
+package dev.tally.common.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tally.projections.store;
+package dev.tally.common.store;
 
 import dev.tally.common.store.StoredSummary;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.tally.projections;
+package dev.tally.common.store;
 
 /**
  * The encoding of a summary's {@code debtVersions} entries: a positive {@code v} means "version

@@ -1,10 +1,11 @@
-package dev.tally.projections;
+package dev.tally.common.projection;
 
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.Summary;
+import dev.tally.common.store.AppliedVersions;
+import dev.tally.common.store.DebtSource;
 import dev.tally.common.store.StoredSummary;
-import dev.tally.projections.store.DebtSource;
-import dev.tally.projections.store.SummaryStore;
+import dev.tally.common.store.SummaryStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.apache.logging.log4j.Logger;
  * Recomputes one user's summary from the debts table ({@code Summary.summaryOf} the debts read by a
  * consistent query) and writes it with the same revision condition as the projector, so it can run
  * while the stream is being projected. The path for an operator after the on-failure destination
- * received records (`tally ops projection rebuild`), and for verifying a summary.
+ * received records ({@code tally ops projection rebuild}), and for verifying a summary ({@code tally ops
+ * projection verify}). Lives in {@code common} so the projections module and the operator CLI share it
+ * (see {@code docs/adr/0081-shared-summary-rebuild.md}).
  *
  * <p>{@code debtVersions} becomes each debt's current version; tombstones of removed debts are
  * kept, and a debt the summary knew that is no longer in the table gets the tombstone
@@ -26,6 +29,12 @@ import org.apache.logging.log4j.Logger;
  * been projected yet shows in the summary until its REMOVE record arrives (the stream catches up).
  */
 public final class SummaryRebuilder {
+
+    /**
+     * Conditional-write attempts before giving up; the same budget as the projector's
+     * ({@code SummaryProjector.MAX_ATTEMPTS}).
+     */
+    public static final int MAX_ATTEMPTS = 5;
 
     private static final Logger LOG = LogManager.getLogger(SummaryRebuilder.class);
 
@@ -58,7 +67,7 @@ public final class SummaryRebuilder {
      * @throws ConcurrentSummaryChangeException if it lost every race with the projector
      */
     public StoredSummary rebuild(String userId) {
-        for (int attempt = 1; attempt <= SummaryProjector.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             StoredSummary current = summaries.find(userId).orElse(null);
             List<Debt> now = debts.debtsOf(userId);
             Map<String, Long> versions = new HashMap<>();
@@ -74,6 +83,6 @@ public final class SummaryRebuilder {
                 return rebuilt;
             }
         }
-        throw new ConcurrentSummaryChangeException(userId, SummaryProjector.MAX_ATTEMPTS);
+        throw new ConcurrentSummaryChangeException(userId, MAX_ATTEMPTS);
     }
 }
