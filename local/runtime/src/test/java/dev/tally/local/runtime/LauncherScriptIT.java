@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The {@code ./tally} script's commands that need no build: {@code ops} (not yet) and bad input. */
+/**
+ * The {@code ./tally} script's answers that need no build: bad input. ({@code ./tally ops} forwards to
+ * the ops module's jar, tested there; {@code ./tally local} is covered by {@code LauncherIT}.)
+ */
 class LauncherScriptIT {
 
     private static Path script() {
@@ -31,14 +34,6 @@ class LauncherScriptIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void ops_saysNotYet_andFails() throws Exception {
-        Run run = run("ops", "dlq", "replay");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.output()).contains("tally ops: the operator CLI is not available yet");
     }
 
     @Test
