@@ -16,10 +16,10 @@ import dev.tally.api.auth.LoginRequest;
 import dev.tally.api.auth.RegisterRequest;
 import dev.tally.api.auth.Registration;
 import dev.tally.api.testing.ApiGatewayEvents;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.common.auth.IssuedToken;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.TallyJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +138,7 @@ class AuthHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {
-        return handler.handleRequest(ApiGatewayEvents.load(fixture), new FakeLambdaContext("AuthFunction"));
+        return handler.handleRequest(ApiGatewayEvents.load(fixture), new TestLambdaContext("AuthFunction"));
     }
 
     static JsonNode json(APIGatewayV2HTTPResponse response) {

@@ -10,7 +10,6 @@ import dev.tally.api.auth.AuthService;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.auth.JwtVerifier;
 import dev.tally.common.auth.PasswordHasher;
@@ -18,6 +17,7 @@ import dev.tally.common.auth.TokenVerification;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.testing.LocalDynamoDb;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.TallyJson;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,7 +118,7 @@ class AuthIT {
         return new AuthHandler(service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
     }
 
-    private static FakeLambdaContext context() {
-        return new FakeLambdaContext("AuthFunction");
+    private static TestLambdaContext context() {
+        return new TestLambdaContext("AuthFunction");
     }
 }

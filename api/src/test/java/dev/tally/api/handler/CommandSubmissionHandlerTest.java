@@ -19,10 +19,10 @@ import dev.tally.api.submission.Submission;
 import dev.tally.api.submission.SubmissionOutcome;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.Money;
 import dev.tally.events.TallyJson;
 import dev.tally.events.command.CommandType;
@@ -160,7 +160,7 @@ class CommandSubmissionHandlerTest {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(ApiGatewayEvents.load("debts-create-invalid"),
                 "idempotency-key", "no spaces allowed");
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeLambdaContext("CommandSubmissionFunction"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestLambdaContext("CommandSubmissionFunction"));
 
         assertThat(fields(json(response).get("error"))).contains("Idempotency-Key", "direction", "counterparty.name");
     }
@@ -239,7 +239,7 @@ class CommandSubmissionHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {
-        return handler.handleRequest(ApiGatewayEvents.load(fixture), new FakeLambdaContext("CommandSubmissionFunction"));
+        return handler.handleRequest(ApiGatewayEvents.load(fixture), new TestLambdaContext("CommandSubmissionFunction"));
     }
 
     private Submission submitted() {

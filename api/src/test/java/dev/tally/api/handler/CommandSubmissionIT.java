@@ -14,13 +14,13 @@ import dev.tally.api.submission.RequestHash;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.testing.FifoQueues;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.LocalSqs;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.TallyJson;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandType;
@@ -185,7 +185,7 @@ class CommandSubmissionIT {
         }
     }
 
-    private static FakeLambdaContext context() {
-        return new FakeLambdaContext("CommandSubmissionFunction");
+    private static TestLambdaContext context() {
+        return new TestLambdaContext("CommandSubmissionFunction");
     }
 }

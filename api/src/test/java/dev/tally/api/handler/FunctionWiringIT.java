@@ -10,7 +10,6 @@ import dev.tally.api.submission.CommandRequests;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.common.config.AuthConfig;
 import dev.tally.common.config.CommandSubmissionConfig;
@@ -19,6 +18,7 @@ import dev.tally.common.testing.LocalAws;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.LocalSqs;
 import dev.tally.common.testing.MotoServer;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.command.CommandEnvelope;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -117,7 +117,7 @@ class FunctionWiringIT {
         }
     }
 
-    private static FakeLambdaContext context(String function) {
-        return new FakeLambdaContext(function);
+    private static TestLambdaContext context(String function) {
+        return new TestLambdaContext(function);
     }
 }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.api.query.DebtListing;
 import dev.tally.api.query.QueryService;
 import dev.tally.api.testing.ApiGatewayEvents;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.domain.CounterpartyTotals;
 import dev.tally.common.domain.CurrencyTotals;
@@ -24,6 +23,7 @@ import dev.tally.common.http.ApiException;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.http.ErrorCode;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.DebtStatus;
 import dev.tally.events.DecimalMoney;
 import dev.tally.events.Money;
@@ -231,7 +231,7 @@ class QueryHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {
-        return handler.handleRequest(ApiGatewayEvents.load("query/" + fixture), new FakeLambdaContext("QueryFunction"));
+        return handler.handleRequest(ApiGatewayEvents.load("query/" + fixture), new TestLambdaContext("QueryFunction"));
     }
 
     private DebtListing listingAsked() {

@@ -16,7 +16,6 @@ import dev.tally.api.store.DynamoDbSummaryReader;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
-import dev.tally.api.testing.FakeLambdaContext;
 import dev.tally.api.testing.TestTokens;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.Summary;
@@ -26,6 +25,7 @@ import dev.tally.common.store.DebtItem;
 import dev.tally.common.store.StoredSummary;
 import dev.tally.common.store.SummaryItem;
 import dev.tally.common.testing.LocalDynamoDb;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.DebtStatus;
 import dev.tally.events.TallyJson;
 import dev.tally.events.command.CommandType;
@@ -304,7 +304,7 @@ class QueryIT {
     }
 
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new FakeLambdaContext("QueryFunction"));
+        return handler.handleRequest(event, new TestLambdaContext("QueryFunction"));
     }
 
     private static JsonNode ok(APIGatewayV2HTTPEvent event) {

@@ -1,11 +1,8 @@
 package dev.tally.api.handler;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.TallyJson;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +11,8 @@ import java.util.Map;
  * Run in a separate JVM on the shaded function jar by {@link ShadedJarSmokeIT}: builds both
  * handlers as Lambda does (public no-argument constructors, configuration and key from the
  * environment and Secrets Manager), then registers, logs in and creates a debt. Prints statuses
- * and ids only — never the password or the token. Uses nothing but the jar and this class.
+ * and ids only — never the password or the token. Uses nothing but the jar, this class and
+ * {@link TestLambdaContext}.
  */
 public final class ShadedJarProbe {
 
@@ -29,17 +27,19 @@ public final class ShadedJarProbe {
 
         String credentials = "{\"email\": \"smoke@example.com\", \"password\": \"" + PASSWORD + "\"";
         APIGatewayV2HTTPResponse registered = auth.handleRequest(
-                event("POST /auth/register", credentials + ", \"displayName\": \"Smoke\"}", Map.of()), context("AuthFunction"));
+                event("POST /auth/register", credentials + ", \"displayName\": \"Smoke\"}", Map.of()),
+                new TestLambdaContext("AuthFunction"));
         System.out.println("REGISTER=" + registered.getStatusCode());
         APIGatewayV2HTTPResponse loggedIn = auth.handleRequest(event("POST /auth/login", credentials + "}", Map.of()),
-                context("AuthFunction"));
+                new TestLambdaContext("AuthFunction"));
         System.out.println("LOGIN=" + loggedIn.getStatusCode());
         String token = TallyJson.MAPPER.readTree(loggedIn.getBody()).path("accessToken").asText();
 
         String debt = "{\"counterparty\": {\"name\": \"Grace\"}, \"direction\": \"OWED_TO_ME\","
                 + " \"amount\": {\"amount\": \"12.34\", \"currency\": \"EUR\"}}";
         APIGatewayV2HTTPResponse accepted = submission.handleRequest(event("POST /debts", debt,
-                Map.of("authorization", "Bearer " + token, "idempotency-key", "smoke-1")), context("CommandSubmissionFunction"));
+                Map.of("authorization", "Bearer " + token, "idempotency-key", "smoke-1")),
+                new TestLambdaContext("CommandSubmissionFunction"));
         System.out.println("CREATE=" + accepted.getStatusCode() + " LOCATION=" + accepted.getHeaders().get("Location"));
     }
 
@@ -58,64 +58,5 @@ public final class ShadedJarProbe {
                         .withRouteKey(routeKey)
                         .build())
                 .build();
-    }
-
-    private static Context context(String functionName) {
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return "smoke-request";
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/aws/lambda/" + functionName;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "smoke";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return functionName;
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "1";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return 15_000;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return null;
-            }
-        };
     }
 }

@@ -10,18 +10,14 @@ import dev.tally.common.testing.LocalAws;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.LocalSqs;
 import dev.tally.common.testing.MotoServer;
-import dev.tally.events.TallyJson;
-import java.io.File;
+import dev.tally.common.testing.ShadedJarRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -31,9 +27,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The deployable artefact itself: both api handlers run from the shaded {@code -lambda.jar} in a
- * fresh JVM (only the jar and the probe on the classpath), configured like Lambda through the
- * environment, the signing key in Secrets Manager (moto), DynamoDB and SQS local. Checks the
- * answers, that Powertools JSON logging works from the shaded jar, and that no password or token
+ * fresh JVM ({@link ShadedJarRun}: only the jar, the test classes and the shared test context on the
+ * classpath), configured like Lambda through the environment, the signing key in Secrets Manager
+ * (moto), DynamoDB and SQS local. Checks the answers, that Powertools JSON logging works from the shaded jar, and that no password or token
  * reaches the logs.
  */
 class ShadedJarSmokeIT {
@@ -45,8 +41,7 @@ class ShadedJarSmokeIT {
 
     @Test
     void lambdaJar_runsRegisterLoginAndSubmitWithJsonLogsAndNoSecrets() throws Exception {
-        Path jar = Path.of(System.getProperty("lambdaJar"));
-        assertThat(jar).exists();
+        assertThat(ShadedJarRun.lambdaJar()).exists();
         try (MotoServer secretsManager = MotoServer.start()) {
             AwsClients aws = LocalAws.clients(LocalAws.environment(DYNAMODB.environment(),
                     Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString())));
@@ -61,12 +56,7 @@ class ShadedJarSmokeIT {
             }
             FifoQueues queues = SQS.createFifoQueueWithDeadLetterQueue("smoke-commands.fifo", "smoke-commands-dlq.fifo", 5, 180);
 
-            Path output = Files.createTempFile("api-smoke", ".log");
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-cp",
-                    jar + File.pathSeparator + System.getProperty("testClasses"), ShadedJarProbe.class.getName())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            Map<String, String> env = builder.environment();
+            Map<String, String> env = new HashMap<>();
             env.put("AWS_REGION", LocalAws.REGION);
             env.put("AWS_ACCESS_KEY_ID", "test");
             env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -81,14 +71,13 @@ class ShadedJarSmokeIT {
             env.put("JWT_AUDIENCE", "tally-api");
             env.put("POWERTOOLS_SERVICE_NAME", "tally-api");
             env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
-            Process process = builder.start();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("probe finished").isTrue();
-            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-            String all = String.join("\n", lines);
+            ShadedJarRun run = ShadedJarRun.run(ShadedJarProbe.class, env, Duration.ofSeconds(120));
+            List<String> lines = run.lines();
+            String all = run.output();
 
-            assertThat(process.exitValue()).as(all).isZero();
+            assertThat(run.exitValue()).as(all).isZero();
             assertThat(lines).contains("REGISTER=201", "LOGIN=200", "CREATE=202 LOCATION=/commands/smoke-1");
-            List<JsonNode> logs = jsonLines(lines);
+            List<JsonNode> logs = run.jsonLines();
             assertThat(logs).as(all).anySatisfy(log -> {
                 assertThat(log.path("loggerName").asText()).isEqualTo("dev.tally.api.auth.AuthService");
                 assertThat(log.path("service").asText()).isEqualTo("tally-api");
@@ -105,7 +94,7 @@ class ShadedJarSmokeIT {
 
     @Test
     void lambdaJar_carriesNoApacheOrNettyHttpClientAndNoTestInfrastructure() throws IOException {
-        try (ZipFile jar = new ZipFile(System.getProperty("lambdaJar"))) {
+        try (ZipFile jar = new ZipFile(ShadedJarRun.lambdaJar().toFile())) {
             List<String> unwanted = jar.stream().map(ZipEntry::getName)
                     .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
                             || name.startsWith("software/amazon/awssdk/http/apache")
@@ -116,19 +105,5 @@ class ShadedJarSmokeIT {
             assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class")).isNotNull();
             assertThat(jar.getEntry("dev/tally/api/handler/AuthHandler.class")).isNotNull();
         }
-    }
-
-    private static List<JsonNode> jsonLines(List<String> lines) throws IOException {
-        List<JsonNode> json = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("{")) {
-                json.add(TallyJson.MAPPER.readTree(line));
-            }
-        }
-        return json;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -13,6 +13,7 @@ import dev.tally.commands.ApplyOutcome;
 import dev.tally.commands.CommandApplier;
 import dev.tally.commands.CommandWorker;
 import dev.tally.commands.store.DeadLetterQueue;
+import dev.tally.common.testing.TestLambdaContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +42,7 @@ class CommandWorkerHandlerTracingTest {
         Segment segment = AWSXRay.beginSegment("CommandWorkerFunction");
         Subsegment invocation;
         try {
-            handler.handleRequest(event, new TestContext());
+            handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
             invocation = segment.getSubsegmentsCopy().stream()
                     .filter(s -> s.getName().equals("## handleRequest")).findFirst().orElseThrow();
         } finally {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tally.common.testing.TestLambdaContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class FifoQueuePoller {
     private final String queueUrl;
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
-    private final Context context = new TestContext();
+    private final Context context = new TestLambdaContext("CommandWorkerFunction");
     private Predicate<SQSEvent.SQSMessage> loseAcknowledgement = message -> false;
     private final List<SQSEvent.SQSMessage> deliveries = new ArrayList<>();
     private final List<String> reportedFailures = new ArrayList<>();

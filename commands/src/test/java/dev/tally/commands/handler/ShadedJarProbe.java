@@ -2,6 +2,7 @@ package dev.tally.commands.handler;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tally.common.testing.TestLambdaContext;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public final class ShadedJarProbe {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
 
-        SQSBatchResponse response = new CommandWorkerHandler().handleRequest(event, new TestContext());
+        SQSBatchResponse response = new CommandWorkerHandler()
+                .handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
 
         System.out.println("FAILED_MESSAGE_IDS=" + response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());

@@ -3,22 +3,17 @@ package dev.tally.commands.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tally.events.TallyJson;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.tally.common.testing.ShadedJarRun;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The deployable artefact itself: runs the handler from the shaded {@code -lambda.jar} in a fresh JVM
- * (only the jar and the probe on the classpath) and checks that it starts, logs Powertools JSON with
- * our keys, and reports an unreachable DynamoDB as a batch item failure.
+ * ({@link ShadedJarRun}: only the jar, the test classes and the shared test context on the classpath) and
+ * checks that it starts, logs Powertools JSON with our keys, and reports an unreachable DynamoDB as a batch item failure.
  */
 class ShadedJarSmokeIT {
 
@@ -28,15 +23,8 @@ class ShadedJarSmokeIT {
 
     @Test
     void lambdaJar_whenTheHandlerRunsFromIt_logsJsonWithCommandKeysAndNeverTheBody() throws Exception {
-        Path jar = Path.of(System.getProperty("lambdaJar"));
-        assertThat(jar).exists();
-        Path output = Files.createTempFile("worker-smoke", ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-cp",
-                jar + File.pathSeparator + System.getProperty("testClasses"),
-                ShadedJarProbe.class.getName(), COMMAND)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> env = builder.environment();
+        assertThat(ShadedJarRun.lambdaJar()).exists();
+        Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -46,13 +34,12 @@ class ShadedJarSmokeIT {
         env.put("DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:9/000000000000/commands-dlq.fifo");
         env.put("POWERTOOLS_SERVICE_NAME", "commands");
         env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("probe finished").isTrue();
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        ShadedJarRun run = ShadedJarRun.run(ShadedJarProbe.class, env, Duration.ofSeconds(60), COMMAND);
+        List<String> lines = run.lines();
 
-        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        assertThat(run.exitValue()).as(run.output()).isZero();
         assertThat(lines).contains("FAILED_MESSAGE_IDS=[probe-message-1]");
-        JsonNode failure = jsonLines(lines).stream()
+        JsonNode failure = run.jsonLines().stream()
                 .filter(line -> "dev.tally.commands.CommandWorker".equals(line.path("loggerName").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no JSON log line from the worker in:\n" + lines));
         assertThat(failure.path("level").asText()).isEqualTo("WARN");
@@ -60,20 +47,6 @@ class ShadedJarSmokeIT {
         assertThat(failure.path("commandType").asText()).isEqualTo("RECORD_PAYMENT");
         assertThat(failure.path("messageId").asText()).isEqualTo("probe-message-1");
         assertThat(failure.path("service").asText()).isEqualTo("commands");
-        assertThat(String.join("\n", lines)).doesNotContain("secret note");
-    }
-
-    private static List<JsonNode> jsonLines(List<String> lines) throws IOException {
-        List<JsonNode> json = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("{")) {
-                json.add(TallyJson.MAPPER.readTree(line));
-            }
-        }
-        return json;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        assertThat(run.output()).doesNotContain("secret note");
     }
 }

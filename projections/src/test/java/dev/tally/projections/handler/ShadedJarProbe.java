@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.events.Money;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.Counterparty;
@@ -39,7 +40,7 @@ public final class ShadedJarProbe {
         malformed.getDynamodb().setNewImage(image);
 
         StreamsEventResponse response = new SummaryProjectionHandler()
-                .handleRequest(StreamEvents.event(List.of(valid, malformed)), new TestContext());
+                .handleRequest(StreamEvents.event(List.of(valid, malformed)), new TestLambdaContext("SummaryProjectionFunction"));
 
         System.out.println("FAILED_SEQUENCE_NUMBERS=" + response.getBatchItemFailures().stream()
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.xray.AWSXRay;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
+import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.projections.SummaryProjector;
 import dev.tally.projections.store.InMemorySummaryStore;
 import java.time.Clock;
@@ -22,7 +23,8 @@ class SummaryProjectionHandlerTracingTest {
         Segment segment = AWSXRay.beginSegment("SummaryProjectionFunction");
         Subsegment invocation;
         try {
-            handler.handleRequest(EventLoader.loadDynamoDbEvent("events/dynamodb/insert.json"), new TestContext());
+            handler.handleRequest(EventLoader.loadDynamoDbEvent("events/dynamodb/insert.json"),
+                    new TestLambdaContext("SummaryProjectionFunction"));
             invocation = segment.getSubsegmentsCopy().stream()
                     .filter(s -> s.getName().equals("## handleRequest")).findFirst().orElseThrow();
         } finally {

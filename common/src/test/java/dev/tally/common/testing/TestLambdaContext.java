@@ -1,31 +1,47 @@
-package dev.tally.projections.handler;
+package dev.tally.common.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
 
-/** A Lambda context of {@code SummaryProjectionFunction} for tests and the shaded-jar probe. */
-public final class TestContext implements Context {
+/**
+ * A Lambda {@link Context} of the named function with plausible values, for invoking a handler in a
+ * test (Powertools' logging and tracing aspects read the function name from it). Each instance has
+ * its own request id. Needs nothing but {@code aws-lambda-java-core}, so shaded-jar probes can use it
+ * in their own JVM (see {@link ShadedJarRun}).
+ */
+public final class TestLambdaContext implements Context {
+
+    private final String functionName;
+    private final String requestId = UUID.randomUUID().toString();
+
+    /** A context of the function called {@code functionName}, e.g. {@code "QueryFunction"}. */
+    public TestLambdaContext(String functionName) {
+        this.functionName = Objects.requireNonNull(functionName, "functionName");
+    }
 
     @Override
     public String getAwsRequestId() {
-        return "request-1";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/SummaryProjectionFunction";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "stream-1";
+        return "2026/11/27/[$LATEST]0123456789abcdef";
     }
 
     @Override
     public String getFunctionName() {
-        return "SummaryProjectionFunction";
+        return functionName;
     }
 
     @Override
@@ -35,7 +51,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:SummaryProjectionFunction";
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
     }
 
     @Override
@@ -55,7 +71,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 512;
+        return 1024;
     }
 
     @Override
@@ -68,7 +84,7 @@ public final class TestContext implements Context {
 
             @Override
             public void log(byte[] message) {
-                System.out.println(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+                System.out.println(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

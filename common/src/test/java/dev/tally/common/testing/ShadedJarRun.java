@@ -1,0 +1,97 @@
+package dev.tally.common.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.events.TallyJson;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a probe's {@code main} in a fresh JVM on a module's shaded {@code -lambda.jar}, as the
+ * modules' {@code ShadedJarSmokeIT}s need it: the class path is the jar, the module's test classes
+ * (system property {@code testClasses}) and the shared test code holding {@link TestLambdaContext} —
+ * no other dependency, so the jar must carry everything the handlers use. Standard output and error
+ * are collected as lines.
+ *
+ * @param exitValue the probe JVM's exit code
+ * @param lines     everything the probe JVM printed, line by line
+ */
+public record ShadedJarRun(int exitValue, List<String> lines) {
+
+    /** Copies the lines. */
+    public ShadedJarRun {
+        lines = List.copyOf(lines);
+    }
+
+    /** The shaded jar under test, from the failsafe system property {@code lambdaJar}. */
+    public static Path lambdaJar() {
+        return Path.of(System.getProperty("lambdaJar"));
+    }
+
+    /**
+     * Runs {@code probe}'s {@code main(arguments)} on {@link #lambdaJar()} with {@code environment} added
+     * to this JVM's and waits for it to end.
+     *
+     * @throws AssertionError if the probe has not ended within {@code timeout} (it is then killed)
+     */
+    public static ShadedJarRun run(Class<?> probe, Map<String, String> environment, Duration timeout, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", String.join(File.pathSeparator,
+                lambdaJar().toString(), System.getProperty("testClasses"), sharedTestCode()), probe.getName()));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile(probe.getSimpleName(), ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("probe " + probe.getName() + " did not finish within " + timeout);
+            }
+            return new ShadedJarRun(process.exitValue(), Files.readAllLines(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** All lines as one text, for assertion messages and searches. */
+    public String output() {
+        return String.join("\n", lines);
+    }
+
+    /** The lines that are JSON objects (Powertools' log lines), parsed. */
+    public List<JsonNode> jsonLines() {
+        List<JsonNode> json = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                try {
+                    json.add(TallyJson.MAPPER.readTree(line));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Unreadable JSON log line: " + line, e);
+                }
+            }
+        }
+        return json;
+    }
+
+    private static String sharedTestCode() {
+        try {
+            return Path.of(TestLambdaContext.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Unreadable location of the shared test code", e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
