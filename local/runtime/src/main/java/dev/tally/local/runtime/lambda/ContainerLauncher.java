@@ -46,7 +46,11 @@ public final class ContainerLauncher {
         this.runtimeClasspath = runtimeClasspath();
     }
 
-    /** The lean JVM flags used unless told otherwise (C1 only, class data sharing, serial GC as on Lambda). */
+    /**
+     * The JVM defaults of Lambda's java17/java21 runtimes (C1 only, class data sharing, serial GC). They
+     * are passed in front of the function's own {@code JAVA_TOOL_OPTIONS}, so a function can override
+     * them exactly as on Lambda (the last occurrence of a flag wins).
+     */
     public static List<String> defaultJvmFlags() {
         return List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
     }
@@ -58,7 +62,6 @@ public final class ContainerLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Lambda's Java runtimes give the heap about 85% of the configured memory.
         command.add("-Xmx" + (spec.memorySizeMb() * 85 / 100) + "m");
-        command.addAll(jvmFlags);
         command.add("-cp");
         command.add(runtimeClasspath);
         command.add(CLIENT_MAIN);
@@ -80,6 +83,7 @@ public final class ContainerLauncher {
         environment.put("TZ", "UTC");
         environment.putAll(platformEnvironment);
         environment.putAll(spec.environment());
+        environment.put("JAVA_TOOL_OPTIONS", javaToolOptions(spec.environment().get("JAVA_TOOL_OPTIONS")));
         // Reserved variables: set by Lambda, a function cannot override them.
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
@@ -92,6 +96,14 @@ public final class ContainerLauncher {
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         environment.put("_HANDLER", spec.handler());
         return environment;
+    }
+
+    private String javaToolOptions(String functionOptions) {
+        String defaults = String.join(" ", jvmFlags);
+        if (functionOptions == null || functionOptions.isBlank()) {
+            return defaults;
+        }
+        return defaults.isEmpty() ? functionOptions : defaults + " " + functionOptions;
     }
 
     private Path taskRoot(FunctionSpec spec) throws IOException {

@@ -79,7 +79,9 @@ class LocalStackIT {
         assertThat(env.get("STREAM_ARN").asText()).startsWith("arn:aws:dynamodb:eu-west-1:000000000000:table/teststack-things/stream/");
         assertThat(env.get("GREETING").asText()).isEqualTo("hello from teststack in eu-west-1");
         assertThat(env.get("AWS_ENDPOINT_URL_DYNAMODB").asText()).isEqualTo(stack.endpoints().get("DynamoDB").toString());
-        assertThat(env.get("JAVA_TOOL_OPTIONS").asText()).isEqualTo("-XX:TieredStopAtLevel=1");
+        // Lambda's defaults first, the template's own options last (so they win, as on Lambda).
+        assertThat(env.get("JAVA_TOOL_OPTIONS").asText())
+                .isEqualTo(String.join(" ", ContainerLauncher.defaultJvmFlags()) + " -XX:TieredStopAtLevel=1");
 
         // The secret: generated once, served over the Secrets Manager protocol.
         HttpResponse<String> secret = HTTP.send(HttpRequest.newBuilder(stack.endpoints().get("Secrets Manager"))

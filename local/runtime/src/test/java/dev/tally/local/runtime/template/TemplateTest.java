@@ -88,7 +88,7 @@ class TemplateTest {
             assertThat(properties.get("Architectures")).contains(TemplateEdits.value("[arm64]"));
             // C1 only for a fast cold start, except where the hot path is CPU-bound hashing (ADR 0003).
             String jvmFlags = function.logicalId().equals("AuthFunction")
-                    ? "-XX:+TieredCompilation"
+                    ? "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
                     : "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
             assertThat(function.environment().get("JAVA_TOOL_OPTIONS")).as(function.logicalId())
                     .isEqualTo(TemplateScalar.of(jvmFlags));

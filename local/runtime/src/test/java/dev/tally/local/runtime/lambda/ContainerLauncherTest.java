@@ -1,0 +1,38 @@
+package dev.tally.local.runtime.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The environment a container gets: Lambda's JVM defaults yield to the function's own options. */
+class ContainerLauncherTest {
+
+    private final ContainerLauncher launcher = new ContainerLauncher(
+            Path.of("target"), Map.of("AWS_REGION", "eu-west-1"), ContainerLauncher.defaultJvmFlags());
+
+    private static FunctionSpec function(Map<String, String> environment) {
+        return new FunctionSpec("Fn", "a.B::handle", Path.of("fn.jar"), 512, Duration.ofSeconds(10), environment, 1);
+    }
+
+    @Test
+    void environment_whenFunctionSetsJavaToolOptions_putsThemAfterTheDefaultsSoTheyWin() {
+        Map<String, String> environment = launcher.environment(
+                function(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4")),
+                "127.0.0.1:9001", Path.of("task"), "/usr/bin");
+
+        assertThat(environment.get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC"
+                        + " -XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+    }
+
+    @Test
+    void environment_whenFunctionSetsNoJavaToolOptions_givesTheDefaults() {
+        Map<String, String> environment = launcher.environment(function(Map.of()), "127.0.0.1:9001", Path.of("task"), null);
+
+        assertThat(environment.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC");
+        assertThat(environment).containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001").containsEntry("AWS_REGION", "eu-west-1");
+    }
+}
