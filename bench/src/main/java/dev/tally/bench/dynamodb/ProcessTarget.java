@@ -28,6 +28,21 @@ record ProcessTarget(String name, Process process, URI endpoint) implements Benc
                 String.valueOf(port)), port);
     }
 
+    /**
+     * Tally's standalone server jar (built by {@code mvn -pl local/dynamodb package}) in its own JVM, in memory, so its
+     * CPU is not shared with the client's JVM; {@code TALLY_DYNAMODB_JAR} overrides the jar's path.
+     */
+    static ProcessTarget tallyProcess(int port) {
+        Path jar = Optional.ofNullable(System.getenv("TALLY_DYNAMODB_JAR")).map(Path::of)
+                .or(() -> repositoryRoot().map(root -> root.resolve(
+                        "local/dynamodb/target/tally-local-dynamodb-0.1.0-SNAPSHOT-standalone.jar")))
+                .filter(Files::isRegularFile)
+                .orElseThrow(() -> new IllegalStateException("the standalone jar is missing; build it with"
+                        + " mvn -pl local/dynamodb -am package -DskipTests (bench/run-dynamodb-benchmark.sh does)"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return start("tally (process)", List.of(java, "-jar", jar.toString(), "--port", String.valueOf(port)), port);
+    }
+
     private static ProcessTarget start(String name, List<String> command, int port) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

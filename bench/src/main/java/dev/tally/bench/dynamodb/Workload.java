@@ -3,6 +3,8 @@ package dev.tally.bench.dynamodb;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,6 +32,16 @@ enum Workload {
                 throw new IllegalStateException("GetItem did not return the item just put");
             }
         }
+
+        @Override
+        void runOnce(RawDynamoDbClient client) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String key = rawKey("w" + random.nextInt(1_000_000), random.nextInt(1000));
+            client.call("PutItem", "{\"TableName\":\"bench\",\"Item\":" + rawItem(key) + "}");
+            if (!client.call("GetItem", "{\"TableName\":\"bench\",\"Key\":{" + key + "}}").contains("\"Item\"")) {
+                throw new IllegalStateException("GetItem did not return the item just put");
+            }
+        }
     },
     /** A Query of 20 items of one of the loaded partitions. */
     QUERY("Query (20 items)") {
@@ -40,6 +52,17 @@ enum Workload {
                     .expressionAttributeValues(Map.of(":p", s(partition), ":s", n(10))).limit(20)).count();
             if (count != 20) {
                 throw new IllegalStateException("Query returned " + count + " items, expected 20");
+            }
+        }
+
+        @Override
+        void runOnce(RawDynamoDbClient client) {
+            String partition = "p" + ThreadLocalRandom.current().nextInt(PARTITIONS);
+            Matcher count = COUNT.matcher(client.call("Query", "{\"TableName\":\"bench\",\"KeyConditionExpression\":"
+                    + "\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"" + partition
+                    + "\"},\":s\":{\"N\":\"10\"}},\"Limit\":20}"));
+            if (!count.find() || !count.group(1).equals("20")) {
+                throw new IllegalStateException("Query did not return Count 20");
             }
         }
     },
@@ -53,6 +76,17 @@ enum Workload {
                     .conditionExpression("attribute_exists(pk) AND payload <> :never")
                     .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":never", s("never"))));
         }
+
+        @Override
+        void runOnce(RawDynamoDbClient client) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            client.call("UpdateItem", "{\"TableName\":\"bench\",\"Key\":{"
+                    + rawKey("p" + random.nextInt(PARTITIONS), random.nextInt(ITEMS))
+                    + "},\"UpdateExpression\":\"SET hits = if_not_exists(hits, :zero) + :one\","
+                    + "\"ConditionExpression\":\"attribute_exists(pk) AND payload <> :never\","
+                    + "\"ExpressionAttributeValues\":{\":zero\":{\"N\":\"0\"},\":one\":{\"N\":\"1\"},"
+                    + "\":never\":{\"S\":\"never\"}}}");
+        }
     },
     /** A TransactWriteItems of two puts on fresh items. */
     TRANSACT_WRITE("TransactWriteItems (2 puts)") {
@@ -65,6 +99,14 @@ enum Workload {
                             .item(withPayload(key(partition, 1))).build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(TABLE)
                             .item(withPayload(key(partition, 2))).build()).build())));
+        }
+
+        @Override
+        void runOnce(RawDynamoDbClient client) {
+            String partition = "t" + ThreadLocalRandom.current().nextInt(1_000_000);
+            client.call("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"bench\",\"Item\":"
+                    + rawItem(rawKey(partition, 1)) + "}},{\"Put\":{\"TableName\":\"bench\",\"Item\":"
+                    + rawItem(rawKey(partition, 2)) + "}}]}");
         }
     };
 
@@ -83,6 +125,9 @@ enum Workload {
     }
 
     abstract void runOnce(DynamoDbClient client);
+
+    /** The same requests as {@link #runOnce(DynamoDbClient)}, as JSON written by hand, for the raw client. */
+    abstract void runOnce(RawDynamoDbClient client);
 
     /** Creates the table and loads the partitions the workloads read. */
     static void prepare(DynamoDbClient client) {
@@ -107,6 +152,19 @@ enum Workload {
     private static Map<String, AttributeValue> withPayload(Map<String, AttributeValue> key) {
         return Map.of("pk", key.get("pk"), "sk", key.get("sk"), "payload", s("x".repeat(200)), "amount", n(1234),
                 "tags", AttributeValue.fromSs(List.of("a", "b")));
+    }
+
+    private static final Pattern COUNT = Pattern.compile("\"Count\"\\s*:\\s*(\\d+)");
+    /** The non-key attributes of {@link #withPayload}, serialised once. */
+    private static final String RAW_PAYLOAD = ",\"payload\":{\"S\":\"" + "x".repeat(200)
+            + "\"},\"amount\":{\"N\":\"1234\"},\"tags\":{\"SS\":[\"a\",\"b\"]}";
+
+    private static String rawKey(String partition, int sort) {
+        return "\"pk\":{\"S\":\"" + partition + "\"},\"sk\":{\"N\":\"" + sort + "\"}";
+    }
+
+    private static String rawItem(String rawKey) {
+        return "{" + rawKey + RAW_PAYLOAD + "}";
     }
 
     private static AttributeValue s(String value) {
