@@ -86,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         }
         URI sqsEndpoint = options.sqsEndpoint();
         if (sqsEndpoint == null) {
-            EmbeddedSqs sqs = EmbeddedSqs.start(0, options.region(), LocalLambda.ACCOUNT_ID);
+            EmbeddedSqs sqs = EmbeddedSqs.start(0, options.region(), LocalLambda.ACCOUNT_ID, data.resolve("sqs"));
             started.push(sqs);
             sqsEndpoint = sqs.endpoint();
         }
