@@ -33,6 +33,8 @@ public final class ContainerLauncher {
     private final Map<String, String> platformEnvironment;
     private final List<String> jvmFlags;
     private final String runtimeClasspath;
+    /** The client's JNI library, unpacked once per launcher (see {@link #nativeLibraryFlag()}). */
+    private Path nativeLibrary;
 
     /**
      * @param workDirectory where the task roots are made (one per function)
@@ -62,6 +64,10 @@ public final class ContainerLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Lambda's Java runtimes give the heap about 85% of the configured memory.
         command.add("-Xmx" + (spec.memorySizeMb() * 85 / 100) + "m");
+        String nativeLibraryFlag = nativeLibraryFlag();
+        if (nativeLibraryFlag != null) {
+            command.add(nativeLibraryFlag);
+        }
         command.add("-cp");
         command.add(runtimeClasspath);
         command.add(CLIENT_MAIN);
@@ -116,6 +122,42 @@ public final class ContainerLauncher {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, spec.codeJar().toAbsolutePath());
         return lib.getParent().toAbsolutePath();
+    }
+
+    /**
+     * Left alone, every container's client copies its JNI library to the one path
+     * {@code /tmp/.libaws-lambda-jni.so} (on Lambda, each sandbox has its own /tmp) and loads it; two
+     * containers starting together here then rewrite the file while the other maps it, and one dies
+     * with SIGBUS. So the library is unpacked once into the work directory (written aside, then
+     * moved in place) and every container is pointed at it through the client's own property.
+     * Returns null on an architecture the client has no glibc library for (the client then
+     * behaves as it does by itself).
+     */
+    private synchronized String nativeLibraryFlag() throws IOException {
+        if (nativeLibrary == null) {
+            String arch = System.getProperty("os.arch");
+            String name = switch (arch) {
+                case "amd64", "x86_64" -> "libaws-lambda-jni.linux-x86_64.so";
+                case "aarch64" -> "libaws-lambda-jni.linux-aarch_64.so";
+                default -> null;
+            };
+            if (name == null) {
+                return null;
+            }
+            Path target = workDirectory.resolve(".runtime").resolve("libaws-lambda-jni.so");
+            Files.createDirectories(target.getParent());
+            try (var in = ContainerLauncher.class.getClassLoader().getResourceAsStream("jni/" + name)) {
+                if (in == null) {
+                    return null;
+                }
+                Path partial = Files.createTempFile(target.getParent(), "jni", ".part");
+                Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            nativeLibrary = target.toAbsolutePath();
+        }
+        return "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + nativeLibrary;
     }
 
     private static String runtimeClasspath() {
