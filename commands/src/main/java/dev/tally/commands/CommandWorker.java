@@ -25,7 +25,7 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 public final class CommandWorker {
 
     private static final Logger LOG = LogManager.getLogger(CommandWorker.class);
-    private static final String[] MESSAGE_KEYS = {"messageId", "commandId", "commandType"};
+    private static final String[] MESSAGE_KEYS = {"messageId", "commandId", "commandType", "replayOf"};
 
     private final CommandApplier applier;
     private final DeadLetterQueue deadLetters;
@@ -64,6 +64,7 @@ public final class CommandWorker {
 
     private boolean processOne(QueuedMessage message) {
         LoggingUtils.appendKey("messageId", message.messageId());
+        TraceAnnotations.replayOf(message.replayOf());
         try {
             ParsedMessage parsed = CommandParser.parse(message.body());
             if (parsed instanceof ParsedMessage.Poison poison) {

@@ -46,7 +46,13 @@ public final class CommandWorkerHandler implements RequestHandler<SQSEvent, SQSB
     private static QueuedMessage toQueuedMessage(SQSEvent.SQSMessage record) {
         Map<String, String> attributes = record.getAttributes() == null ? Map.of() : record.getAttributes();
         return new QueuedMessage(record.getMessageId(), attributes.get("MessageGroupId"), record.getBody(),
-                receiveCount(attributes.get("ApproximateReceiveCount")));
+                receiveCount(attributes.get("ApproximateReceiveCount")), replayOf(record));
+    }
+
+    private static String replayOf(SQSEvent.SQSMessage record) {
+        Map<String, SQSEvent.MessageAttribute> attributes = record.getMessageAttributes();
+        SQSEvent.MessageAttribute replayOf = attributes == null ? null : attributes.get(QueuedMessage.REPLAY_OF_ATTRIBUTE);
+        return replayOf == null ? null : replayOf.getStringValue();
     }
 
     private static int receiveCount(String attribute) {

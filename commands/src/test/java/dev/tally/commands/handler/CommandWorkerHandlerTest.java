@@ -42,6 +42,20 @@ class CommandWorkerHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "events/sqs/replayed-payment.json", type = SQSEvent.class)
+    void handleRequest_whenTheMessageIsAReplay_passesTheDeadLetterMessageIdItReplays(SQSEvent event) {
+        when(worker.process(anyList())).thenReturn(List.of());
+
+        new CommandWorkerHandler(worker).handleRequest(event, null);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<QueuedMessage>> messages = ArgumentCaptor.forClass(List.class);
+        verify(worker).process(messages.capture());
+        assertThat(messages.getValue()).singleElement()
+                .extracting(QueuedMessage::replayOf).isEqualTo("9b2f6c1e-1111-4a4a-9a9a-0000000000d1");
+    }
+
+    @ParameterizedTest
     @Event(value = "events/sqs/two-groups.json", type = SQSEvent.class)
     void handleRequest_whenTheWorkerReportsFailures_returnsThemAsBatchItemFailures(SQSEvent event) {
         String second = event.getRecords().get(1).getMessageId();

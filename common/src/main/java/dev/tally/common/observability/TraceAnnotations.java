@@ -20,6 +20,8 @@ public final class TraceAnnotations {
     public static final String FUNCTION_NAME = "FunctionName";
     /** Annotation: the command type being submitted or applied. */
     public static final String COMMAND_TYPE = "CommandType";
+    /** Annotation: the dead-letter message id a replayed command was sent again from ({@code tally ops dlq replay}). */
+    public static final String REPLAY_OF = "ReplayOf";
 
     private TraceAnnotations() {
     }
@@ -44,5 +46,14 @@ public final class TraceAnnotations {
         }
         TracingUtils.putAnnotation(COMMAND_TYPE, commandType);
         LoggingUtils.appendKey("commandType", commandType);
+    }
+
+    /** Annotates the trace and the following log lines with the DLQ message a replayed command came from. */
+    public static void replayOf(String deadLetterMessageId) {
+        if (deadLetterMessageId == null || deadLetterMessageId.isBlank()) {
+            return;
+        }
+        TracingUtils.putAnnotation(REPLAY_OF, deadLetterMessageId);
+        LoggingUtils.appendKey("replayOf", deadLetterMessageId);
     }
 }
