@@ -21,6 +21,14 @@ public final class AwsOptions {
                     + "(default: $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL).")
     String endpoint;
 
+    @Option(names = "--sqs-endpoint", paramLabel = "URL",
+            description = "Endpoint of SQS only, when it differs from DynamoDB's (a local stack); overrides --endpoint for SQS.")
+    String sqsEndpoint;
+
+    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+            description = "Endpoint of DynamoDB and DynamoDB Streams only; overrides --endpoint for them.")
+    String dynamoDbEndpoint;
+
     /** The client factory reading the process environment, with these options taking precedence. */
     public AwsClients clients() {
         return clients(System::getenv);
@@ -30,6 +38,12 @@ public final class AwsOptions {
         Function<String, String> effective = name -> {
             if (name.equals("AWS_REGION") && region != null) {
                 return region;
+            }
+            if (name.equals("AWS_ENDPOINT_URL_SQS") && sqsEndpoint != null) {
+                return sqsEndpoint;
+            }
+            if (name.startsWith("AWS_ENDPOINT_URL_DYNAMODB") && dynamoDbEndpoint != null) {
+                return dynamoDbEndpoint;
             }
             if (name.startsWith("AWS_ENDPOINT_URL") && endpoint != null) {
                 return endpoint;

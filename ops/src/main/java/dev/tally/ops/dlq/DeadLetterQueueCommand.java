@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.ops.AwsOptions;
+import dev.tally.ops.Progress;
 import dev.tally.ops.Main;
 import java.io.PrintWriter;
 import java.nio.file.Path;

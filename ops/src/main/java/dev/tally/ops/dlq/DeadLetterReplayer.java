@@ -1,5 +1,6 @@
 package dev.tally.ops.dlq;
 
+import dev.tally.ops.Progress;
 import dev.tally.ops.dlq.ReplayLedger.Outcome;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.tally.ops.dlq;
 
 import dev.tally.ops.OpsException;
+import dev.tally.ops.Progress;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -1,4 +1,4 @@
-package dev.tally.ops.dlq;
+package dev.tally.ops;
 
 import java.io.PrintWriter;
 import java.time.Clock;
