@@ -142,7 +142,7 @@ public final class DeadLetterReplayer {
             heldPerGroup.forEach((group, count) -> problems.add("group " + group + ": " + count
                     + " selected message(s) left in the DLQ, in order, behind " + blockedGroups.get(group)));
             long depth = dlq.depth().total();
-            long left = options.dryRun() ? 0 : options.asksForEverything() ? depth : failed + heldBehind;
+            long left = options.dryRun() ? 0 : options.asksForEverything() && !options.copy() ? depth : failed + heldBehind;
             progress.done(moved(), total, status());
             return new ReplayResult(options.dryRun() ? wouldSend : replayed, copied, resumed, purged, unparseable,
                     heldBehind, failed, left, depth, problems, interrupted, options.dryRun());

@@ -86,12 +86,12 @@ class ProjectionCommandIT {
         CliRun verifyAlice = run("projection", "verify", "--user", "user-a");
 
         assertThat(verifyAll.exitCode()).isEqualTo(1);
-        assertThat(verifyAll.out()).contains("user user-b: summary differs from its debts")
+        assertThat(verifyAll.out()).contains("user user-b: diverged, summary differs from its debts")
                 .contains("KWD owedToMe: stored 999, recomputed 2500")
                 .doesNotContain("user user-a:")
-                .contains("verified=2 differing=1");
+                .contains("verified=2 clean=1 lagging=0 diverged=1 failed=0");
         assertThat(verifyAlice.exitCode()).isZero();
-        assertThat(verifyAlice.out()).contains("verified=1 differing=0");
+        assertThat(verifyAlice.out()).contains("verified=1 clean=1 lagging=0 diverged=0 failed=0");
 
         CliRun rebuild = run("projection", "rebuild", "--user", "user-b");
 
@@ -109,7 +109,12 @@ class ProjectionCommandIT {
         Debt carol = put(create("user-c", "d1", 700, "JPY", Direction.OWED_BY_ME));
         Summary stale = Summary.summaryOf(List.of(create("user-gone", "d9", 300, "EUR", Direction.OWED_TO_ME)));
         summaries.save(stored("user-gone", stale, Map.of("d9", 1L, "d8", -2L), 1));
-        assertThat(run("projection", "verify").out()).contains("verified=2 differing=2");
+        CliRun before = run("projection", "verify");
+        assertThat(before.out()).as("a debt with no summary yet and a removal not yet projected: behind, not damaged")
+                .contains("user user-c: lagging, 1 debt version(s) not yet projected")
+                .contains("user user-gone: lagging, 0 debt version(s) not yet projected, 1 removal(s) not yet projected")
+                .contains("verified=2 clean=0 lagging=2 diverged=0 failed=0");
+        assertThat(before.exitCode()).isZero();
 
         CliRun rebuild = run("projection", "rebuild", "--all");
 
@@ -121,6 +126,58 @@ class ProjectionCommandIT {
         assertThat(emptied.debtVersions()).as("tombstones kept, a vanished debt tombstoned")
                 .isEqualTo(Map.of("d8", -2L, "d9", AppliedVersions.REMOVED));
         assertThat(run("projection", "verify").exitCode()).isZero();
+    }
+
+    @Test
+    void verify_tellsLaggingFromDiverged_andRebuildDifferingRepairsOnlyTheDiverged() {
+        Debt created = create("user-l", "d1", 1_000, "EUR", Direction.OWED_TO_ME);
+        put(pay(created, 400));
+        summaries.save(stored("user-l", Summary.summaryOf(List.of(created)), Map.of("d1", 1L), 1));
+        Debt damagedDebt = put(create("user-d", "d2", 800, "USD", Direction.OWED_BY_ME));
+        summaries.save(stored("user-d", Summary.summaryOf(List.of(create("user-d", "d2", 80, "USD", Direction.OWED_BY_ME))),
+                Map.of("d2", 1L), 1));
+
+        CliRun verify = run("projection", "verify", "--all", "--segments", "3");
+
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out()).contains("user user-l: lagging, 1 debt version(s) not yet projected (totals differ for now)")
+                .contains("user user-d: diverged").contains("USD owedByMe: stored 80, recomputed 800")
+                .contains("verified=2 clean=0 lagging=1 diverged=1 failed=0");
+        assertThat(verify.err()).contains("verify progress: 2/2");
+
+        CliRun repair = run("projection", "verify", "--rebuild-differing");
+
+        assertThat(repair.exitCode()).as("only lagging left").isZero();
+        assertThat(repair.out()).contains("user user-d: diverged, rebuilt at revision 2")
+                .contains("verified=2 clean=1 lagging=1 diverged=0 failed=0");
+        assertThat(summaries.find("user-d").orElseThrow().summary()).isEqualTo(Summary.summaryOf(List.of(damagedDebt)));
+        assertThat(summaries.find("user-l").orElseThrow().revision()).as("a lagging user is left to the stream").isEqualTo(1);
+    }
+
+    @Test
+    void verifyAndRebuildAll_whenOneUserIsUnreadableAndOneOverflows_reportThemAndGoOn() {
+        Debt fine = put(create("user-ok", "d1", 500, "EUR", Direction.OWED_TO_ME));
+        summaries.save(stored("user-ok", Summary.EMPTY, Map.of("d1", 1L), 1));
+        client.putItem(request -> request.tableName(debtsTable).item(Map.of(
+                "userId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("user-broken"),
+                "debtId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("d-bad"),
+                "status", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("7"))));
+        put(create("user-huge", "h1", Long.MAX_VALUE / 2 + 1, "EUR", Direction.OWED_TO_ME));
+        put(create("user-huge", "h2", Long.MAX_VALUE / 2 + 1, "EUR", Direction.OWED_TO_ME));
+
+        CliRun verify = run("projection", "verify", "--all");
+
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.err()).contains("user user-broken: could not be verified: IllegalStateException")
+                .contains("user user-huge: could not be verified: ArithmeticException: the totals overflow");
+        assertThat(verify.out()).contains("user user-ok: diverged").contains("verified=3 clean=0 lagging=0 diverged=1 failed=2");
+
+        CliRun rebuild = run("projection", "rebuild", "--all");
+
+        assertThat(rebuild.exitCode()).isEqualTo(1);
+        assertThat(rebuild.out()).contains("user user-ok: rebuilt at revision 2").contains("rebuilt=1 failed=2");
+        assertThat(rebuild.err()).contains("user user-broken: not rebuilt").contains("user user-huge: not rebuilt");
+        assertThat(summaries.find("user-ok").orElseThrow().summary()).isEqualTo(Summary.summaryOf(List.of(fine)));
     }
 
     @Test
