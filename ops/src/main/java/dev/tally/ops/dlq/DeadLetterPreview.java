@@ -48,7 +48,7 @@ public final class DeadLetterPreview {
     public record Listing(List<Entry> entries, Map<String, Integer> counts, long dlqDepth) {
         public Listing {
             entries = List.copyOf(entries);
-            counts = Map.copyOf(counts);
+            counts = java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
         }
     }
 
