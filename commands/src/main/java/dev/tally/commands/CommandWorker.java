@@ -64,7 +64,9 @@ public final class CommandWorker {
 
     private boolean processOne(QueuedMessage message) {
         LoggingUtils.appendKey("messageId", message.messageId());
-        TraceAnnotations.replayOf(message.replayOf());
+        if (message.replayOf() != null) {
+            LoggingUtils.appendKey("replayOf", message.replayOf()); // set by tally ops dlq replay (ADR 0130)
+        }
         try {
             ParsedMessage parsed = CommandParser.parse(message.body());
             if (parsed instanceof ParsedMessage.Poison poison) {
@@ -81,6 +83,7 @@ public final class CommandWorker {
     private boolean apply(QueuedMessage message, CommandEnvelope command) {
         LoggingUtils.appendKey("commandId", command.commandId());
         TraceAnnotations.commandType(command.type().name());
+        TraceAnnotations.replayOf(message.replayOf());
         try {
             ApplyOutcome outcome = applier.apply(command);
             LOG.info("command done: outcome={} receiveCount={}", outcome, message.receiveCount());

@@ -57,4 +57,25 @@ class CommandWorkerHandlerTracingTest {
         assertThat(commandTypes).containsExactly(
                 "CREATE_DEBT", "RECORD_PAYMENT", "CREATE_DEBT", "RECORD_PAYMENT", "RECORD_PAYMENT");
     }
+
+    @Test
+    void handleRequest_whenTheMessageIsAReplay_annotatesItsApplyWithTheDeadLetterMessageId() {
+        when(applier.apply(any())).thenReturn(new ApplyOutcome.Applied(2, false));
+        CommandWorkerHandler handler = new CommandWorkerHandler(new CommandWorker(applier, deadLetters));
+        SQSEvent event = EventLoader.loadSQSEvent("events/sqs/replayed-payment.json");
+
+        Segment segment = AWSXRay.beginSegment("CommandWorkerFunction");
+        Subsegment invocation;
+        try {
+            handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
+            invocation = segment.getSubsegmentsCopy().stream()
+                    .filter(s -> s.getName().equals("## handleRequest")).findFirst().orElseThrow();
+        } finally {
+            AWSXRay.endSegment();
+        }
+
+        assertThat(invocation.getSubsegmentsCopy()).filteredOn(s -> s.getName().equals("## apply command"))
+                .singleElement().satisfies(apply -> assertThat(apply.getAnnotations())
+                        .containsEntry("ReplayOf", "9b2f6c1e-1111-4a4a-9a9a-0000000000d1"));
+    }
 }

@@ -200,7 +200,9 @@ public final class DeadLetterReplayer {
             if (before.contains(Outcome.SENT) || before.contains(Outcome.COPIED)) {
                 if (options.copy()) {
                     held.put(message.messageId(), message); // copied by an earlier run
-                } else if (!options.dryRun()) {
+                } else if (options.dryRun()) {
+                    passed.put(message.messageId(), message);
+                } else {
                     toDelete.put(message, Outcome.DELETED); // sent by an earlier run: never send twice
                 }
                 return;

@@ -105,10 +105,14 @@ class ReplayInterruptIT {
         Files.writeString(ledger, "{\"time\":\"2026-12-04T10:00:00Z\",\"messageId\":\"" + sentEarlier
                 + "\",\"group\":\"user-1\",\"commandId\":\"c1\",\"outcome\":\"SENT\"}\n{\"time\":\"2026-12-04T10:00:0");
 
+        CliRun dryRun = CliRun.against(SQS.endpoint().toString(), "dlq", "replay", "--dry-run",
+                "--dlq-url", stack.queues.deadLetterQueueUrl(), "--queue-url", stack.queues.queueUrl(),
+                "--resume", ledger.toString(), "--wait-in-flight", "2s");
         CliRun resumed = CliRun.against(SQS.endpoint().toString(), "dlq", "replay",
                 "--dlq-url", stack.queues.deadLetterQueueUrl(), "--queue-url", stack.queues.queueUrl(),
                 "--resume", ledger.toString(), "--wait-in-flight", "2s");
 
+        assertThat(dryRun.out()).contains("dry run (nothing sent or deleted): replayed=1 ");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("replayed=1 copied=0 resumed=1").contains("left=0 dlq=0");
         assertThat(stack.drain(stack.queues.queueUrl())).extracting(Message::body)
