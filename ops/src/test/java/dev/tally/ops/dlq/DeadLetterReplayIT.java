@@ -186,6 +186,28 @@ class DeadLetterReplayIT {
     }
 
     @Test
+    void replay_whenAMessageIsInFlightElsewhere_countsItAsLeft_andWaitsForItWhenAskedTo() {
+        stack.deadLetter(create("c1", "user-1", "d1", 1_000));
+        stack.deadLetter(create("c2", "user-2", "d2", 1_000));
+        Message taken = stack.sqs.receiveMessage(request -> request.queueUrl(stack.queues.deadLetterQueueUrl())
+                .maxNumberOfMessages(1).visibilityTimeout(60)).messages().get(0);
+
+        CliRun impatient = replay("--wait-in-flight", "1s");
+
+        assertThat(impatient.exitCode()).as("not done while a message is in flight").isEqualTo(1);
+        assertThat(impatient.out()).contains("replayed=1 ").contains("left=1 dlq=1");
+
+        stack.sqs.changeMessageVisibility(request -> request.queueUrl(stack.queues.deadLetterQueueUrl())
+                .receiptHandle(taken.receiptHandle()).visibilityTimeout(2));
+        CliRun patient = replay("--wait-in-flight", "60s");
+
+        assertThat(patient.exitCode()).as(patient.err()).isZero();
+        assertThat(patient.out()).contains("replayed=1 ").contains("left=0 dlq=0");
+        assertThat(stack.drain(stack.queues.queueUrl())).extracting(Message::body).containsExactlyInAnyOrder(
+                create("c1", "user-1", "d1", 1_000).toJson(), create("c2", "user-2", "d2", 1_000).toJson());
+    }
+
+    @Test
     void replay_listsUnparseableMessagesAndLeavesThem_unlessAskedToDeleteThem() {
         String poison = stack.deadLetterUnparseable("user-1");
         stack.deadLetter(create("c1", "user-1", "d1", 1_000));
@@ -253,9 +275,11 @@ class DeadLetterReplayIT {
 
     private CliRun replay(String... options) {
         List<String> args = new ArrayList<>(List.of("dlq", "replay", "--dlq-url", stack.queues.deadLetterQueueUrl(),
-                "--queue-url", stack.queues.queueUrl(), "--wait-in-flight", "2s",
-                "--dynamodb-endpoint", DYNAMODB.endpoint().toString()));
+                "--queue-url", stack.queues.queueUrl(), "--dynamodb-endpoint", DYNAMODB.endpoint().toString()));
         args.addAll(List.of(options));
+        if (!args.contains("--wait-in-flight")) {
+            args.addAll(List.of("--wait-in-flight", "2s"));
+        }
         return CliRun.against(SQS.endpoint().toString(), args.toArray(String[]::new));
     }
 }
