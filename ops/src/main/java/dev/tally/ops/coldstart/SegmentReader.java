@@ -31,15 +31,19 @@ final class SegmentReader {
 
     /** Adds one segment or subsegment document (and everything nested in it). */
     void add(JsonNode document) {
-        add(document, document.path("parent_id").asText(null));
+        String trace = document.path("trace_id").asText("") + "/";
+        String parent = document.path("parent_id").asText(null);
+        add(document, trace, parent == null ? null : trace + parent);
     }
 
-    private void add(JsonNode node, String parentId) {
-        String id = node.path("id").asText(null);
-        if (id == null || id.isBlank()) {
+    /** Ids are kept as {@code <trace id>/<id>}: unique within a trace, as X-Ray promises. */
+    private void add(JsonNode node, String trace, String parentId) {
+        String rawId = node.path("id").asText(null);
+        if (rawId == null || rawId.isBlank()) {
             withoutId++;
             return;
         }
+        String id = trace + rawId;
         JsonNode known = byId.get(id);
         if (known == null || preferred(node, known)) {
             byId.put(id, node);
@@ -49,7 +53,7 @@ final class SegmentReader {
             childrenOf.computeIfAbsent(parentId, key -> new ArrayList<>()).add(id);
         }
         for (JsonNode child : node.path("subsegments")) {
-            add(child, id);
+            add(child, trace, id);
         }
     }
 

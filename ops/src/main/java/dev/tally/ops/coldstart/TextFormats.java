@@ -94,10 +94,10 @@ final class TextFormats {
         List<String> cells = new ArrayList<>(List.of(stats.function(), stats.version(), Integer.toString(stats.invocations()),
                 Integer.toString(stats.coldStarts()), String.format(Locale.ROOT, "%.1f", 100.0 * stats.coldRatio())));
         for (Summary summary : List.of(stats.init(), stats.restore())) {
-            List.of(summary.p50(), summary.p90(), summary.p99(), summary.max()).forEach(value -> cells.add(number.apply(value)));
+            java.util.Arrays.asList(summary.p50(), summary.p90(), summary.p99(), summary.max()).forEach(value -> cells.add(number.apply(value)));
         }
         for (Summary summary : List.of(stats.coldDuration(), stats.warmDuration())) {
-            List.of(summary.p50(), summary.p90(), summary.p99()).forEach(value -> cells.add(number.apply(value)));
+            java.util.Arrays.asList(summary.p50(), summary.p90(), summary.p99()).forEach(value -> cells.add(number.apply(value)));
         }
         cells.add(stats.maxMemoryUsedMb() == null ? number.apply(null) : Long.toString(stats.maxMemoryUsedMb()));
         return cells;
