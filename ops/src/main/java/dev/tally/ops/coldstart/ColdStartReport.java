@@ -29,8 +29,14 @@ public record ColdStartReport(String source, Instant start, Instant end, List<Fu
 
     /** The report of {@code data} (already selected) over the window of {@code selection}. */
     public static ColdStartReport of(ColdStartData data, Selection selection) {
-        return new ColdStartReport(data.source(), selection.start(), selection.end(), FunctionStats.of(data),
-                data.unreadable(), data.notes());
+        Instant start = selection.start();
+        Instant end = selection.end();
+        if (start.equals(Selection.everything().start()) && !data.invocations().isEmpty()) {
+            // No window asked for: the report covers the data, from its first invocation to its last.
+            start = Instant.ofEpochMilli(data.invocations().stream().mapToLong(Invocation::timestampMs).min().orElseThrow());
+            end = Instant.ofEpochMilli(data.invocations().stream().mapToLong(Invocation::timestampMs).max().orElseThrow() + 1);
+        }
+        return new ColdStartReport(data.source(), start, end, FunctionStats.of(data), data.unreadable(), data.notes());
     }
 
     /** The total of unreadable items. */

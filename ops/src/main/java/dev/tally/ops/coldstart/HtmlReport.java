@@ -106,8 +106,9 @@ final class HtmlReport {
                 .filter(phase -> phase.depth() == 1).map(FunctionStats.Phase::path).distinct().sorted().toList();
         double longest = withBreakdown.stream().mapToDouble(stats -> stats.breakdown().stream()
                 .filter(phase -> phase.depth() == 1).mapToDouble(FunctionStats.Phase::medianMs).sum()).max().orElse(1);
-        int label = 220;
-        int width = 820;
+        int label = 20 + 7 * withBreakdown.stream().mapToInt(stats -> (stats.function() + " " + stats.version()).length())
+                .max().orElse(20);
+        int width = label + 600;
         int rowHeight = 26;
         int height = 20 + rowHeight * withBreakdown.size() + 22 * names.size();
         html.append("<svg width=\"").append(width).append("\" height=\"").append(height)
@@ -135,6 +136,18 @@ final class HtmlReport {
             html.append(text(label + 18, y + 17 + 22 * i, names.get(i), "start"));
         }
         html.append("</svg>\n");
+        html.append("<table><tr><th>function</th><th>version</th><th>subsegment</th><th>count</th><th>p50 (ms)</th></tr>\n");
+        for (FunctionStats stats : withBreakdown) {
+            for (FunctionStats.Phase phase : stats.breakdown()) {
+                String name = phase.path().substring(phase.path().lastIndexOf(InitPhase.SEPARATOR) + InitPhase.SEPARATOR.length());
+                html.append("<tr><td>").append(escape(stats.function())).append("</td><td>").append(escape(stats.version()))
+                        .append("</td><td title=\"").append(escape(phase.path())).append("\">")
+                        .append("&nbsp;&nbsp;&nbsp;&nbsp;".repeat(phase.depth() - 1)).append(escape(name))
+                        .append("</td><td class=\"n\">").append(phase.count()).append("</td><td class=\"n\">")
+                        .append(TextFormats.oneDecimal(phase.medianMs())).append("</td></tr>\n");
+            }
+        }
+        html.append("</table>\n");
     }
 
     private static void overTime(StringBuilder html, ColdStartReport report) {
