@@ -14,7 +14,10 @@ import software.amazon.lambda.powertools.tracing.TracingUtils;
  */
 public final class TraceAnnotations {
 
-    /** Annotation: whether this invocation started the JVM. */
+    /**
+     * Annotation: whether this invocation started the JVM. Powertools' {@code @Tracing} writes it on the
+     * handler's subsegment (from its own cold-start flag); {@link #invocation} leaves it to Powertools.
+     */
     public static final String COLD_START = "ColdStart";
     /** Annotation: the Lambda function name. */
     public static final String FUNCTION_NAME = "FunctionName";
@@ -27,14 +30,14 @@ public final class TraceAnnotations {
     }
 
     /**
-     * Annotates the start of an invocation with {@code ColdStart} and {@code FunctionName}.
+     * Annotates the start of an invocation with {@code FunctionName}; {@code ColdStart} is Powertools'
+     * own annotation (writing it here too overwrote Powertools' value on the same subsegment).
      *
-     * @return whether this was the cold start
+     * @return whether this was the cold start (of this class's own flag, for logs and metrics)
      */
     public static boolean invocation(Context context) {
         boolean coldStart = ColdStart.consume();
         String functionName = context == null || context.getFunctionName() == null ? "unknown" : context.getFunctionName();
-        TracingUtils.putAnnotation(COLD_START, coldStart);
         TracingUtils.putAnnotation(FUNCTION_NAME, functionName);
         return coldStart;
     }

@@ -29,19 +29,26 @@ class TraceAnnotationsTest {
     }
 
     @Test
-    void invocation_annotatesColdStartOnlyOnTheFirstCallAndTheFunctionName() {
+    void invocation_annotatesTheFunctionNameAndReportsTheColdStartOnlyOnce() {
         Context context = Mockito.mock(Context.class);
         Mockito.when(context.getFunctionName()).thenReturn("tally-CommandWorkerFunction");
 
         boolean first = TraceAnnotations.invocation(context);
-        assertThat(subsegment.getAnnotations())
-                .containsEntry(TraceAnnotations.COLD_START, true)
-                .containsEntry(TraceAnnotations.FUNCTION_NAME, "tally-CommandWorkerFunction");
-
         boolean second = TraceAnnotations.invocation(context);
+
         assertThat(first).isTrue();
         assertThat(second).isFalse();
-        assertThat(subsegment.getAnnotations()).containsEntry(TraceAnnotations.COLD_START, false);
+        assertThat(subsegment.getAnnotations()).containsEntry(TraceAnnotations.FUNCTION_NAME, "tally-CommandWorkerFunction");
+    }
+
+    @Test
+    void invocation_leavesPowertoolsColdStartAnnotationAsItIs() {
+        subsegment.putAnnotation(TraceAnnotations.COLD_START, true); // what Powertools' @Tracing wrote
+
+        TraceAnnotations.invocation(null);
+        TraceAnnotations.invocation(null);
+
+        assertThat(subsegment.getAnnotations()).containsEntry(TraceAnnotations.COLD_START, true);
     }
 
     @Test

@@ -122,7 +122,7 @@ final class FunctionContainer implements AutoCloseable {
             CompletableFuture.anyOf(api.firstPoll(), api.initError(), process.onExit())
                     .get(limitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.platform(spec.name(), "INIT_REPORT Init Duration: " + limitMillis + " ms Phase: init Status: timeout");
+            log.platform(spec.name(), "INIT_REPORT Init Duration: " + limitMillis + " ms\tPhase: init\tStatus: timeout");
             return new InvocationResult.Timeout(limitMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,16 +35,25 @@ public record InvocationReport(
         String status,
         String errorType) {
 
+    /**
+     * Durations kept at the REPORT line's precision (0.01 ms), so the REPORT line, the JSON platform
+     * event, the X-Ray segment and this record all say the same number.
+     */
+    public InvocationReport {
+        initDurationMs = initDurationMs == null ? null : Math.round(initDurationMs * 100.0) / 100.0;
+        durationMs = Math.round(durationMs * 100.0) / 100.0;
+    }
+
     /** The line Lambda writes to the function's log: {@code REPORT RequestId: … Init Duration: … ms}. */
     public String reportLine() {
         StringBuilder line = new StringBuilder()
                 .append("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(String.format("%.2f", durationMs)).append(" ms")
+                .append("\tDuration: ").append(String.format(java.util.Locale.ROOT, "%.2f", durationMs)).append(" ms")
                 .append("\tBilled Duration: ").append(billedDurationMs).append(" ms")
                 .append("\tMemory Size: ").append(memorySizeMb).append(" MB")
                 .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
         if (initDurationMs != null) {
-            line.append("\tInit Duration: ").append(String.format("%.2f", initDurationMs)).append(" ms");
+            line.append("\tInit Duration: ").append(String.format(java.util.Locale.ROOT, "%.2f", initDurationMs)).append(" ms");
         }
         if (!"success".equals(status)) {
             line.append("\tStatus: ").append(status);

@@ -13,6 +13,8 @@ import dev.tally.local.runtime.lambda.FilePlatformLog;
 import dev.tally.local.runtime.lambda.FunctionSpec;
 import dev.tally.local.runtime.lambda.LocalLambda;
 import dev.tally.local.runtime.lambda.PlatformLog;
+import dev.tally.local.runtime.observability.FunctionLogs;
+import dev.tally.local.runtime.observability.ObservabilityServer;
 import dev.tally.local.runtime.secrets.LocalSecretsManager;
 import dev.tally.local.runtime.secrets.SecretStore;
 import dev.tally.local.runtime.sqs.EmbeddedSqs;
@@ -20,7 +22,9 @@ import dev.tally.local.runtime.template.FunctionDefinition;
 import dev.tally.local.runtime.template.IntrinsicResolver;
 import dev.tally.local.runtime.template.ResolutionContext;
 import dev.tally.local.runtime.template.SamTemplate;
+import dev.tally.local.runtime.template.TemplateMap;
 import dev.tally.local.runtime.template.TemplateReader;
+import dev.tally.local.runtime.template.TemplateScalar;
 import dev.tally.local.runtime.xray.FunctionSegments;
 import dev.tally.local.runtime.xray.XRayDaemonSink;
 import java.io.IOException;
@@ -145,8 +149,13 @@ public final class LocalStack implements AutoCloseable {
         platform.put("_AWS_XRAY_DAEMON_ADDRESS", xray.address().split(":")[0]);
         platform.put("_AWS_XRAY_DAEMON_PORT", xray.address().split(":")[1]);
         platform.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
-        PlatformLog log = new FunctionSegments(new FilePlatformLog(console, data.resolve("reports.jsonl")), xray,
-                options.region());
+        Path logs = data.resolve("logs");
+        PlatformLog log = new FunctionSegments(new FunctionLogs(new FilePlatformLog(console, data.resolve("reports.jsonl")),
+                logs, logFormats(template)), xray, options.region());
+        ObservabilityServer observability = new ObservabilityServer(data.resolve("traces.jsonl"), logs, 0, 100);
+        started.push(observability);
+        endpoints.put("X-Ray API", observability.endpoint());
+        endpoints.put("CloudWatch Logs", observability.endpoint());
         lambda = new LocalLambda(specs, new ContainerLauncher(data.resolve("tasks"), platform, options.jvmFlags()), log,
                 options.region(), options.idleTimeout());
         started.push(lambda);
@@ -180,6 +189,19 @@ public final class LocalStack implements AutoCloseable {
         LocalSupport.summarize(verdict.inert()).forEach(line -> console.println("  Not emulated    " + line));
     }
 
+    /** Each function's {@code LoggingConfig.LogFormat} (Text or JSON), where the template sets one. */
+    private static Map<String, String> logFormats(SamTemplate template) {
+        Map<String, String> formats = new LinkedHashMap<>();
+        for (FunctionDefinition function : template.functions()) {
+            function.properties().get("LoggingConfig")
+                    .filter(TemplateMap.class::isInstance).map(TemplateMap.class::cast)
+                    .flatMap(config -> config.get("LogFormat"))
+                    .filter(TemplateScalar.class::isInstance).map(value -> ((TemplateScalar) value).text())
+                    .ifPresent(format -> formats.put(function.logicalId(), format));
+        }
+        return formats;
+    }
+
     private static ResolutionContext baseContext(StackOptions options) {
         Map<String, String> pseudo = Map.of("AWS::StackName", options.stackName(), "AWS::Region", options.region(),
                 "AWS::AccountId", LocalLambda.ACCOUNT_ID, "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com",
@@ -188,7 +210,10 @@ public final class LocalStack implements AutoCloseable {
         return new ResolutionContext(Map.of(), pseudo, Map.of(), Map.of());
     }
 
-    /** The endpoints by name: {@code DynamoDB}, {@code SQS}, {@code Secrets Manager}, {@code API}. */
+    /**
+     * The endpoints by name: {@code DynamoDB}, {@code SQS}, {@code Secrets Manager}, {@code X-Ray API},
+     * {@code CloudWatch Logs}, {@code API}.
+     */
     public Map<String, URI> endpoints() {
         return Map.copyOf(endpoints);
     }

@@ -26,7 +26,7 @@ public final class LocalSupport {
     /** Properties run locally, per type; the rest of each map is inert (named in the notes). */
     private static final Map<String, Set<String>> RUN_PROPERTIES = Map.of(
             "AWS::Serverless::Function", Set.of("Handler", "CodeUri", "Runtime", "MemorySize", "Timeout", "Environment",
-                    "Events", "Tracing", "Description"),
+                    "Events", "Tracing", "Description", "LoggingConfig"),
             "AWS::DynamoDB::Table", Set.of("TableName", "BillingMode", "AttributeDefinitions", "KeySchema",
                     "StreamSpecification", "TimeToLiveSpecification", "GlobalSecondaryIndexes", "LocalSecondaryIndexes"),
             "AWS::SQS::Queue", Set.of("QueueName", "FifoQueue", "ContentBasedDeduplication", "VisibilityTimeout",
@@ -36,13 +36,14 @@ public final class LocalSupport {
     /** Properties accepted without local effect (IAM is not enforced, deployment and capacity settings do not apply). */
     private static final Map<String, Set<String>> INERT_PROPERTIES = Map.of(
             "AWS::Serverless::Function", Set.of("Policies", "Role", "AutoPublishAlias", "SnapStart", "Architectures",
-                    "Tags", "FunctionName", "ReservedConcurrentExecutions", "LoggingConfig"),
+                    "Tags", "FunctionName", "ReservedConcurrentExecutions"),
             "AWS::DynamoDB::Table", Set.of("PointInTimeRecoverySpecification", "SSESpecification", "Tags",
                     "ProvisionedThroughput", "DeletionProtectionEnabled"),
             "AWS::SQS::Queue", Set.of("SqsManagedSseEnabled", "DeduplicationScope", "FifoThroughputLimit", "Tags",
                     "MaximumMessageSize", "KmsMasterKeyId"),
             "AWS::SecretsManager::Secret", Set.of("Tags", "KmsKeyId"),
-            "AWS::Serverless::HttpApi", Set.of("FailOnWarnings", "DefaultRouteSettings", "Tags", "StageName"));
+            "AWS::Serverless::HttpApi", Set.of("FailOnWarnings", "DefaultRouteSettings", "Tags", "StageName",
+                    "AccessLogSettings"));
 
     private LocalSupport() {
     }
