@@ -33,11 +33,16 @@ final class AwsAccess {
     String endpointUrl;
 
     XRayClient xray() {
-        return configure(XRayClient.builder()).build();
+        return configure(XRayClient.builder()).httpClientBuilder(httpClient()).build();
     }
 
     CloudWatchLogsClient logs() {
-        return configure(CloudWatchLogsClient.builder()).build();
+        return configure(CloudWatchLogsClient.builder()).httpClientBuilder(httpClient()).build();
+    }
+
+    /** Explicit: with several HTTP clients on the class path the SDK would pick one silently. */
+    private static UrlConnectionHttpClient.Builder httpClient() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(20));
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
@@ -49,10 +54,6 @@ final class AwsAccess {
                         .build());
         if (endpointUrl != null) {
             builder.endpointOverride(endpoint());
-        }
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(20)));
         }
         return builder;
     }

@@ -6,6 +6,7 @@ import dev.tally.local.runtime.lambda.InvocationReport;
 import dev.tally.local.runtime.lambda.PlatformLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +28,7 @@ import java.util.Map;
  * {@code platform.report}); with {@code Text} (the default) they are the text lines ({@code START},
  * {@code END}, {@code REPORT}, {@code INIT_REPORT}).
  */
-public final class FunctionLogs implements PlatformLog {
+public final class FunctionLogs implements PlatformLog, AutoCloseable {
 
     /** The log format value that switches platform lines to JSON events. */
     public static final String JSON_FORMAT = "JSON";
@@ -37,6 +39,7 @@ public final class FunctionLogs implements PlatformLog {
     private final PlatformLog delegate;
     private final Path directory;
     private final Map<String, String> logFormats;
+    private final Map<String, Writer> writers = new HashMap<>();
 
     /**
      * @param delegate   the console and REPORT record log
@@ -129,17 +132,37 @@ public final class FunctionLogs implements PlatformLog {
         return line;
     }
 
+    /** Closes the log files. */
+    @Override
+    public synchronized void close() {
+        for (Writer writer : writers.values()) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                System.err.println("cannot close a log file in " + directory + ": " + e.getMessage());
+            }
+        }
+        writers.clear();
+    }
+
     private static ObjectNode event(long at, String type) {
         return JSON.createObjectNode().put("time", Instant.ofEpochMilli(at).toString()).put("type", type);
     }
 
+    /** One line per event, flushed at once (the logs API reads the file); one open file per function. */
     private synchronized void append(String functionName, long timestamp, String message) {
         ObjectNode line = JSON.createObjectNode().put("timestamp", timestamp)
                 .put("logStreamName", DAY.format(Instant.ofEpochMilli(timestamp)) + "/[$LATEST]local")
                 .put("message", message);
         try {
-            Files.writeString(file(directory, functionName), line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Writer writer = writers.get(functionName);
+            if (writer == null) {
+                writer = Files.newBufferedWriter(file(directory, functionName), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                writers.put(functionName, writer);
+            }
+            writer.write(line + "\n");
+            writer.flush();
         } catch (IOException e) {
             System.err.println("cannot store a log line of " + functionName + " in " + directory + ": " + e.getMessage());
         }

@@ -55,7 +55,7 @@ final class LocalXRayApi {
         }
         double start = request.get("StartTime").asDouble();
         double end = request.get("EndTime").asDouble();
-        List<List<String[]>> terms;
+        List<String[]> terms;
         try {
             terms = filter(request.path("FilterExpression").asText(""));
         } catch (IllegalArgumentException unsupported) {
@@ -113,8 +113,8 @@ final class LocalXRayApi {
     }
 
     /** OR-ed terms, each [name or null, type]; empty for no filter. */
-    private static List<List<String[]>> filter(String expression) {
-        List<List<String[]>> terms = new ArrayList<>();
+    private static List<String[]> filter(String expression) {
+        List<String[]> terms = new ArrayList<>();
         if (expression.isBlank()) {
             return terms;
         }
@@ -124,7 +124,7 @@ final class LocalXRayApi {
                 throw new IllegalArgumentException("The local X-Ray API filters on service(id(name: \"N\", type: \"T\")) "
                         + "terms joined with OR only, not: " + part.trim());
             }
-            terms.add(List.<String[]>of(new String[] {matcher.group(1), matcher.group(2)}));
+            terms.add(new String[] {matcher.group(1), matcher.group(2)});
         }
         return terms;
     }
@@ -178,12 +178,11 @@ final class LocalXRayApi {
             error |= document.path("error").asBoolean(false) || document.path("fault").asBoolean(false);
         }
 
-        boolean matches(List<List<String[]>> terms) {
+        boolean matches(List<String[]> terms) {
             if (terms.isEmpty()) {
                 return true;
             }
-            for (List<String[]> term : terms) {
-                String[] service = term.get(0);
+            for (String[] service : terms) {
                 for (JsonNode document : documents) {
                     if (service[1].equals(document.path("origin").asText())
                             && (service[0] == null || service[0].equals(document.path("name").asText()))) {

@@ -150,8 +150,10 @@ public final class LocalStack implements AutoCloseable {
         platform.put("_AWS_XRAY_DAEMON_PORT", xray.address().split(":")[1]);
         platform.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         Path logs = data.resolve("logs");
-        PlatformLog log = new FunctionSegments(new FunctionLogs(new FilePlatformLog(console, data.resolve("reports.jsonl")),
-                logs, logFormats(template)), xray, options.region());
+        FunctionLogs functionLogs = new FunctionLogs(new FilePlatformLog(console, data.resolve("reports.jsonl")), logs,
+                logFormats(template));
+        started.push(functionLogs);
+        PlatformLog log = new FunctionSegments(functionLogs, xray, options.region());
         ObservabilityServer observability = new ObservabilityServer(data.resolve("traces.jsonl"), logs, 0, 100);
         started.push(observability);
         endpoints.put("X-Ray API", observability.endpoint());
