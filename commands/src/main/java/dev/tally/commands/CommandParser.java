@@ -15,9 +15,6 @@ import java.util.stream.Collectors;
  */
 final class CommandParser {
 
-    private static final String TYPE_FIELD = "type";
-    private static final String UNKNOWN_TYPE_PROBLEM = "is not a known command type";
-
     private CommandParser() {
     }
 
@@ -36,7 +33,7 @@ final class CommandParser {
         if (problems.stream().anyMatch(p -> p.field().equals(FieldProblem.BODY))) {
             return UnparseableReason.MALFORMED_JSON;
         }
-        if (problems.stream().anyMatch(p -> p.field().equals(TYPE_FIELD) && p.problem().startsWith(UNKNOWN_TYPE_PROBLEM))) {
+        if (problems.stream().anyMatch(p -> p.is(FieldProblem.Code.UNKNOWN_COMMAND_TYPE))) {
             return UnparseableReason.UNKNOWN_COMMAND_TYPE;
         }
         return UnparseableReason.INVALID_COMMAND;

@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.tally.testkit.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever SQS does within one message group (duplicates, a fault before the debt write, a crash
@@ -34,8 +31,12 @@ class CommandApplierProperties {
     record Scenario(List<CommandEnvelope> commands, List<Delivery> deliveries) {
     }
 
-    @Property(tries = 300)
-    void anyDeliverySchedule_hasTheEffectOfEachCommandOnceInOrder(@ForAll("scenarios") Scenario scenario) {
+    @Test
+    void anyDeliverySchedule_hasTheEffectOfEachCommandOnceInOrder() {
+        PropertyCheck.forAll(300, source -> scenario(source.random()), CommandApplierProperties::checkSchedule);
+    }
+
+    private static void checkSchedule(Scenario scenario) {
         InMemoryStores stores = new InMemoryStores();
         CommandApplier applier = new CommandApplier(stores.debtStore(), stores.statusStore());
 
@@ -68,11 +69,6 @@ class CommandApplierProperties {
         assertThat(stores.debt(first.userId(), first.debtId())).isEqualTo(Optional.ofNullable(expectedDebt));
         expectedStatuses.forEach((commandId, expected) ->
                 assertThat(stores.status(first.userId(), commandId)).as(commandId).contains(expected));
-    }
-
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return Arbitraries.randomValue(CommandApplierProperties::scenario);
     }
 
     private static Scenario scenario(Random random) {

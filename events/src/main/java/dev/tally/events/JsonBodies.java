@@ -33,17 +33,6 @@ public final class JsonBodies {
         return read(STRICT, body, type);
     }
 
-    /**
-     * Reads an optional request body strictly: a missing or blank body is {@code whenEmpty}
-     * (e.g. {@code POST /debts/{id}/settle} without a body means {@code new SettleDebtRequest(null)}).
-     */
-    public static <T> Validated<T> parseOrDefault(String body, Class<T> type, T whenEmpty) {
-        if (body == null || body.isBlank()) {
-            return Validated.valid(whenEmpty);
-        }
-        return parse(body, type);
-    }
-
     /** Reads a message between functions, ignoring unknown properties. */
     public static <T> Validated<T> parseLenient(String json, Class<T> type) {
         return read(LENIENT, json, type);

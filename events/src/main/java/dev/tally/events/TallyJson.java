@@ -41,11 +41,6 @@ public final class TallyJson {
     private TallyJson() {
     }
 
-    /** The mapper ({@link #MAPPER}). */
-    public static ObjectMapper objectMapper() {
-        return MAPPER;
-    }
-
     /** Writes {@code value} as JSON; our own types always serialise, so failure is a bug. */
     public static String write(Object value) {
         try {

@@ -5,36 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tally.events.request.CreateDebtRequest;
 import dev.tally.events.request.RecordPaymentRequest;
 import dev.tally.events.request.UpdateDebtRequest;
+import dev.tally.testkit.Generator;
+import dev.tally.testkit.PropertyCheck;
 import java.time.Instant;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** Whatever a client sends, reading and validating a body answers with a value or field problems, never an exception. */
 class JsonBodiesProperties {
 
+    private static final int TRIES = 1_000;
     private static final String VALID = Fixtures.load("create-debt-request/v1/valid.json");
+    private static final String JSONISH_CHARS = "{}[]\":,.0123456789-+eE nultrfasXY\\\u00e9";
 
-    @Provide
-    Arbitrary<String> jsonish() {
-        return Arbitraries.strings().withChars("{}[]\":,.0123456789-+eE nultrfasXY\\\u00e9").ofMaxLength(80);
+    record Mutation(int position, String insertion, int deleted) {
     }
 
-    @Property
-    void anyText_givesValueOrProblems(@ForAll("jsonish") String body) {
-        assertNeverThrows(body);
+    @Test
+    void anyText_givesValueOrProblems() {
+        PropertyCheck.forAll(TRIES, source -> source.string(80, JSONISH_CHARS), JsonBodiesProperties::assertNeverThrows);
     }
 
-    @Property
-    void mutatedValidBody_givesValueOrProblems(@ForAll @IntRange(min = 0, max = 400) int position,
-                                               @ForAll("jsonish") String insertion,
-                                               @ForAll @IntRange(min = 0, max = 5) int deleted) {
-        int at = Math.min(position, VALID.length());
-        int end = Math.min(VALID.length(), at + deleted);
-        assertNeverThrows(VALID.substring(0, at) + insertion + VALID.substring(end));
+    @Test
+    void mutatedValidBody_givesValueOrProblems() {
+        Generator<Mutation> mutations = source -> new Mutation(source.intBetween(0, 400),
+                source.string(80, JSONISH_CHARS), source.intBetween(0, 5));
+
+        PropertyCheck.forAll(TRIES, mutations, mutation -> {
+            int at = Math.min(mutation.position(), VALID.length());
+            int end = Math.min(VALID.length(), at + mutation.deleted());
+            assertNeverThrows(VALID.substring(0, at) + mutation.insertion() + VALID.substring(end));
+        });
     }
 
     private static void assertNeverThrows(String body) {

@@ -2,69 +2,79 @@ package dev.tally.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.testkit.Generator;
+import dev.tally.testkit.PropertyCheck;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Currency;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 class MoneyProperties {
 
+    private static final int TRIES = 1_000;
+
     /** Every currency the JDK knows that has a minor unit (0, 2, 3 or 4 fraction digits). */
-    @Provide
-    Arbitrary<String> currencies() {
-        List<String> codes = Currency.getAvailableCurrencies().stream()
-                .filter(c -> c.getDefaultFractionDigits() >= 0)
-                .map(Currency::getCurrencyCode)
-                .sorted()
-                .toList();
-        return Arbitraries.of(codes);
+    private static final List<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getDefaultFractionDigits() >= 0)
+            .map(Currency::getCurrencyCode)
+            .sorted()
+            .toList();
+
+    record Amount(long minor, String currency) {
     }
 
-    @Property
-    void parse_of_format_isIdentity(@ForAll @LongRange(min = 1) long minor, @ForAll("currencies") String currency) {
-        String text = Money.format(minor, currency);
-
-        assertThat(Money.parse(text, currency, "amount").orElseThrow()).isEqualTo(new Money(minor, currency));
+    private static Generator<Amount> amounts(long min, long max) {
+        return source -> new Amount(source.longBetween(min, max), source.pick(CURRENCIES));
     }
 
-    @Property
-    void format_hasExactlyTheCurrencysFractionDigits(@ForAll long minor, @ForAll("currencies") String currency) {
-        String text = Money.format(minor, currency);
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+    @Test
+    void parse_of_format_isIdentity() {
+        PropertyCheck.forAll(TRIES, amounts(1, Long.MAX_VALUE), amount -> {
+            String text = Money.format(amount.minor(), amount.currency());
 
-        int dot = text.indexOf('.');
-        assertThat(dot < 0 ? 0 : text.length() - dot - 1).isEqualTo(digits);
-        assertThat(new java.math.BigDecimal(text).movePointRight(digits).longValueExact()).isEqualTo(minor);
-    }
-
-    @Property
-    void parse_beyondLongRange_isRejectedNotWrapped(@ForAll @LongRange(min = 1) long excess,
-                                                   @ForAll("currencies") String currency) {
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        BigInteger tooMany = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.valueOf(excess));
-        String text = new java.math.BigDecimal(tooMany, digits).toPlainString();
-
-        Validated<Money> result = Money.parse(text, currency, "amount");
-
-        assertThat(result.isValid()).isFalse();
-        assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.field()).isEqualTo("amount.amount");
-            assertThat(p.problem()).startsWith("is too large");
+            assertThat(Money.parse(text, amount.currency(), "amount").orElseThrow())
+                    .isEqualTo(new Money(amount.minor(), amount.currency()));
         });
     }
 
-    @Property
-    void parse_withOneDigitTooMany_isRejected(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 10) long minor,
-                                              @ForAll("currencies") String currency) {
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        String text = new java.math.BigDecimal(BigInteger.valueOf(minor).multiply(BigInteger.TEN).add(BigInteger.ONE), digits + 1)
-                .toPlainString();
+    @Test
+    void format_hasExactlyTheCurrencysFractionDigits() {
+        PropertyCheck.forAll(TRIES, amounts(Long.MIN_VALUE, Long.MAX_VALUE), amount -> {
+            String text = Money.format(amount.minor(), amount.currency());
+            int digits = Currency.getInstance(amount.currency()).getDefaultFractionDigits();
 
-        assertThat(Money.parse(text, currency, "amount").isValid()).isFalse();
+            int dot = text.indexOf('.');
+            assertThat(dot < 0 ? 0 : text.length() - dot - 1).isEqualTo(digits);
+            assertThat(new BigDecimal(text).movePointRight(digits).longValueExact()).isEqualTo(amount.minor());
+        });
+    }
+
+    @Test
+    void parse_beyondLongRange_isRejectedNotWrapped() {
+        PropertyCheck.forAll(TRIES, amounts(1, Long.MAX_VALUE), excess -> {
+            int digits = Currency.getInstance(excess.currency()).getDefaultFractionDigits();
+            BigInteger tooMany = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.valueOf(excess.minor()));
+            String text = new BigDecimal(tooMany, digits).toPlainString();
+
+            Validated<Money> result = Money.parse(text, excess.currency(), "amount");
+
+            assertThat(result.isValid()).isFalse();
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("amount.amount");
+                assertThat(p.problem()).startsWith("is too large");
+            });
+        });
+    }
+
+    @Test
+    void parse_withOneDigitTooMany_isRejected() {
+        PropertyCheck.forAll(TRIES, amounts(1, Long.MAX_VALUE / 10), amount -> {
+            int digits = Currency.getInstance(amount.currency()).getDefaultFractionDigits();
+            String text = new BigDecimal(BigInteger.valueOf(amount.minor()).multiply(BigInteger.TEN).add(BigInteger.ONE),
+                    digits + 1).toPlainString();
+
+            assertThat(Money.parse(text, amount.currency(), "amount").isValid()).isFalse();
+        });
     }
 }

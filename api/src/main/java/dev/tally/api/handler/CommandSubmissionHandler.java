@@ -63,7 +63,7 @@ public final class CommandSubmissionHandler implements RequestHandler<APIGateway
             return handling.responses().accepted(view, view.statusUrl());
         }
         if (outcome instanceof SubmissionOutcome.IdempotencyKeyReused) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage());
+            throw ApiException.idempotencyKeyReused();
         }
         throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage());
     }

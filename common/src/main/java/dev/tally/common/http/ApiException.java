@@ -52,11 +52,6 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, clientMessage);
     }
 
-    /** 409. */
-    public static ApiException conflict(String clientMessage) {
-        return new ApiException(ErrorCode.CONFLICT, clientMessage);
-    }
-
     /** 422: the {@code Idempotency-Key} was already used with a different request body. */
     public static ApiException idempotencyKeyReused() {
         return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage());

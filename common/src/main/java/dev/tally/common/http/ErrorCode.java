@@ -15,8 +15,6 @@ public enum ErrorCode {
     UNAUTHORIZED(401, "A valid bearer token is required."),
     /** The resource does not exist or belongs to another user (never told apart). */
     NOT_FOUND(404, "The resource was not found."),
-    /** The request conflicts with the current state (e.g. the e-mail is taken). */
-    CONFLICT(409, "The request conflicts with the current state."),
     /** Registration: another account already uses the e-mail. */
     EMAIL_TAKEN(409, "An account with this e-mail already exists."),
     /** The body is larger than the route accepts. */

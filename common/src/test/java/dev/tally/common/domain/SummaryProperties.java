@@ -8,63 +8,61 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import dev.tally.testkit.Coverage;
+import dev.tally.testkit.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
 class SummaryProperties {
 
-    @Provide
-    Arbitrary<List<CommandEnvelope>> sequences() {
-        return DebtCommandArbitraries.commandSequences();
-    }
+    private static final int TRIES = 1_000;
 
-    @Provide
-    Arbitrary<List<CommandEnvelope>> hugeSequences() {
-        return DebtCommandArbitraries.hugeAmountSequences();
-    }
-
-    @Property
-    void foldingDeltas_equalsSummaryOfTheFinalDebts(@ForAll("sequences") List<CommandEnvelope> commands) {
-        CommandReplay replay = new CommandReplay();
-        for (CommandEnvelope command : commands) {
-            replay.apply(command);
-            assertThat(replay.foldedSummary()).isEqualTo(Summary.summaryOf(replay.debts().values()));
-        }
-    }
-
-    @Property
-    void summaryView_netIsOwedToMeMinusOwedByMe(@ForAll("sequences") List<CommandEnvelope> commands) {
-        Summary summary = CommandReplay.of(commands).foldedSummary();
-
-        summary.currencies().forEach((currency, totals) -> {
-            assertThat(totals.owedByMe()).isNotNegative();
-            assertThat(totals.owedToMe()).isNotNegative();
-            long counterpartySum = totals.counterparties().values().stream().mapToLong(CounterpartyTotals::balance).sum();
-            assertThat(counterpartySum).isEqualTo(totals.net());
-            assertThat(totals.openDueDates().values().stream().mapToLong(Long::longValue).sum())
-                    .isLessThanOrEqualTo(totals.openCount());
+    @Test
+    void foldingDeltas_equalsSummaryOfTheFinalDebts() {
+        PropertyCheck.forAll(TRIES, DebtCommandGenerators.commandSequences(), commands -> {
+            CommandReplay replay = new CommandReplay();
+            for (CommandEnvelope command : commands) {
+                replay.apply(command);
+                assertThat(replay.foldedSummary()).isEqualTo(Summary.summaryOf(replay.debts().values()));
+            }
         });
     }
 
-    @Property
-    void hugeAmounts_eitherExactOrArithmeticException_neverWrapped(@ForAll("hugeSequences") List<CommandEnvelope> commands) {
-        Statistics.label("outcome").coverage(coverage -> {
-            coverage.check("overflow reported").count(n -> n > 0);
-            coverage.check("exact to the end").count(n -> n > 0);
+    @Test
+    void summaryView_netIsOwedToMeMinusOwedByMe() {
+        PropertyCheck.forAll(TRIES, DebtCommandGenerators.commandSequences(), commands -> {
+            Summary summary = CommandReplay.of(commands).foldedSummary();
+
+            summary.currencies().forEach((currency, totals) -> {
+                assertThat(totals.owedByMe()).isNotNegative();
+                assertThat(totals.owedToMe()).isNotNegative();
+                long counterpartySum = totals.counterparties().values().stream().mapToLong(CounterpartyTotals::balance).sum();
+                assertThat(counterpartySum).isEqualTo(totals.net());
+                assertThat(totals.openDueDates().values().stream().mapToLong(Long::longValue).sum())
+                        .isLessThanOrEqualTo(totals.openCount());
+            });
         });
+    }
+
+    @Test
+    void hugeAmounts_eitherExactOrArithmeticException_neverWrapped() {
+        Coverage outcomes = new Coverage();
+
+        PropertyCheck.forAll(TRIES, DebtCommandGenerators.hugeAmountSequences(),
+                commands -> outcomes.collect(exactOrReportedOverflow(commands)));
+
+        outcomes.assertEachSeen(List.of("overflow reported", "exact to the end"));
+    }
+
+    private static String exactOrReportedOverflow(List<CommandEnvelope> commands) {
         CommandReplay replay = new CommandReplay();
         for (CommandEnvelope command : commands) {
             try {
                 replay.apply(command);
             } catch (ArithmeticException overflow) {
-                Statistics.label("outcome").collect("overflow reported");
                 assertThat(exactTotals(replay.debts().values()).values())
                         .as("an overflow is reported only when an exact total leaves the long range")
                         .anySatisfy(pair -> assertThat(fitsInLong(pair[0]) && fitsInLong(pair[1])).isFalse());
-                return;
+                return "overflow reported";
             }
             Map<String, BigInteger[]> exact = exactTotals(replay.debts().values());
             Summary folded = replay.foldedSummary();
@@ -74,7 +72,7 @@ class SummaryProperties {
                 assertThat(BigInteger.valueOf(actual.owedToMe())).isEqualTo(totals[1]);
             });
         }
-        Statistics.label("outcome").collect("exact to the end");
+        return "exact to the end";
     }
 
     private static boolean fitsInLong(BigInteger value) {

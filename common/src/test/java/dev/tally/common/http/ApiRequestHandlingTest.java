@@ -58,11 +58,11 @@ class ApiRequestHandlingTest {
     @Test
     void handle_whenApiException_answersItsError() throws Exception {
         APIGatewayV2HTTPResponse response = handling.handle(event("req-3"), request -> {
-            throw ApiException.conflict("That e-mail is already registered.");
+            throw ApiException.notFound("No debt debt-9 here.");
         });
 
-        assertThat(response.getStatusCode()).isEqualTo(409);
-        assertThat(mapper.readTree(response.getBody()).at("/error/message").asText()).isEqualTo("That e-mail is already registered.");
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(mapper.readTree(response.getBody()).at("/error/message").asText()).isEqualTo("No debt debt-9 here.");
     }
 
     @Test

@@ -19,7 +19,7 @@ class ApiResponsesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "VALIDATION_FAILED,400", "MALFORMED_JSON,400", "UNAUTHORIZED,401", "NOT_FOUND,404", "CONFLICT,409",
+            "VALIDATION_FAILED,400", "MALFORMED_JSON,400", "UNAUTHORIZED,401", "NOT_FOUND,404", "EMAIL_TAKEN,409",
             "PAYLOAD_TOO_LARGE,413", "UNSUPPORTED_MEDIA_TYPE,415", "IDEMPOTENCY_KEY_REUSED,422", "INTERNAL_ERROR,500"})
     void error_mapsEachCodeToItsStatus(ErrorCode code, int status) throws Exception {
         APIGatewayV2HTTPResponse response = responses.error(new ApiError(code, "msg", List.of(), "req-1"));

@@ -82,7 +82,8 @@ public final class CommandEnvelopeDeserializer extends JsonDeserializer<CommandE
             return CommandType.valueOf(name);
         } catch (IllegalArgumentException unknown) {
             problems.add(new FieldProblem("type", "is not a known command type (known: "
-                    + Arrays.stream(CommandType.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")"));
+                    + Arrays.stream(CommandType.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")",
+                    FieldProblem.Code.UNKNOWN_COMMAND_TYPE));
             return null;
         }
     }

@@ -93,6 +93,16 @@ class CommandFixturesTest {
     }
 
     @Test
+    void unknownType_isCodedUnknownCommandType_andOtherProblemsAreNot() {
+        assertThat(CommandEnvelope.parse(Fixtures.load("command-envelope/v1/unknown-type.json")).problems())
+                .filteredOn(p -> p.field().equals("type"))
+                .singleElement()
+                .extracting(FieldProblem::code).isEqualTo(FieldProblem.Code.UNKNOWN_COMMAND_TYPE);
+        assertThat(CommandEnvelope.parse(Fixtures.load("command-envelope/v99/schema-version-99.json")).problems())
+                .extracting(FieldProblem::code).containsOnly(FieldProblem.Code.INVALID);
+    }
+
+    @Test
     void missingFields_areAllReported() {
         assertThat(CommandEnvelope.parse(Fixtures.load("create-debt/v1/missing-fields.json")).problems())
                 .extracting(FieldProblem::field)

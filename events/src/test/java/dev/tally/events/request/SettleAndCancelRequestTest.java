@@ -19,15 +19,6 @@ class SettleAndCancelRequestTest {
     }
 
     @Test
-    void settle_withoutBody_meansNoNote() {
-        assertThat(JsonBodies.parseOrDefault("", SettleDebtRequest.class, new SettleDebtRequest(null))
-                .flatMap(r -> r.validate("debt-1")).orElseThrow())
-                .isEqualTo(new SettleDebt("debt-1", null));
-        assertThat(JsonBodies.parseOrDefault("{\"nope\":1}", SettleDebtRequest.class, new SettleDebtRequest(null)).isValid())
-                .isFalse();
-    }
-
-    @Test
     void settle_noteWithControlCharacters_isRefused() {
         assertThat(new SettleDebtRequest("bell\u0007").validate("debt-1").problems())
                 .singleElement().extracting(FieldProblem::field).isEqualTo("note");

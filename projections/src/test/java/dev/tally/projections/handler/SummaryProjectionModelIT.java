@@ -6,14 +6,12 @@ import dev.tally.projections.it.Tables;
 import dev.tally.common.store.DynamoDbSummaryStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import dev.tally.testkit.PropertyCheck;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -26,7 +24,7 @@ class SummaryProjectionModelIT {
     private static LocalDynamoDb dynamoDb;
     private static DynamoDbClient client;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         dynamoDb = new LocalDynamoDb().start();
         client = dynamoDb.client();
@@ -34,26 +32,25 @@ class SummaryProjectionModelIT {
         Configurator.setLevel("dev.tally.projections", Level.ERROR);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         Configurator.setLevel("dev.tally.projections", Level.INFO);
         client.close();
         dynamoDb.close();
     }
 
-    @Property(tries = 30)
-    void summariesInDynamoDb_afterEveryDeliveryDuplicateRetryAndReplay_equalARecomputationFromTheDebts(
-            @ForAll("interleavedCommands") List<CommandEnvelope> commands, @ForAll long deliverySeed) {
+    @Test
+    void summariesInDynamoDb_afterEveryDeliveryDuplicateRetryAndReplay_equalARecomputationFromTheDebts() {
+        PropertyCheck.forAll(30, SummaryProjectionModelProperties.cases(),
+                sample -> runInDynamoDb(sample.commands(), sample.deliverySeed()));
+    }
+
+    private static void runInDynamoDb(List<CommandEnvelope> commands, long deliverySeed) {
         String prefix = "try" + TRY.incrementAndGet() + "-";
         List<String> users = SummaryProjectionModelProperties.USERS.stream().map(user -> prefix + user).toList();
         List<CommandEnvelope> renamed = commands.stream().map(command -> CommandEnvelope.of(command.commandId(),
                 prefix + command.userId(), command.issuedAt(), command.correlationId(), command.payload())).toList();
 
         new ProjectionModel(new DynamoDbSummaryStore(client, Tables.SUMMARIES), users).run(renamed, deliverySeed);
-    }
-
-    @Provide
-    Arbitrary<List<CommandEnvelope>> interleavedCommands() {
-        return SummaryProjectionModelProperties.interleavedCommands();
     }
 }

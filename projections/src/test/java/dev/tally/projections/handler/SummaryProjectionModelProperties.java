@@ -2,22 +2,19 @@ package dev.tally.projections.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.common.domain.DebtCommandArbitraries;
+import dev.tally.common.domain.DebtCommandGenerators;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.store.InMemorySummaryStore;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import dev.tally.testkit.Coverage;
+import dev.tally.testkit.Generator;
+import dev.tally.testkit.PropertyCheck;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * THE model-based property of the projection (see {@link ProjectionModel}): any interleaving of
@@ -30,34 +27,62 @@ class SummaryProjectionModelProperties {
 
     static final List<String> USERS = List.of("user-1", "user-2", "user-3");
 
-    @BeforeContainer
+    @BeforeAll
     static void quietLogs() {
         // thousands of deliveries: keep the expected per-batch INFO lines and injected-failure WARNs out of the build log
         Configurator.setLevel("dev.tally.projections", Level.ERROR);
     }
 
-    @AfterContainer
+    @AfterAll
     static void restoreLogs() {
         Configurator.setLevel("dev.tally.projections", Level.INFO);
     }
 
-    @Property(tries = 1000)
-    void summaries_afterEveryDeliveryDuplicateRetryAndReplay_equalARecomputationFromTheDebts(
-            @ForAll("interleavedCommands") List<CommandEnvelope> commands, @ForAll long deliverySeed) {
-        ProjectionModel.Run run = new ProjectionModel(new InMemorySummaryStore(), USERS).run(commands, deliverySeed);
+    /**
+     * One try: the interleaved commands and the seed of the delivery schedule.
+     *
+     * @param commands     the commands of every user, interleaved
+     * @param deliverySeed the seed of batching, failures, duplicates and replays
+     */
+    record Case(List<CommandEnvelope> commands, long deliverySeed) {
+    }
 
-        assertThat(run.deliveries()).isGreaterThanOrEqualTo(run.records() == 0 ? 0 : 1);
-        Statistics.label("injected failures").collect(run.injectedFailures() > 0);
-        Statistics.label("replays").collect(run.replays() > 0);
-        Statistics.label("removals").collect(run.removals() > 0);
+    @Test
+    void summaries_afterEveryDeliveryDuplicateRetryAndReplay_equalARecomputationFromTheDebts() {
+        Coverage coverage = new Coverage();
+
+        PropertyCheck.forAll(1_000, cases(), sample -> {
+            ProjectionModel.Run run = new ProjectionModel(new InMemorySummaryStore(), USERS)
+                    .run(sample.commands(), sample.deliverySeed());
+
+            assertThat(run.deliveries()).isGreaterThanOrEqualTo(run.records() == 0 ? 0 : 1);
+            collect(coverage, "injected failures", run.injectedFailures() > 0);
+            collect(coverage, "replays", run.replays() > 0);
+            collect(coverage, "removals", run.removals() > 0);
+        });
+
+        coverage.assertEachSeen(List.of("injected failures", "replays", "removals"));
+    }
+
+    private static void collect(Coverage coverage, String label, boolean happened) {
+        if (happened) {
+            coverage.collect(label);
+        }
+    }
+
+    /** The interleaved commands and a delivery seed. */
+    static Generator<Case> cases() {
+        Generator<List<CommandEnvelope>> commands = interleavedCommands();
+        return source -> new Case(commands.next(source), source.seed());
     }
 
     /** Three users' command sequences (common's generators, renamed per user), interleaved at random. */
-    @Provide
-    static Arbitrary<List<CommandEnvelope>> interleavedCommands() {
-        Arbitrary<List<CommandEnvelope>> one = DebtCommandArbitraries.commandSequences(20, 10_000);
-        return Combinators.combine(one, one, one, Arbitraries.integers().between(0, 2).list().ofSize(200))
-                .as((first, second, third, picks) -> interleave(List.of(first, second, third), picks));
+    static Generator<List<CommandEnvelope>> interleavedCommands() {
+        Generator<List<CommandEnvelope>> one = DebtCommandGenerators.commandSequences(20, 10_000);
+        return source -> {
+            List<List<CommandEnvelope>> perUser = List.of(one.next(source), one.next(source), one.next(source));
+            return interleave(perUser, source.listOfSize(200, s -> s.intBetween(0, 2)));
+        };
     }
 
     static List<CommandEnvelope> interleave(List<List<CommandEnvelope>> perUser, List<Integer> picks) {

@@ -16,14 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import dev.tally.testkit.PropertyCheck;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A rebuild while the stream is being projected: the {@link SummaryRebuilder} reads the debts table,
@@ -34,19 +32,23 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 class SummaryRebuildProperties {
 
-    @BeforeContainer
+    @BeforeAll
     static void quietLogs() {
         Configurator.setLevel("dev.tally.projections", Level.ERROR);
     }
 
-    @AfterContainer
+    @AfterAll
     static void restoreLogs() {
         Configurator.setLevel("dev.tally.projections", Level.INFO);
     }
 
-    @Property(tries = 300)
-    void rebuild_whileTheStreamIsBehindTheTable_convergesToARecomputationOnceTheStreamCatchesUp(
-            @ForAll("interleavedCommands") List<CommandEnvelope> commands, @ForAll long seed) {
+    @Test
+    void rebuild_whileTheStreamIsBehindTheTable_convergesToARecomputationOnceTheStreamCatchesUp() {
+        PropertyCheck.forAll(300, SummaryProjectionModelProperties.cases(),
+                sample -> rebuildWhileProjecting(sample.commands(), sample.deliverySeed()));
+    }
+
+    private static void rebuildWhileProjecting(List<CommandEnvelope> commands, long seed) {
         Random random = new Random(seed);
         List<ProjectionModel.Change> stream = ProjectionModel.changes(commands, random);
         InMemorySummaryStore store = new InMemorySummaryStore();
@@ -80,11 +82,6 @@ class SummaryRebuildProperties {
                 }
             }
         }
-    }
-
-    @Provide
-    Arbitrary<List<CommandEnvelope>> interleavedCommands() {
-        return SummaryProjectionModelProperties.interleavedCommands();
     }
 
     private static void deliver(SummaryProjectionHandler handler, List<ProjectionModel.Change> batch) {

@@ -11,13 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import dev.tally.testkit.Generator;
+import dev.tally.testkit.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
 /**
  * Model-based: any sequence of puts, updates and deletes leaves the table equal to a plain map,
@@ -30,15 +26,15 @@ class StreamModelProperties {
 
   record Step(String kind, int key, int value) {}
 
-  @Provide
-  Arbitrary<Step> steps() {
-    return Combinators.combine(Arbitraries.of("put", "update", "delete"), Arbitraries.integers().between(0, 3),
-        Arbitraries.integers().between(0, 2)).as(Step::new);
+  private static final Generator<Step> STEP = source ->
+      new Step(source.pick("put", "update", "delete"), source.intBetween(0, 3), source.intBetween(0, 2));
+
+  @Test
+  void streamRecordsEveryRealChangeAndNothingElse() {
+    PropertyCheck.forAll(60, STEP.list(40), StreamModelProperties::checkSteps);
   }
 
-  @Property(tries = 60)
-  void streamRecordsEveryRealChangeAndNothingElse(@ForAll @Size(max = 40) List<@net.jqwik.api.From("steps") Step> steps)
-      throws Exception {
+  private static void checkSteps(List<Step> steps) throws Exception {
     Dispatcher dispatcher = new Dispatcher(Database.open("us-east-1", null, Clock.systemUTC()));
     call(dispatcher, "CreateTable", "{\"TableName\":\"model\",\"BillingMode\":\"PAY_PER_REQUEST\","
         + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
