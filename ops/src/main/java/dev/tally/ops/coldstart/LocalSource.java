@@ -38,9 +38,15 @@ final class LocalSource {
         }
         List<Invocation> invocations = new ArrayList<>();
         int unreadableReports = 0;
+        int failedInits = 0;
         for (String line : lines(reports)) {
             try {
-                invocations.add(invocation(JSON.readTree(line)));
+                JsonNode report = JSON.readTree(line);
+                if (failedInit(report)) {
+                    failedInits++;
+                } else {
+                    invocations.add(invocation(report));
+                }
             } catch (IOException | RuntimeException unreadable) {
                 unreadableReports++;
             }
@@ -65,7 +71,15 @@ final class LocalSource {
             unreadable.put("incomplete subsegments", result.incomplete());
         }
         return new ColdStartData("local", invocations, phases, unreadable,
-                List.of("local runtime data in " + dataDir.toAbsolutePath() + ": every invocation is recorded"));
+                List.of("local runtime data in " + dataDir.toAbsolutePath() + ": every invocation is recorded",
+                        failedInits + " failed or timed-out init(s) (not in the numbers)"));
+    }
+
+    /** A cold record without an init duration: the init failed or timed out (Lambda logs INIT_REPORT, no REPORT). */
+    private static boolean failedInit(JsonNode report) {
+        return report.path("coldStart").asBoolean(false) && report.path("initDurationMs").isNull()
+                && report.path("restoreDurationMs").isMissingNode() && report.hasNonNull("functionName")
+                && report.hasNonNull("durationMs");
     }
 
     private static Invocation invocation(JsonNode report) {

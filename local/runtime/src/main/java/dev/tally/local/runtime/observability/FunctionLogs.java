@@ -71,13 +71,23 @@ public final class FunctionLogs implements PlatformLog, AutoCloseable {
     @Override
     public void platform(String functionName, String line) {
         delegate.platform(functionName, line);
-        long now = System.currentTimeMillis();
-        append(functionName, now, json(functionName) ? platformEvent(now, line) : line);
+        platformLine(functionName, System.currentTimeMillis(), line);
+    }
+
+    private void platformLine(String functionName, long at, String line) {
+        append(functionName, at, json(functionName) ? platformEvent(at, line) : line);
     }
 
     @Override
     public void report(InvocationReport report) {
         delegate.report(report);
+        if (report.coldStart() && report.initDurationMs() == null) {
+            // The init failed: Lambda logs an INIT_REPORT (a timeout already logged its own), not a REPORT.
+            if (!"timeout".equals(report.status())) {
+                platformLine(report.functionName(), report.timestamp(), "INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: error");
+            }
+            return;
+        }
         if (!json(report.functionName())) {
             append(report.functionName(), report.timestamp(), report.reportLine());
             return;

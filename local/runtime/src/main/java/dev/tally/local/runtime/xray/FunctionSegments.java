@@ -43,8 +43,8 @@ public final class FunctionSegments implements PlatformLog {
     @Override
     public void report(InvocationReport report) {
         delegate.report(report);
-        if (report.traceId() == null || report.segmentId() == null) {
-            return;
+        if (report.traceId() == null || report.segmentId() == null || (report.coldStart() && report.initDurationMs() == null)) {
+            return; // untraced, or the init failed: no function segment with an Invocation
         }
         double end = report.timestamp() / 1000.0;
         double invocationStart = end - report.durationMs() / 1000.0;

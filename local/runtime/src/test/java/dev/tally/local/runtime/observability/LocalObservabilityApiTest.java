@@ -42,6 +42,18 @@ class LocalObservabilityApiTest {
     }
 
     @Test
+    void functionLogs_forAFailedInit_writeAnInitReportAndNoReport() throws Exception {
+        FunctionLogs logs = new FunctionLogs(new RecordingPlatformLog(data.resolve("reports.jsonl")), data.resolve("logs"),
+                Map.of());
+        logs.report(new InvocationReport(1_764_240_000_000L, "T", "r", "c1", "1-abc", "seg", true, null, 0, 1, 256, 0,
+                "error", "Runtime.ExitError"));
+
+        assertThat(Files.readAllLines(FunctionLogs.file(data.resolve("logs"), "T"))).singleElement()
+                .satisfies(line -> assertThat(JSON.readTree(line).get("message").asText())
+                        .isEqualTo("INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: error"));
+    }
+
+    @Test
     void filterLogEvents_matchesTermsAndAlternatives_refusesJsonPatternsAndUnknownGroups() throws Exception {
         new FunctionLogs(new RecordingPlatformLog(data.resolve("reports.jsonl")), data.resolve("logs"), Map.of()).report(report("T", 700.0, 5.0));
         LocalLogsApi api = new LocalLogsApi(data.resolve("logs"), 100);
