@@ -52,7 +52,7 @@ final class RequestInput {
       }
       spill.write(buffer, start, position - start);
       if (spill.size() > MAX_LINE) {
-        throw new IOException("header line too long");
+        throw new Http11Server.Refusal(431, "request or header line too long (at most " + MAX_LINE + " bytes)");
       }
     }
   }
