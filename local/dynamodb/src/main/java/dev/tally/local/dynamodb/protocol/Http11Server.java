@@ -3,6 +3,7 @@ package dev.tally.local.dynamodb.protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -133,45 +134,52 @@ final class Http11Server implements AutoCloseable {
 
   private void serve(Socket client) {
     try (client) {
-      RequestInput in = new RequestInput(client.getInputStream());
-      OutputStream out = client.getOutputStream();
-      while (!closed) {
-        String requestLine = in.readLine();
-        if (requestLine == null) {
-          return;
-        }
-        if (requestLine.isEmpty()) {
-          continue;
-        }
-        Response response;
-        boolean keepAlive;
-        try {
-          String[] parts = requestLine.split(" ");
-          if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-            throw new Refusal(400, "bad request line");
-          }
-          Map<String, String> headers = readHeaders(in);
-          keepAlive = !parts[2].equals("HTTP/1.0") && !"close".equalsIgnoreCase(headers.get("connection"));
-          long length = declaredLength(headers);
-          if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
-            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-          }
-          byte[] body = length >= 0 ? in.readBytes((int) length) : readChunked(in);
-          response = handler.handle(parts[0], headers, body);
-        } catch (Refusal refusal) {
-          write(out, plain(refusal.status, refusal.getMessage()), false);
-          return;
-        }
-        write(out, response, keepAlive);
-        if (!keepAlive) {
-          return;
-        }
-      }
+      serveConnection(client.getInputStream(), client.getOutputStream());
     } catch (IOException e) {
       // the client went away, went silent past the idle timeout, or sent garbage: drop the connection
     } finally {
       open.remove(client);
+    }
+  }
+
+  /**
+   * Serves the requests of one connection until it closes, asks to close, or is refused. Only
+   * {@link IOException} escapes (the peer went away or sent something unreadable).
+   */
+  void serveConnection(InputStream input, OutputStream out) throws IOException {
+    RequestInput in = new RequestInput(input);
+    while (!closed) {
+      String requestLine = in.readLine();
+      if (requestLine == null) {
+        return;
+      }
+      if (requestLine.isEmpty()) {
+        continue;
+      }
+      Response response;
+      boolean keepAlive;
+      try {
+        String[] parts = requestLine.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+          throw new Refusal(400, "bad request line");
+        }
+        Map<String, String> headers = readHeaders(in);
+        keepAlive = !parts[2].equals("HTTP/1.0") && !"close".equalsIgnoreCase(headers.get("connection"));
+        long length = declaredLength(headers);
+        if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+          out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        }
+        byte[] body = length >= 0 ? in.readBytes((int) length) : readChunked(in);
+        response = handler.handle(parts[0], headers, body);
+      } catch (Refusal refusal) {
+        write(out, plain(refusal.status, refusal.getMessage()), false);
+        return;
+      }
+      write(out, response, keepAlive);
+      if (!keepAlive) {
+        return;
+      }
     }
   }
 
