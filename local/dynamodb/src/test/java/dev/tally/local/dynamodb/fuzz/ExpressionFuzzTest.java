@@ -8,7 +8,6 @@ import dev.tally.local.dynamodb.protocol.Dispatcher;
 import dev.tally.local.dynamodb.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -76,8 +75,7 @@ class ExpressionFuzzTest {
 
   private static ObjectNode mentioned(ObjectNode all, String expression) {
     ObjectNode used = JSON.createObjectNode();
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = all.fields(); it.hasNext(); ) {
-      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> entry = it.next();
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> entry : all.properties()) {
       if (expression.contains(entry.getKey())) {
         used.set(entry.getKey(), entry.getValue());
       }
