@@ -82,6 +82,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration sweepInterval = Duration.ofSeconds(1);
     private int threads = 256;
+    private Duration idleTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -136,13 +137,25 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a client connection may stay silent, between requests or inside one, before it is
+     * closed (default 30 seconds): idle keep-alive connections cannot hold every thread.
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
+      return this;
+    }
+
     /** Opens the data (replaying the log, if any) and starts serving. */
     public EmbeddedDynamoDb start() {
       Database database = Database.open(region, dataDirectory, clock);
       HttpFront front;
       try {
         front = HttpFront.start(new InetSocketAddress(InetAddress.getByName(host), port),
-            new Dispatcher(database), threads);
+            new Dispatcher(database), threads, idleTimeout);
       } catch (java.net.UnknownHostException | RuntimeException e) {
         database.close();
         throw new IllegalStateException("cannot start the local DynamoDB on " + host + ":" + port, e);

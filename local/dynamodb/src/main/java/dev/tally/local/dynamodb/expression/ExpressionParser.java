@@ -67,15 +67,20 @@ public final class ExpressionParser extends TokenCursor {
 
   private Condition not() {
     if (acceptKeyword("NOT")) {
-      return new Condition.Not(not());
+      descend();
+      Condition negated = not();
+      ascend();
+      return new Condition.Not(negated);
     }
     return primary();
   }
 
   private Condition primary() {
     if (accept("(")) {
+      descend();
       Condition inner = or();
       expect(")");
+      ascend();
       if (parenthesized.containsKey(inner)) {
         throw invalid("The expression has redundant parentheses;");
       }

@@ -7,20 +7,44 @@ import java.util.List;
 /** Walks the tokens of one expression and parses what all expression kinds share: paths. */
 class TokenCursor {
 
+  /** DynamoDB's limit on the size of one expression string. */
+  static final int MAX_EXPRESSION_BYTES = 4096;
+  /** How deeply parentheses, NOT and functions may nest: recursion depth stays far from the stack's end. */
+  static final int MAX_NESTING = 128;
+
   final String text;
   final String kind;
   final ExpressionContext context;
   private final List<Token> tokens;
   private int position;
+  private int nesting;
 
   TokenCursor(String text, String kind, ExpressionContext context) {
     if (text.isBlank()) {
       throw ApiException.validation("Invalid " + kind + ": The expression can not be empty;");
     }
+    int size = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (size > MAX_EXPRESSION_BYTES) {
+      throw ApiException.validation("Invalid " + kind
+          + ": Expression size has exceeded the maximum allowed size; expression size: " + size);
+    }
     this.text = text;
     this.kind = kind;
     this.context = context;
     this.tokens = Tokenizer.tokenize(text, kind);
+  }
+
+  /** Enters one level of nesting (a parenthesis, a NOT, a function); refuses too deep a level. */
+  void descend() {
+    if (++nesting > MAX_NESTING) {
+      throw ApiException.validation("Invalid " + kind + ": The expression is nested too deeply; at most "
+          + MAX_NESTING + " levels of parentheses, NOT and functions;");
+    }
+  }
+
+  /** Leaves the level entered by {@link #descend()}. */
+  void ascend() {
+    nesting--;
   }
 
   Token peek() {

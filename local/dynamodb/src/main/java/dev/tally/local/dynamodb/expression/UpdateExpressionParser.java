@@ -99,6 +99,7 @@ public final class UpdateExpressionParser extends TokenCursor {
     if (token.kind() == Token.Kind.NAME && peekAhead(1).is("(")) {
       String name = next().text();
       expect("(");
+      descend();
       Operand result;
       if (name.equals("if_not_exists")) {
         if (!atPathStart()) {
@@ -121,6 +122,7 @@ public final class UpdateExpressionParser extends TokenCursor {
         throw invalid("Invalid function name; function: " + name);
       }
       expect(")");
+      ascend();
       return result;
     }
     if (token.kind() == Token.Kind.NAME || token.kind() == Token.Kind.ALIAS) {

@@ -29,10 +29,14 @@ public final class HttpFront implements AutoCloseable {
     this.dispatcher = dispatcher;
   }
 
-  /** Binds and starts serving; port 0 picks a free port. */
-  public static HttpFront start(InetSocketAddress address, Dispatcher dispatcher, int maxConnections) {
+  /**
+   * Binds and starts serving; port 0 picks a free port. At most {@code maxConnections} are served at
+   * once; a connection silent for {@code idleTimeout} is closed.
+   */
+  public static HttpFront start(InetSocketAddress address, Dispatcher dispatcher, int maxConnections,
+      java.time.Duration idleTimeout) {
     HttpFront front = new HttpFront(dispatcher);
-    front.server = Http11Server.start(address, maxConnections, front::respond);
+    front.server = Http11Server.start(address, maxConnections, idleTimeout, front::respond);
     return front;
   }
 

@@ -52,24 +52,31 @@ final class RequestInput {
       }
       spill.write(buffer, start, position - start);
       if (spill.size() > MAX_LINE) {
-        throw new IOException("header line too long");
+        throw new Http11Server.Refusal(431, "request or header line too long (at most " + MAX_LINE + " bytes)");
       }
     }
   }
 
-  /** Exactly {@code length} bytes. */
+  /**
+   * Exactly {@code length} bytes. Memory grows with the bytes that arrive, not with the length
+   * announced, so a large declared length that never comes costs nothing.
+   */
   byte[] readBytes(int length) throws IOException {
-    byte[] bytes = new byte[length];
-    int copied = Math.min(length, limit - position);
-    System.arraycopy(buffer, position, bytes, 0, copied);
-    position += copied;
-    while (copied < length) {
-      int read = in.read(bytes, copied, length - copied);
-      if (read < 0) {
-        throw new EOFException();
-      }
-      copied += read;
+    int buffered = Math.min(length, limit - position);
+    if (buffered == length) {
+      byte[] bytes = new byte[length];
+      System.arraycopy(buffer, position, bytes, 0, length);
+      position += length;
+      return bytes;
     }
+    byte[] rest = in.readNBytes(length - buffered);
+    if (rest.length < length - buffered) {
+      throw new EOFException();
+    }
+    byte[] bytes = new byte[length];
+    System.arraycopy(buffer, position, bytes, 0, buffered);
+    System.arraycopy(rest, 0, bytes, buffered, rest.length);
+    position += buffered;
     return bytes;
   }
 

@@ -24,6 +24,13 @@ import java.util.function.Supplier;
  * All tables and streams behind one read-write lock: reads share it, every write (a single item,
  * a batch or a transaction) holds it exclusively, so each is atomic and isolated. With a data
  * directory each write is logged and forced to disk before it is acknowledged.
+ *
+ * <p>Nothing is shown before it is durable: a write changes memory and appends its log entry under
+ * the exclusive lock, then waits for the force outside it (group commit). Any answer given from
+ * memory, a read, a stream read, a rejected condition, waits until the log is forced up to the
+ * position that memory reflected, so no client can see, or act on, a change a crash would undo.
+ * If an append or a force fails the database stops answering (fail-stop): memory may then hold
+ * changes the log does not, and only a restart (replay of the log) makes the two agree again.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,6 +42,7 @@ public final class Database implements AutoCloseable {
   private final StreamRegistry streams = new StreamRegistry();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final WriteAheadLog log;
+  private volatile RuntimeException failure;
   private long compactedSize;
 
   private Database(String region, Clock clock, WriteAheadLog log) {
@@ -45,11 +53,15 @@ public final class Database implements AutoCloseable {
 
   /** An in-memory database, or a durable one when {@code dataDirectory} is not null. */
   public static Database open(String region, Path dataDirectory, Clock clock) {
+    return open(region, dataDirectory, clock, WriteAheadLog.Force.DATA);
+  }
+
+  static Database open(String region, Path dataDirectory, Clock clock, WriteAheadLog.Force force) {
     if (dataDirectory == null) {
       return new Database(region, clock, null);
     }
     List<JsonNode> entries = new ArrayList<>();
-    WriteAheadLog log = WriteAheadLog.open(dataDirectory, entries);
+    WriteAheadLog log = WriteAheadLog.open(dataDirectory, entries, force);
     Database database = new Database(region, clock, log);
     for (JsonNode entry : entries) {
       for (JsonNode change : entry.get("changes")) {
@@ -92,42 +104,83 @@ public final class Database implements AutoCloseable {
     return clock;
   }
 
-  /** Runs a read under the shared lock. */
+  /** Runs a read under the shared lock; returns once what it saw is durable. */
   public <T> T read(Supplier<T> action) {
+    long seen = -1;
     lock.readLock().lock();
     try {
+      requireHealthy();
+      seen = logPosition();
       return action.get();
     } finally {
       lock.readLock().unlock();
+      awaitDurable(seen);
     }
   }
 
   /**
    * Runs a write under the exclusive lock, logs what it changed and returns once that is durable.
-   * The action must validate everything before it changes anything.
+   * The action must validate everything before it changes anything. A write that changes nothing
+   * (a failed condition) also waits: its outcome was decided on what memory held.
    */
   public <T> T write(Function<WriteBatch, T> action) {
-    long position = -1;
-    T result;
+    long seen = -1;
     lock.writeLock().lock();
     try {
+      requireHealthy();
       WriteBatch batch = new WriteBatch(this, log != null);
-      result = action.apply(batch);
+      T result = action.apply(batch);
       if (log != null && !batch.changes().isEmpty()) {
         ObjectNode entry = WriteAheadLog.JSON.createObjectNode();
         entry.set("changes", batch.changes());
-        position = log.append(entry);
-        if (log.size() > Math.max(COMPACT_MIN_BYTES, 4 * compactedSize)) {
-          compact();
-        }
+        failStopOn(() -> {
+          log.append(entry);
+          if (log.size() > Math.max(COMPACT_MIN_BYTES, 4 * compactedSize)) {
+            compact();
+          }
+        });
       }
+      return result;
     } finally {
+      seen = logPosition();
       lock.writeLock().unlock();
+      awaitDurable(seen);
     }
+  }
+
+  private long logPosition() {
+    return log == null ? -1 : log.size();
+  }
+
+  private void awaitDurable(long position) {
     if (position >= 0) {
-      log.awaitDurable(position);
+      requireHealthy();
+      failStopOn(() -> log.awaitDurable(position));
     }
-    return result;
+  }
+
+  private void failStopOn(Runnable logWork) {
+    try {
+      logWork.run();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+        System.getLogger(Database.class.getName()).log(System.Logger.Level.ERROR,
+            "the write-ahead log failed; refusing every request until a restart replays it", e);
+      }
+      throw unavailable();
+    }
+  }
+
+  private void requireHealthy() {
+    if (failure != null) {
+      throw unavailable();
+    }
+  }
+
+  private static ApiException unavailable() {
+    return new ApiException("InternalServerError", 500,
+        "The data directory could not be written; restart the server to recover from its log");
   }
 
   /** Rewrites the log as the current state (caller holds the write lock). */

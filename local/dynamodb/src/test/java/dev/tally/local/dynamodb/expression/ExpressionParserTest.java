@@ -171,4 +171,21 @@ class ExpressionParserTest {
         .containsExactly("a", ".", "b", "[", "10", "]", "<>", ":v", "<EOF>");
     assertThat(List.of(Tokenizer.tokenize("a<=b", "X").get(1).text())).containsExactly("<=");
   }
+
+  @Test
+  void parseCondition_deepNesting_isAValidationError_notAStackOverflow() {
+    assertThatThrownBy(() -> parse("(".repeat(2000) + "x = :a" + ")".repeat(2000)))
+        .isInstanceOf(ApiException.class).hasMessageContaining("nested too deeply");
+    assertThatThrownBy(() -> parse("NOT ".repeat(1000) + "x = :a"))
+        .isInstanceOf(ApiException.class).hasMessageContaining("nested too deeply");
+    assertThat(parse("(".repeat(20) + "x = :a" + " OR y = :b)".repeat(20))).isInstanceOf(Condition.Or.class);
+  }
+
+  @Test
+  void parseCondition_over4Kb_isRefusedAsAwsDoes() {
+    String longName = "x".repeat(4097);
+    assertThatThrownBy(() -> parse(longName + " = :a"))
+        .isInstanceOf(ApiException.class)
+        .hasMessage("Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4102");
+  }
 }

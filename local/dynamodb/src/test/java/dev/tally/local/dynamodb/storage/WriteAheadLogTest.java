@@ -140,7 +140,7 @@ class WriteAheadLogTest {
       database.write(batch -> batch.put(database.table("things"), item("late")));
     }
     List<JsonNode> entries = new ArrayList<>();
-    WriteAheadLog.open(directory, entries).close();
+    WriteAheadLog.open(directory, entries, WriteAheadLog.Force.DATA).close();
     assertThat(entries.size()).isLessThan(10);
     try (Database database = Database.open("us-east-1", directory, Clock.systemUTC())) {
       assertThat(database.table("things").itemCount()).isEqualTo(11);
