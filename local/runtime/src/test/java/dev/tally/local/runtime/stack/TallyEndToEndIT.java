@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.client.TallyApiException;
 import dev.tally.client.TallyClient;
 import dev.tally.contract.ApiContract;
 import dev.tally.contract.Exchange;
@@ -117,10 +118,27 @@ class TallyEndToEndIT {
         }
     }
 
+    /**
+     * Registers a new user. The client does not retry registration (a lost answer would make the
+     * retry a 409); on this shared machine a cold AuthFunction can exceed its init timeout (a 503
+     * from the gateway before the function ran), so the test retries, and takes EMAIL_TAKEN on a
+     * retry as "the first attempt did create it" (the address is unique to this call).
+     */
     private static String user(String name) {
         String email = name + "-" + UUID.randomUUID() + "@example.com";
-        client.register(email, "correct horse battery staple", name);
-        return email;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.register(email, "correct horse battery staple", name);
+                return email;
+            } catch (TallyApiException answer) {
+                if (attempt > 1 && "EMAIL_TAKEN".equals(answer.code())) {
+                    return email;
+                }
+                if (answer.status() < 500 || attempt == 3) {
+                    throw answer;
+                }
+            }
+        }
     }
 
     private static TallyClient login(String email) {
