@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ class TallyClientTest {
 
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private HttpServer server;
     private TallyClient client;
 
@@ -51,15 +54,16 @@ class TallyClientTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(executor);
         server.start();
         client = TallyClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .retries(FAST).requestTimeout(Duration.ofMillis(500)).build().withToken("token-1");
+                .retries(FAST).requestTimeout(Duration.ofSeconds(20)).build().withToken("token-1");
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -113,10 +117,12 @@ class TallyClientTest {
 
     @Test
     void recordPayment_whenTheFirstAnswerTimesOut_retriesWithTheSameKey() {
-        script.add(new Scripted(202, ACCEPTED.formatted("late", "late"), 2_000));
+        script.add(new Scripted(202, ACCEPTED.formatted("late", "late"), 30_000));
         then(202, ACCEPTED.formatted("k", "k"));
+        TallyClient impatient = TallyClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .retries(FAST).requestTimeout(Duration.ofSeconds(3)).build().withToken("token-1");
 
-        client.recordPayment(DEBT, new RecordPaymentRequest(new DecimalMoney("5.00", "EUR"), null, null));
+        impatient.recordPayment(DEBT, new RecordPaymentRequest(new DecimalMoney("5.00", "EUR"), null, null));
 
         assertThat(received).hasSize(2);
         assertThat(received.get(1).idempotencyKey()).isEqualTo(received.get(0).idempotencyKey());
