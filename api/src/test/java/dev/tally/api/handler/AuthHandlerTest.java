@@ -7,6 +7,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.api.auth.AuthRequests;
@@ -35,8 +38,8 @@ class AuthHandlerTest {
     private static final String USER_ID = "6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90";
 
     private final AuthService service = mock(AuthService.class);
-    private final AuthHandler handler = new AuthHandler(service, new AuthRequests(),
-            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(new AuthHandler(service, new AuthRequests(),
+            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
 
     @ParameterizedTest
     @ValueSource(strings = {"auth-register", "auth-register-base64"})

@@ -3,6 +3,8 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tally.api.auth.AuthRequests;
@@ -51,7 +53,7 @@ class AuthIT {
     @Test
     void registerThenLogin_roundTripsWithTheProductionHasher() {
         String table = newUsersTable();
-        AuthHandler handler = handler(table, new PasswordHasher());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(table, new PasswordHasher());
 
         APIGatewayV2HTTPResponse registered = handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
         assertThat(registered.getStatusCode()).isEqualTo(201);
@@ -77,7 +79,7 @@ class AuthIT {
 
     @Test
     void wrongPasswordAndUnknownEmail_getTheSame401() {
-        AuthHandler handler = handler(newUsersTable(), new PasswordHasher(10_000));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(newUsersTable(), new PasswordHasher(10_000));
         handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
 
         APIGatewayV2HTTPEvent wrongPassword = ApiGatewayEvents.load("auth-login");
@@ -96,7 +98,7 @@ class AuthIT {
 
     @Test
     void registeringTheSameEmailAgainInAnyCase_answers409() {
-        AuthHandler handler = handler(newUsersTable(), new PasswordHasher(10_000));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(newUsersTable(), new PasswordHasher(10_000));
         handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
 
         APIGatewayV2HTTPEvent shouting = ApiGatewayEvents.load("auth-register");
@@ -113,9 +115,10 @@ class AuthIT {
         return name;
     }
 
-    private static AuthHandler handler(String usersTable, PasswordHasher hasher) {
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String usersTable, PasswordHasher hasher) {
         AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, usersTable), hasher, TestTokens.issuer());
-        return new AuthHandler(service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
+        return ApiContract.checked(
+                new AuthHandler(service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }
 
     private static TestLambdaContext context() {

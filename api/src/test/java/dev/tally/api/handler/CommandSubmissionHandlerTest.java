@@ -10,6 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,9 +46,9 @@ class CommandSubmissionHandlerTest {
     private static final String DEBT = "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90";
 
     private final CommandSubmissionService service = mock(CommandSubmissionService.class);
-    private final CommandSubmissionHandler handler = new CommandSubmissionHandler(TestTokens.authenticator(),
-            new CommandRequests(new UuidV7(), Clock.fixed(NOW, ZoneOffset.UTC)), service,
-            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(new CommandSubmissionHandler(
+            TestTokens.authenticator(), new CommandRequests(new UuidV7(), Clock.fixed(NOW, ZoneOffset.UTC)), service,
+            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
 
     @ParameterizedTest
     @ValueSource(strings = {"debts-create", "debts-create-base64"})

@@ -3,6 +3,8 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,7 +116,7 @@ class CommandSubmissionIT {
 
     @Test
     void replayWithTheSameKeyAndBody_answersTheSame202AndLeavesOneMessage() {
-        CommandSubmissionHandler handler = handler(queues.queueUrl());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(queues.queueUrl());
 
         APIGatewayV2HTTPResponse first = handler.handleRequest(ApiGatewayEvents.load("debts-create"), context());
         APIGatewayV2HTTPResponse second = handler.handleRequest(ApiGatewayEvents.load("debts-create"), context());
@@ -128,7 +130,7 @@ class CommandSubmissionIT {
 
     @Test
     void sameKeyWithAnotherBody_answers422AndQueuesNothingMore() {
-        CommandSubmissionHandler handler = handler(queues.queueUrl());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(queues.queueUrl());
         handler.handleRequest(ApiGatewayEvents.load("debts-create"), context());
         APIGatewayV2HTTPEvent changed = ApiGatewayEvents.load("debts-create");
         changed.setBody(changed.getBody().replace("12.34", "99.99"));
@@ -157,12 +159,13 @@ class CommandSubmissionIT {
         assertThat(messages.get(0).messageAttributes().get("commandType").stringValue()).isEqualTo("RECORD_PAYMENT");
     }
 
-    private CommandSubmissionHandler handler(String queueUrl) {
+    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String queueUrl) {
         CommandSubmissionService service = new CommandSubmissionService(
                 new DynamoDbCommandStore(dynamoDb, commandsTable), new SqsCommandQueue(sqs, queueUrl),
                 new RequestHash(TallyJson.MAPPER));
-        return new CommandSubmissionHandler(TestTokens.authenticator(), new CommandRequests(new UuidV7(), Clock.systemUTC()),
-                service, new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
+        return ApiContract.checked(new CommandSubmissionHandler(TestTokens.authenticator(),
+                new CommandRequests(new UuidV7(), Clock.systemUTC()), service,
+                new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }
 
     private Map<String, AttributeValue> record(String commandId) {

@@ -3,6 +3,8 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tally.api.auth.AuthRequests;
@@ -87,12 +89,12 @@ class FunctionWiringIT {
     @Test
     void registerLoginAndSubmit_throughTheProductionWiring() {
         AwsClients aws = LocalAws.clients(environment);
-        AuthHandler auth = new AuthHandler(FunctionWiring.authService(AuthConfig.from(environment), aws),
-                new AuthRequests(), FunctionWiring.handling());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> auth = ApiContract.checked(new AuthHandler(
+                FunctionWiring.authService(AuthConfig.from(environment), aws), new AuthRequests(), FunctionWiring.handling()));
         CommandSubmissionConfig submissionConfig = CommandSubmissionConfig.from(environment);
-        CommandSubmissionHandler submission = new CommandSubmissionHandler(
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> submission = ApiContract.checked(new CommandSubmissionHandler(
                 FunctionWiring.authenticator(submissionConfig.jwt(), aws), new CommandRequests(new UuidV7(), Clock.systemUTC()),
-                FunctionWiring.submissionService(submissionConfig, aws), FunctionWiring.handling());
+                FunctionWiring.submissionService(submissionConfig, aws), FunctionWiring.handling()));
 
         APIGatewayV2HTTPResponse registered = auth.handleRequest(ApiGatewayEvents.load("auth-register"), context("AuthFunction"));
         assertThat(registered.getStatusCode()).isEqualTo(201);

@@ -10,6 +10,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.api.query.DebtListing;
@@ -51,8 +54,8 @@ class QueryHandlerTest {
     private static final Instant UPDATED = Instant.parse("2026-11-27T09:00:00Z");
 
     private final QueryService service = mock(QueryService.class);
-    private final QueryHandler handler = new QueryHandler(TestTokens.authenticator(), service,
-            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(new QueryHandler(TestTokens.authenticator(), service,
+            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
 
     @Test
     void summary_whenAuthenticated_answers200WithTheTokenSubjectsSummary() {

@@ -3,6 +3,8 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.contract.ApiContract;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +66,7 @@ class QueryIT {
     private static final String COMMANDS = "commands";
 
     private static DynamoDbClient dynamoDb;
-    private static QueryHandler handler;
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
     private final UuidV7 ids = new UuidV7();
 
@@ -81,8 +83,8 @@ class QueryIT {
         QueryService service = new QueryService(new DynamoDbSummaryReader(dynamoDb, SUMMARIES),
                 new DynamoDbDebtReader(dynamoDb, DEBTS), new DynamoDbCommandStore(dynamoDb, COMMANDS),
                 DebtCursors.fromJwtKey(TestTokens.KEY.hmacKey()), Clock.fixed(NOW, ZoneOffset.UTC));
-        handler = new QueryHandler(TestTokens.authenticator(), service,
-                new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
+        handler = ApiContract.checked(new QueryHandler(TestTokens.authenticator(), service,
+                new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }
 
     @AfterAll

@@ -81,6 +81,9 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "tally-shutdown"));
         System.out.println("Tally is ready on " + stack.endpoints().get("API"));
+        if (stack.endpoints().containsKey("API docs")) {
+            System.out.println("API docs on " + stack.endpoints().get("API docs"));
+        }
         stopped.await();
         return 0;
     }

@@ -53,6 +53,11 @@ public final class HttpApiServer implements AutoCloseable {
         server.start();
     }
 
+    /** Serves {@code path} (a prefix, outside the template's routes) with {@code handler} on this port: the local docs. */
+    public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     /** The base URL, e.g. {@code http://127.0.0.1:3000}. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());

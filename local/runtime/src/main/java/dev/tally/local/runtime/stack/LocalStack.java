@@ -5,6 +5,7 @@ import dev.tally.local.runtime.esm.SqsEventSource;
 import dev.tally.local.runtime.esm.SqsEventSourceMapping;
 import dev.tally.local.runtime.esm.StreamEventSource;
 import dev.tally.local.runtime.esm.StreamEventSourceMapping;
+import dev.tally.local.runtime.http.ApiDocs;
 import dev.tally.local.runtime.http.HttpApiServer;
 import dev.tally.local.runtime.http.Route;
 import dev.tally.local.runtime.http.RouteTable;
@@ -175,6 +176,10 @@ public final class LocalStack implements AutoCloseable {
         HttpApiServer api = new HttpApiServer(options.port(), new RouteTable(routes), lambda, LocalLambda.ACCOUNT_ID);
         started.push(api);
         endpoints.put("API", api.endpoint());
+        URI docs = ApiDocs.register(api, options.codeRoot());
+        if (docs != null) {
+            endpoints.put("API docs", docs);
+        }
 
         console.println("Tally local runtime: " + options.templateFile() + " (data in " + data + ")");
         endpoints.forEach((name, uri) -> console.println("  " + String.format("%-16s", name) + uri));
@@ -214,7 +219,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The endpoints by name: {@code DynamoDB}, {@code SQS}, {@code Secrets Manager}, {@code X-Ray API},
-     * {@code CloudWatch Logs}, {@code API}.
+     * {@code CloudWatch Logs}, {@code API}, {@code API docs}.
      */
     public Map<String, URI> endpoints() {
         return Map.copyOf(endpoints);
