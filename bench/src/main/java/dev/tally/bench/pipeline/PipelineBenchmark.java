@@ -46,6 +46,9 @@ public final class PipelineBenchmark {
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private final List<Command> sampled = java.util.Collections.synchronizedList(new ArrayList<>());
     private final LatencyStats submitLatency = new LatencyStats();
+    /** Submissions without a 202 (timeout, 5xx): each may still have been accepted, so it is resolved afterwards. */
+    private final List<Offer> unresolved = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger acceptedOnRetry = new AtomicInteger();
     private volatile boolean polling = true;
 
     /** One user, its token, its bank debts and the commands it was offered, in acceptance order. */
@@ -64,6 +67,10 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** One offered command, with the idempotency key that makes its submission safe to repeat. */
+    record Offer(User user, String path, String body, String key, boolean create, long cents, boolean sample) {
+    }
+
     /** One accepted command. */
     static final class Command {
         final String id;
@@ -73,6 +80,8 @@ public final class PipelineBenchmark {
         final long acceptedNanos;
         volatile String status = "ACCEPTED";
         volatile long appliedSeenNanos;
+        /** Accepted only when resubmitted after the run: its lags are not measured. */
+        boolean late;
 
         Command(String id, User user, boolean create, long cents, long acceptedNanos) {
             this.id = id;
@@ -120,8 +129,9 @@ public final class PipelineBenchmark {
         List<CompletableFuture<?>> submissions = offer(offerStart);
         long offerEnd = System.nanoTime();
         CompletableFuture.allOf(submissions.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        resolveUnanswered();
         List<Command> accepted = accepted();
-        log("offered " + submissions.size() + ", accepted " + accepted.size() + "; draining");
+        log("offered " + submissions.size() + ", accepted " + accepted.size() + " (" + acceptedOnRetry + " on retry); draining");
         drain(accepted);
         Map<String, Object> wrong = checkSummaries();
         polling = false;
@@ -130,24 +140,41 @@ public final class PipelineBenchmark {
         report(started, offerStart, offerEnd, submissions.size(), accepted, wrong);
     }
 
+    /** Registers and logs in the users, one first (its container's cold start), then two at a time; retries each twice. */
     private void register() {
         String run = Long.toString(System.currentTimeMillis(), 36);
-        Semaphore concurrency = new Semaphore(4);
+        users.add(registerWithRetries(0, run));
+        Semaphore concurrency = new Semaphore(2);
         List<CompletableFuture<User>> registering = new ArrayList<>();
-        for (int i = 0; i < userCount; i++) {
+        for (int i = 1; i < userCount; i++) {
             int index = i;
-            String email = "bench-" + run + "-" + i + "@example.com";
-            String password = "pipeline benchmark password " + run;
             concurrency.acquireUninterruptibly();
-            registering.add(client.send("POST", "/auth/register", null, PipelineClient.json(Map.of("email", email,
-                            "password", password, "displayName", "Bench " + i)))
-                    .thenCompose(answer -> client.send("POST", "/auth/login", null,
-                            PipelineClient.json(Map.of("email", email, "password", password))))
-                    .thenApply(answer -> new User(index, answer.body().path("accessToken").asText()))
+            registering.add(CompletableFuture.supplyAsync(() -> registerWithRetries(index, run))
                     .whenComplete((user, failure) -> concurrency.release()));
         }
         registering.forEach(future -> users.add(future.join()));
         log("registered " + users.size() + " users");
+    }
+
+    private User registerWithRetries(int index, String run) {
+        String email = "bench-" + run + "-" + index + "@example.com";
+        String password = "pipeline benchmark password " + run;
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                int registered = client.call("POST", "/auth/register", null, PipelineClient.json(Map.of("email", email,
+                        "password", password, "displayName", "Bench " + index))).status();
+                PipelineClient.Answer login = client.call("POST", "/auth/login", null,
+                        PipelineClient.json(Map.of("email", email, "password", password)));
+                if ((registered == 201 || registered == 409) && login.status() == 200) {
+                    return new User(index, login.body().path("accessToken").asText());
+                }
+                last = new IllegalStateException("register/login of user " + index + ": HTTP " + registered + "/" + login.status());
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private void openBanks() throws InterruptedException {
@@ -199,13 +226,18 @@ public final class PipelineBenchmark {
                     : PipelineClient.json(Map.of("amount", Map.of("amount", PipelineClient.amount(cents), "currency", "EUR")));
             String path = create ? "/debts" : "/debts/" + user.banks.get(random.nextInt(user.banks.size())) + "/payments";
             boolean sample = i % statusEvery == 0;
+            Offer offer = new Offer(user, path, body, java.util.UUID.randomUUID().toString(), create, cents, sample);
             long sent = System.nanoTime();
-            submissions.add(client.send("POST", path, user.token, body).handle((answer, failure) -> {
+            submissions.add(client.send("POST", path, user.token, body, offer.key()).handle((answer, failure) -> {
                 long now = System.nanoTime();
                 if (failure != null) {
-                    error("submit: " + failure.getClass().getSimpleName());
+                    error("submit: " + rootCause(failure));
+                    unresolved.add(offer);
                 } else if (answer.status() != 202) {
                     error("submit: HTTP " + answer.status());
+                    if (answer.status() >= 500) {
+                        unresolved.add(offer);
+                    }
                 } else {
                     submitLatency.add((now - sent) / 1e6);
                     Command command = new Command(answer.body().path("commandId").asText(), user, create, cents, now);
@@ -220,6 +252,48 @@ public final class PipelineBenchmark {
             }));
         }
         return submissions;
+    }
+
+    /**
+     * Resubmits, with the same idempotency key, each submission that got no 202: the API answers the
+     * original 202 if it had accepted it (its effects count), or accepts it now.
+     */
+    private void resolveUnanswered() {
+        List<Offer> offers;
+        synchronized (unresolved) {
+            offers = List.copyOf(unresolved);
+        }
+        for (Offer offer : offers) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                PipelineClient.Answer answer;
+                try {
+                    answer = client.send("POST", offer.path(), offer.user().token, offer.body(), offer.key()).join();
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (answer.status() == 202) {
+                    Command command = new Command(answer.body().path("commandId").asText(), offer.user(), offer.create(),
+                            offer.cents(), System.nanoTime());
+                    command.late = true;
+                    synchronized (offer.user()) {
+                        offer.user().commands.add(command);
+                    }
+                    acceptedOnRetry.incrementAndGet();
+                    break;
+                }
+                if (answer.status() < 500) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     private void pollSummaries() {
@@ -367,7 +441,7 @@ public final class PipelineBenchmark {
         }
         synchronized (sampled) {
             for (Command command : sampled) {
-                if (command.status.equals("APPLIED")) {
+                if (command.status.equals("APPLIED") && !command.late) {
                     toApplied.add((command.appliedSeenNanos - command.acceptedNanos) / 1e6);
                 }
             }
@@ -391,7 +465,9 @@ public final class PipelineBenchmark {
                     for (int i = from; i < user.summaries.size(); i++) {
                         long[] seen = user.summaries.get(i);
                         if (seen[0] >= command.acceptedNanos && seen[1] >= needToMe && seen[2] <= needByMe) {
-                            toSummary.add((seen[0] - command.acceptedNanos) / 1e6);
+                            if (!command.late) {
+                                toSummary.add((seen[0] - command.acceptedNanos) / 1e6);
+                            }
                             lastReflected = Math.max(lastReflected, seen[0]);
                             from = i;
                             break;
@@ -414,7 +490,8 @@ public final class PipelineBenchmark {
         result.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         result.put("offered", offered);
         result.put("accepted", accepted.size());
-        result.put("acceptedPerSecond", round(accepted.size() / offerSeconds));
+        result.put("acceptedOnRetry", acceptedOnRetry.get());
+        result.put("acceptedPerSecond", round((accepted.size() - acceptedOnRetry.get()) / offerSeconds));
         result.put("applied", applied);
         result.put("appliedPerSecond", round(applied / appliedSeconds));
         result.put("rejected", rejected);

@@ -36,6 +36,10 @@ final class PipelineClient {
     }
 
     CompletableFuture<Answer> send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    CompletableFuture<Answer> send(String method, String path, String token, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -43,6 +47,9 @@ final class PipelineClient {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> new Answer(response.statusCode(), parse(response.body())));

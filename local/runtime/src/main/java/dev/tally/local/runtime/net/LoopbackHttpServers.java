@@ -29,7 +29,10 @@ public final class LoopbackHttpServers {
     static final long MAX_REQUEST_SECONDS = 30;
 
     static {
-        System.setProperty(NO_DELAY_PROPERTY, "true");
+        // Only an explicit -Dsun.net.httpserver.nodelay=false (to measure the stall, ADR 0110) turns it off.
+        if (!"false".equals(System.getProperty(NO_DELAY_PROPERTY))) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
         if (System.getProperty(MAX_REQUEST_SECONDS_PROPERTY) == null) {
             System.setProperty(MAX_REQUEST_SECONDS_PROPERTY, Long.toString(MAX_REQUEST_SECONDS));
         }
