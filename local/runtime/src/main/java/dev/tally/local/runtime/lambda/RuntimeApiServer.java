@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tally.local.runtime.net.LoopbackHttpServers;
+import dev.tally.local.runtime.net.RequestBodies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +31,6 @@ final class RuntimeApiServer implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
     private final HttpServer server;
-    private final ExecutorService executor;
     private final String functionArn;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
@@ -49,13 +45,8 @@ final class RuntimeApiServer implements AutoCloseable {
 
     RuntimeApiServer(String functionArn) throws IOException {
         this.functionArn = functionArn;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "runtime-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
+        // The runtime holds one long poll and posts one outcome at a time: a few threads are plenty.
+        this.server = LoopbackHttpServers.create(0, 16, "runtime-api", 4, 16);
         server.createContext(PREFIX, this::handle);
         server.start();
     }
@@ -90,6 +81,7 @@ final class RuntimeApiServer implements AutoCloseable {
                 next(exchange);
             } else if (method.equals("POST") && path.equals("init/error")) {
                 byte[] body = readBody(exchange);
+                body = body == null ? "{}".getBytes(StandardCharsets.UTF_8) : body;
                 initError.complete(new InvocationResult.FunctionError(errorType(body, errorType(exchange, "Runtime.InitError")), body));
                 send(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/response")) {
@@ -134,19 +126,20 @@ final class RuntimeApiServer implements AutoCloseable {
 
     private void complete(HttpExchange exchange, String requestId, boolean error) throws IOException {
         byte[] body = readBody(exchange);
+        boolean tooLarge = body == null;
         Pending pending = inFlight.remove(requestId);
         if (pending == null) {
             send(exchange, 400, "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
             return;
         }
         InvocationResult result;
-        if (error) {
-            result = new InvocationResult.FunctionError(errorType(body, errorType(exchange, "Runtime.Unknown")), body);
-        } else if (body.length > MAX_RESPONSE_BYTES) {
+        if (tooLarge) {
             result = new InvocationResult.FunctionError("Function.ResponseSizeTooLarge",
                     ("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size ("
                             + MAX_RESPONSE_BYTES + " bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}")
                             .getBytes(StandardCharsets.UTF_8));
+        } else if (error) {
+            result = new InvocationResult.FunctionError(errorType(body, errorType(exchange, "Runtime.Unknown")), body);
         } else {
             result = new InvocationResult.Success(body);
         }
@@ -169,10 +162,9 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
+    /** The body, or null if it is over Lambda's response limit (the runtime's error documents share it). */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
-        }
+        return RequestBodies.read(exchange, MAX_RESPONSE_BYTES).orElse(null);
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
@@ -187,7 +179,6 @@ final class RuntimeApiServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        server.stop(0);
-        executor.shutdownNow();
+        LoopbackHttpServers.stop(server);
     }
 }

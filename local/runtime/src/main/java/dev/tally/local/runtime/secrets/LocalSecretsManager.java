@@ -5,39 +5,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tally.local.runtime.net.LoopbackHttpServers;
+import dev.tally.local.runtime.net.RequestBodies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 /**
  * A minimal Secrets Manager endpoint (AWS JSON 1.1) serving {@code GetSecretValue} and
  * {@code DescribeSecret} for the template's secrets, by ARN or name, so that SDK clients pointed at
  * it with {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} work unchanged. Any other operation answers an
  * error naming it.
+ *
+ * <p>Any local user can reach a loopback port, so a request must be signed with the run's access
+ * key id (its {@code Authorization} header names {@code Credential=<key id>/...}): the functions get
+ * that id in their environment, which only the user running Tally can read; anyone else gets 403
+ * {@code UnrecognizedClientException} (docs/adr/0111-local-runtime-server-limits.md).
  */
 public final class LocalSecretsManager implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Far above any GetSecretValue request; a larger body is refused unread. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private final HttpServer server;
     private final SecretStore store;
+    private final String credentialPrefix;
     private final Map<String, String> arnsByName = new ConcurrentHashMap<>();
 
-    public LocalSecretsManager(SecretStore store) throws IOException {
+    /** @param accessKeyId the run's access key id, the one every caller must sign with */
+    public LocalSecretsManager(SecretStore store, String accessKeyId) throws IOException {
         this.store = store;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "secrets-manager");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.credentialPrefix = "Credential=" + accessKeyId + "/";
+        this.server = LoopbackHttpServers.create(0, 16, "secrets-manager", 2, 32);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -54,10 +59,21 @@ public final class LocalSecretsManager implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.contains(credentialPrefix)) {
+                send(exchange, 403, error("UnrecognizedClientException", "The security token included in the request is invalid."));
+                return;
+            }
+            Optional<byte[]> body = RequestBodies.read(exchange, MAX_BODY_BYTES);
+            if (body.isEmpty()) {
+                send(exchange, 413, error("SerializationException", "The request body is larger than "
+                        + MAX_BODY_BYTES + " bytes."));
+                return;
+            }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             JsonNode request;
-            try (InputStream in = exchange.getRequestBody()) {
-                request = JSON.readTree(in.readAllBytes());
+            try {
+                request = JSON.readTree(body.get());
             } catch (IOException e) {
                 send(exchange, 400, error("SerializationException", "The request body is not valid JSON."));
                 return;
@@ -70,7 +86,7 @@ public final class LocalSecretsManager implements AutoCloseable {
             }
             String secretId = request == null ? null : request.path("SecretId").asText(null);
             String arn = secretId == null ? null : arnsByName.get(secretId);
-            var value = arn == null ? java.util.Optional.<String>empty() : store.get(arn);
+            Optional<String> value = arn == null ? Optional.empty() : store.get(arn);
             if (value.isEmpty()) {
                 send(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
                 return;
@@ -106,6 +122,6 @@ public final class LocalSecretsManager implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        LoopbackHttpServers.stop(server);
     }
 }

@@ -53,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, URI> endpoints = new LinkedHashMap<>();
     private LocalLambda lambda;
+    private String functionAccessKeyId;
 
     private LocalStack() {
     }
@@ -96,7 +97,11 @@ public final class LocalStack implements AutoCloseable {
             sqsEndpoint = sqs.endpoint();
         }
         SecretStore secrets = new SecretStore(data.resolve("secrets.json"));
-        LocalSecretsManager secretsManager = new LocalSecretsManager(secrets);
+        // The functions' credentials are made per run: the Secrets Manager serves only requests signed with this key id.
+        String runAccessKeyId = "ASIALOCAL" + randomHex(8).toUpperCase(java.util.Locale.ROOT);
+        functionAccessKeyId = runAccessKeyId;
+        String runSecretAccessKey = randomHex(20);
+        LocalSecretsManager secretsManager = new LocalSecretsManager(secrets, runAccessKeyId);
         started.push(secretsManager);
         XRayDaemonSink xray = new XRayDaemonSink(data.resolve("traces.jsonl"));
         started.push(xray);
@@ -141,8 +146,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> platform = new LinkedHashMap<>();
         platform.put("AWS_REGION", options.region());
         platform.put("AWS_DEFAULT_REGION", options.region());
-        platform.put("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY_ID);
-        platform.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_ACCESS_KEY);
+        platform.put("AWS_ACCESS_KEY_ID", runAccessKeyId);
+        platform.put("AWS_SECRET_ACCESS_KEY", runSecretAccessKey);
         platform.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
         platform.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         platform.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
@@ -209,6 +214,12 @@ public final class LocalStack implements AutoCloseable {
         return formats;
     }
 
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
     private static ResolutionContext baseContext(StackOptions options) {
         Map<String, String> pseudo = Map.of("AWS::StackName", options.stackName(), "AWS::Region", options.region(),
                 "AWS::AccountId", LocalLambda.ACCOUNT_ID, "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com",
@@ -223,6 +234,11 @@ public final class LocalStack implements AutoCloseable {
      */
     public Map<String, URI> endpoints() {
         return Map.copyOf(endpoints);
+    }
+
+    /** The access key id the functions sign with this run (the local Secrets Manager answers no other). */
+    public String functionAccessKeyId() {
+        return functionAccessKeyId;
     }
 
     /** The local Lambda service (for tests and the cold-start report). */

@@ -132,4 +132,15 @@ class HttpApiServerIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(new String(missing.body())).isEqualTo("{\"message\":\"Not Found\"}");
     }
+
+    @Test
+    void request_whenTheBodyIsOverApiGatewaysLimit_is413AndNoInvocation() throws Exception {
+        byte[] body = new byte[HttpApiServer.MAX_BODY_BYTES + 1];
+
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/upload"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(new String(response.body())).isEqualTo("{\"message\":\"Request Entity Too Large\"}");
+    }
 }

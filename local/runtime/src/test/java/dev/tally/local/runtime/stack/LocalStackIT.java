@@ -86,6 +86,8 @@ class LocalStackIT {
         // The secret: generated once, served over the Secrets Manager protocol.
         HttpResponse<String> secret = HTTP.send(HttpRequest.newBuilder(stack.endpoints().get("Secrets Manager"))
                 .header("X-Amz-Target", "secretsmanager.GetSecretValue").header("Content-Type", "application/x-amz-json-1.1")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + stack.functionAccessKeyId()
+                        + "/20261204/eu-west-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"" + env.get("SECRET_ARN").asText() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(secret.body()).get("SecretString").asText()).hasSize(48).matches("[A-Za-z0-9]+");
@@ -128,8 +130,14 @@ class LocalStackIT {
 
     private String secretValue() throws Exception {
         String arn = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:Secret-";
+        HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(stack.endpoints().get("Secrets Manager"))
+                .header("X-Amz-Target", "secretsmanager.GetSecretValue")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"Secret\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(403);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.endpoints().get("Secrets Manager"))
                 .header("X-Amz-Target", "secretsmanager.GetSecretValue")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + stack.functionAccessKeyId()
+                        + "/20261204/eu-west-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"Secret\"}")).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode secret = JSON.readTree(response.body());
         assertThat(secret.get("ARN").asText()).startsWith(arn);
