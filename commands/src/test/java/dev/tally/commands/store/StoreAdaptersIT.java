@@ -1,6 +1,7 @@
 package dev.tally.commands.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tally.commands.Commands;
 import dev.tally.commands.LocalEndpoints;
@@ -9,6 +10,9 @@ import dev.tally.commands.Unparseable;
 import dev.tally.commands.UnparseableReason;
 import dev.tally.commands.WorkerTestBed;
 import dev.tally.common.domain.Debt;
+import dev.tally.common.store.DebtItem;
+import dev.tally.common.store.ItemSize;
+import dev.tally.events.Limits;
 import dev.tally.common.testing.FifoQueues;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The three adapters against real local endpoints (common's harness): what the conditions really do. */
@@ -52,6 +58,25 @@ class StoreAdaptersIT {
         assertThat(debts.save(debt)).isTrue();
 
         assertThat(debts.find(commands.userId(), commands.debtId())).contains(debt);
+    }
+
+    @Test
+    void itemSize_whenTheCheckSaysADebtFits_theEndpointStoresIt_andTheNextPaymentItRefuses() {
+        String astralNote = "\uD83D\uDE00".repeat(Limits.NOTE_MAX);
+        Debt fitting = commands.after(commands.create("c-0", 1_000_000));
+        Debt next = commands.after(fitting, commands.payment("p-1", 1, astralNote));
+        for (int number = 2; DebtItem.fits(next); number++) {
+            fitting = next;
+            next = commands.after(fitting, commands.payment("p-" + number, 1, astralNote));
+        }
+        Debt tooLarge = next;
+
+        bed.dynamoDb.putItem(PutItemRequest.builder().tableName(bed.debtsTable).item(DebtItem.toItem(fitting)).build());
+        assertThatThrownBy(() -> bed.dynamoDb.putItem(
+                PutItemRequest.builder().tableName(bed.debtsTable).item(DebtItem.toItem(tooLarge)).build()))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("size");
+        assertThat(ItemSize.of(DebtItem.toItem(fitting))).isGreaterThan(ItemSize.MAX_ITEM_BYTES - 3_000);
+        assertThat(debts.find(commands.userId(), commands.debtId())).contains(fitting);
     }
 
     @Test

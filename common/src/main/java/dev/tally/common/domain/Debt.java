@@ -53,8 +53,10 @@ public record Debt(String userId, String debtId, Counterparty counterparty, Dire
                    Map<String, Long> appliedCommands, String settlementNote) {
 
     /**
-     * The most commands one debt accepts (creation included). Keeps a debt's item well under
-     * DynamoDB's 400 KB; a further command is rejected with {@code DEBT_CHANGE_LIMIT_REACHED}.
+     * The most commands one debt accepts (creation included); a further command is rejected with
+     * {@code DEBT_CHANGE_LIMIT_REACHED}. With ASCII text this keeps a debt's item under DynamoDB's
+     * 400 KB; text counts code points, so notes of 4-byte characters can reach the limit first: the
+     * worker then rejects with {@code DEBT_TOO_LARGE} ({@code common.store.ItemSize}, ADR 0140).
      */
     public static final int MAX_COMMANDS = 200;
 
