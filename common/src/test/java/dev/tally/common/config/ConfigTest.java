@@ -66,6 +66,17 @@ class ConfigTest {
     }
 
     @Test
+    void authConfig_whenTheJwksUrlIsPlainHttpToANetworkHost_saysHttpsIsRequired() {
+        Map<String, String> env = with(JWT, "USERS_TABLE", "users");
+        env.put("JWT_JWKS_URL", "http://idp.example/.well-known/jwks.json");
+
+        ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, () -> AuthConfig.from(env));
+
+        assertThat(failure.problems()).containsExactly(
+                "JWT_JWKS_URL must be an https URL (plain http only for a loopback host such as 127.0.0.1)");
+    }
+
+    @Test
     void blankValues_countAsMissing() {
         Map<String, String> env = with(JWT, "USERS_TABLE", "   ");
 
