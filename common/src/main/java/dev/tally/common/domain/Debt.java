@@ -115,7 +115,7 @@ public record Debt(String userId, String debtId, Counterparty counterparty, Dire
         return new DebtView(debtId, counterparty, direction, Money.of(principal, currency),
                 DecimalMoney.of(outstanding(), currency), DecimalMoney.of(paid(), currency),
                 DecimalMoney.of(writtenOff, currency), currency, status, dueDate, description, settlementNote,
-                paymentViews, version, createdAt, updatedAt);
+                paymentViews, paymentViews.size(), version, createdAt, updatedAt);
     }
 
     private static long sum(List<Payment> payments) {
