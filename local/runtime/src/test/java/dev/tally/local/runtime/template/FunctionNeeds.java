@@ -31,8 +31,9 @@ record FunctionNeeds(String logicalId, String configRecord, List<String> documen
 
     static final Map<String, FunctionNeeds> TALLY = Map.of(
             "AuthFunction", new FunctionNeeds("AuthFunction", "dev.tally.common.config.AuthConfig",
-                    concat(List.of("USERS_TABLE"), JWT), Set.of("USERS_TABLE"),
-                    Map.of("USERS_TABLE", Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
+                    concat(List.of("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE"), JWT), Set.of("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE"),
+                    Map.of("USERS_TABLE", Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                            "LOGIN_ATTEMPTS_TABLE", Set.of("dynamodb:UpdateItem"))),
             "CommandSubmissionFunction", new FunctionNeeds("CommandSubmissionFunction",
                     "dev.tally.common.config.CommandSubmissionConfig",
                     concat(List.of("COMMANDS_TABLE", "COMMANDS_QUEUE_URL"), JWT), Set.of("COMMANDS_TABLE"), Map.of()),
