@@ -156,6 +156,7 @@ class BrokenTemplateTest {
     void policy_whenAuthGetsCrudOnTheUsersTable_isCaught() {
         SamTemplate broken = set(fixture, "Resources.AuthFunction.Properties.Policies",
                 value("[{DynamoDBCrudPolicy: {TableName: !Ref UsersTable}},"
+                        + " {Statement: [{Effect: Allow, Action: [dynamodb:UpdateItem], Resource: !GetAtt LoginAttemptsTable.Arn}]},"
                         + " {AWSSecretsManagerGetSecretValuePolicy: {SecretArn: !Ref JwtSigningSecret}}]"));
         assertThat(violations(broken)).containsExactlyInAnyOrder(
                 "Resources.AuthFunction.Properties.Policies[0].DynamoDBCrudPolicy: DynamoDBCrudPolicy grants more than AuthFunction"
@@ -179,7 +180,9 @@ class BrokenTemplateTest {
         SamTemplate broken = remove(fixture, "Resources.AuthFunction.Properties.Policies");
         assertThat(violations(broken)).containsExactlyInAnyOrder(
                 "Resources.AuthFunction.Properties.Policies: no write access to UsersTable, which the function writes",
+                "Resources.AuthFunction.Properties.Policies: no write access to LoginAttemptsTable, which the function writes",
                 "Resources.AuthFunction.Properties.Policies: no [dynamodb:GetItem, dynamodb:PutItem] on UsersTable, which AuthFunction calls",
+                "Resources.AuthFunction.Properties.Policies: no [dynamodb:UpdateItem] on LoginAttemptsTable, which AuthFunction calls",
                 "Resources.AuthFunction.Properties.Policies: no AWSSecretsManagerGetSecretValuePolicy for JwtSigningSecret");
     }
 
