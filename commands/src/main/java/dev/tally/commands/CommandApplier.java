@@ -5,16 +5,19 @@ import dev.tally.commands.store.DebtStore;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
+import dev.tally.common.store.DebtItem;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
+import dev.tally.events.command.RejectionReason;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Applies one command exactly once in effect (see {@code docs/adr/0060-worker-idempotency-on-command-id.md}):
  * a terminal status stops it; otherwise the current debt decides it, and the debt's record of applied
- * command ids turns a repeat into {@link Decision.AlreadyApplied}. The new debt is written on the
- * condition that nobody wrote in between; then the outcome is recorded.
+ * command ids turns a repeat into {@link Decision.AlreadyApplied}. A new debt whose item would pass
+ * DynamoDB's 400 KB limit is rejected ({@code DEBT_TOO_LARGE}) before any write. The new debt is
+ * written on the condition that nobody wrote in between; then the outcome is recorded.
  *
  * <p>Infrastructure faults are thrown as unchecked exceptions (the message is retried); business
  * rejections are returned.
@@ -51,6 +54,10 @@ public final class CommandApplier {
                 return new ApplyOutcome.Applied(already.version(), true);
             }
             Debt next = ((Decision.Applied) decision).debt();
+            if (!DebtItem.fits(next)) {
+                statuses.recordRejected(command, RejectionReason.DEBT_TOO_LARGE);
+                return new ApplyOutcome.Rejected(RejectionReason.DEBT_TOO_LARGE);
+            }
             if (debts.save(next)) {
                 statuses.recordApplied(command, next.version());
                 return new ApplyOutcome.Applied(next.version(), false);

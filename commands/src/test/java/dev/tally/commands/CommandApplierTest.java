@@ -13,6 +13,8 @@ import static org.mockito.Mockito.when;
 import dev.tally.commands.store.CommandStatusStore;
 import dev.tally.commands.store.DebtStore;
 import dev.tally.common.domain.Debt;
+import dev.tally.common.store.DebtItem;
+import dev.tally.events.Limits;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.RejectionReason;
 import java.util.Optional;
@@ -135,5 +137,26 @@ class CommandApplierTest {
 
     private CommandApplier applier() {
         return new CommandApplier(debts, statuses);
+    }
+
+    @Test
+    void apply_whenTheNextDebtWouldPassTheItemLimit_rejectsItWithoutWriting() {
+        String astralNote = "\uD83D\uDE00".repeat(Limits.NOTE_MAX);
+        Debt fitting = COMMANDS.after(COMMANDS.create("cmd-0", 1_000_000));
+        int paymentNumber = 1;
+        while (DebtItem.fits(COMMANDS.after(fitting, COMMANDS.payment("p-" + paymentNumber, 1, astralNote)))) {
+            fitting = COMMANDS.after(fitting, COMMANDS.payment("p-" + paymentNumber, 1, astralNote));
+            paymentNumber++;
+        }
+        var payment = COMMANDS.payment("p-" + paymentNumber, 1, astralNote);
+        when(statuses.findStatus("user-a", payment.commandId())).thenReturn(Optional.of(CommandStatus.Status.ACCEPTED));
+        when(debts.find("user-a", COMMANDS.debtId())).thenReturn(Optional.of(fitting));
+
+        ApplyOutcome outcome = applier().apply(payment);
+
+        assertThat(paymentNumber).isLessThan(Debt.MAX_COMMANDS);
+        assertThat(outcome).isEqualTo(new ApplyOutcome.Rejected(RejectionReason.DEBT_TOO_LARGE));
+        verify(debts, never()).save(any());
+        verify(statuses).recordRejected(payment, RejectionReason.DEBT_TOO_LARGE);
     }
 }

@@ -33,6 +33,12 @@ public record Commands(String userId, String debtId) {
                 new RecordPayment(debtId, Money.of(minorUnits, "EUR"), ISSUED_AT, null));
     }
 
+    /** A {@code RecordPayment} of {@code minorUnits} EUR with {@code note}. */
+    public CommandEnvelope payment(String commandId, long minorUnits, String note) {
+        return CommandEnvelope.of(commandId, userId, ISSUED_AT, null,
+                new RecordPayment(debtId, Money.of(minorUnits, "EUR"), ISSUED_AT, note));
+    }
+
     /** A {@code SettleDebt} with a note. */
     public CommandEnvelope settle(String commandId) {
         return CommandEnvelope.of(commandId, userId, ISSUED_AT.plusSeconds(60), null, new SettleDebt(debtId, "rest forgiven"));
@@ -40,7 +46,12 @@ public record Commands(String userId, String debtId) {
 
     /** The debt after applying {@code commands} in order (each must apply). */
     public Debt after(CommandEnvelope... commands) {
-        Debt debt = null;
+        return after(null, commands);
+    }
+
+    /** {@code start} (null for none) after applying {@code commands} in order (each must apply). */
+    public Debt after(Debt start, CommandEnvelope... commands) {
+        Debt debt = start;
         for (CommandEnvelope command : commands) {
             Decision decision = DebtDecider.decide(debt, command);
             if (!(decision instanceof Decision.Applied applied)) {

@@ -23,6 +23,14 @@ import java.util.regex.Pattern;
  */
 public record Money(long minorUnits, String currency) {
 
+    /**
+     * The largest amount accepted from a request, in minor units: 10^14 (1 000 000 000 000.00 EUR,
+     * 100 000 000 000 000 JPY). A user's totals are sums of amounts in {@code long}: at this maximum
+     * they stay exact for more than 92 000 open debts of the maximum amount in one currency, so two
+     * large debts can no longer overflow a summary (see {@code docs/adr/0142-money-maximum.md}).
+     */
+    public static final long MAX_MINOR_UNITS = 100_000_000_000_000L;
+
     private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     private static final int AMOUNT_MAX_CHARS = 40;
@@ -49,7 +57,7 @@ public record Money(long minorUnits, String currency) {
      * whitespace, thousands separators or leading zeros, and at most as many fraction digits as the
      * currency has ({@link Currency#getDefaultFractionDigits()}: JPY 0, EUR 2, KWD 3). The currency
      * is an upper-case ISO 4217 code with defined fraction digits ({@code XXX}, {@code XAU} are
-     * refused). Zero and amounts whose minor units overflow a {@code long} are refused. Every
+     * refused). Zero and amounts above {@link #MAX_MINOR_UNITS} minor units are refused. Every
      * problem found is reported, on {@code fieldPrefix.amount} and {@code fieldPrefix.currency}.
      *
      * @param amount       the decimal string
@@ -78,11 +86,12 @@ public record Money(long minorUnits, String currency) {
                             ? "must be a whole number for " + currencyCode + " (it has no decimal places)"
                             : "must have at most " + digits + " decimal places for " + currencyCode));
                 } else {
-                    try {
-                        minor = value.movePointRight(digits).longValueExact();
-                    } catch (ArithmeticException overflow) {
+                    BigDecimal minorUnits = value.movePointRight(digits);
+                    if (minorUnits.compareTo(BigDecimal.valueOf(MAX_MINOR_UNITS)) > 0) {
                         problems.add(new FieldProblem(amountField,
-                                "is too large: at most " + format(Long.MAX_VALUE, currencyCode) + " " + currencyCode));
+                                "is too large: at most " + format(MAX_MINOR_UNITS, currencyCode) + " " + currencyCode));
+                    } else {
+                        minor = minorUnits.longValueExact();
                     }
                 }
             }

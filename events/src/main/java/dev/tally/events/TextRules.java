@@ -25,6 +25,7 @@ public final class TextRules {
             problems.add(new FieldProblem(field, "must not be blank"));
         } else {
             length(problems, field, value, max);
+            unpairedSurrogates(problems, field, value);
             if (value.codePoints().anyMatch(Character::isISOControl)) {
                 problems.add(new FieldProblem(field, "must not contain control characters (such as line breaks or tabs)"));
             }
@@ -37,6 +38,7 @@ public final class TextRules {
             return;
         }
         length(problems, field, value, max);
+        unpairedSurrogates(problems, field, value);
         if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             problems.add(new FieldProblem(field, "must not contain control characters other than line breaks and tabs"));
         }
@@ -49,7 +51,7 @@ public final class TextRules {
         }
         if (value.length() > Limits.EMAIL_MAX) {
             problems.add(new FieldProblem(field, "must be at most " + Limits.EMAIL_MAX + " characters"));
-        } else if (!EMAIL.matcher(value).matches()) {
+        } else if (hasUnpairedSurrogate(value) || !EMAIL.matcher(value).matches()) {
             problems.add(new FieldProblem(field, "must be an e-mail address like \"name@example.com\""));
         }
     }
@@ -81,6 +83,28 @@ public final class TextRules {
     public static void check(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidValueException(problems);
+        }
+    }
+
+    /**
+     * True if {@code value} holds a UTF-16 surrogate without its partner (as JSON's {@code "\\ud800"}
+     * produces): such a string has no UTF-8 form, so SQS and DynamoDB refuse it.
+     */
+    public static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void unpairedSurrogates(List<FieldProblem> problems, String field, String value) {
+        if (hasUnpairedSurrogate(value)) {
+            problems.add(new FieldProblem(field, "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
         }
     }
 

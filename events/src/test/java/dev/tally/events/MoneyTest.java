@@ -18,8 +18,9 @@ class MoneyTest {
             "1000, JPY, 1000",
             "1.234, KWD, 1234",
             "0.5, KWD, 500",
-            "92233720368547758.07, EUR, 9223372036854775807",
-            "9223372036854775807, JPY, 9223372036854775807",
+            "1000000000000.00, EUR, 100000000000000",
+            "100000000000000, JPY, 100000000000000",
+            "100000000000.000, KWD, 100000000000000",
     })
     void parse_whenValid_givesMinorUnits(String amount, String currency, long minor) {
         assertThat(Money.parse(amount, currency, "amount").orElseThrow()).isEqualTo(new Money(minor, currency));
@@ -42,7 +43,9 @@ class MoneyTest {
             "12.|EUR|amount.amount|must be a decimal string",
             ".5|EUR|amount.amount|must be a decimal string",
             "١٢|EUR|amount.amount|must be a decimal string",
-            "92233720368547758.08|EUR|amount.amount|is too large: at most 92233720368547758.07 EUR",
+            "1000000000000.01|EUR|amount.amount|is too large: at most 1000000000000.00 EUR",
+            "92233720368547758.07|EUR|amount.amount|is too large: at most 1000000000000.00 EUR",
+            "100000000000001|JPY|amount.amount|is too large: at most 100000000000000 JPY",
             "9223372036854775808|JPY|amount.amount|is too large",
             "99999999999999999999999999999999999999999999|EUR|amount.amount|is too large",
             "12.34|eur|amount.currency|must be an upper-case ISO 4217 code",

@@ -68,6 +68,8 @@ public final class AuthRequests {
             if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
                 problems.add(new FieldProblem("password",
                         "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
+            } else if (TextRules.hasUnpairedSurrogate(read.password())) {
+                problems.add(new FieldProblem("password", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
             }
         }
         String displayName = read.displayName() == null ? null : read.displayName().strip();
@@ -88,6 +90,12 @@ public final class AuthRequests {
         List<FieldProblem> problems = TextRules.problems();
         TextRules.required(problems, "email", read.email());
         TextRules.required(problems, "password", read.password());
+        if (read.email() != null && TextRules.hasUnpairedSurrogate(read.email())) {
+            problems.add(new FieldProblem("email", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
+        }
+        if (read.password() != null && TextRules.hasUnpairedSurrogate(read.password())) {
+            problems.add(new FieldProblem("password", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.validationFailed(problems);
         }

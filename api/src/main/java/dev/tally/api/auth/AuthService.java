@@ -27,18 +27,21 @@ public final class AuthService {
     private static final Logger LOG = LogManager.getLogger(AuthService.class);
 
     private final UserStore users;
+    private final LoginAttemptLimiter limiter;
     private final PasswordHasher hasher;
     private final JwtIssuer issuer;
     private final Supplier<UUID> userIds;
     private final Clock clock;
 
     /** A service creating random (version 4) user ids on the system clock. */
-    public AuthService(UserStore users, PasswordHasher hasher, JwtIssuer issuer) {
-        this(users, hasher, issuer, UUID::randomUUID, Clock.systemUTC());
+    public AuthService(UserStore users, LoginAttemptLimiter limiter, PasswordHasher hasher, JwtIssuer issuer) {
+        this(users, limiter, hasher, issuer, UUID::randomUUID, Clock.systemUTC());
     }
 
-    AuthService(UserStore users, PasswordHasher hasher, JwtIssuer issuer, Supplier<UUID> userIds, Clock clock) {
+    AuthService(UserStore users, LoginAttemptLimiter limiter, PasswordHasher hasher, JwtIssuer issuer,
+                Supplier<UUID> userIds, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.userIds = Objects.requireNonNull(userIds, "userIds");
@@ -58,8 +61,16 @@ public final class AuthService {
         return new Registration.Registered(userId);
     }
 
-    /** Issues an access token when the e-mail is registered and the password matches. */
-    public Login login(LoginRequest request) {
+    /**
+     * Issues an access token when the e-mail is registered and the password matches; refuses the
+     * attempt before any check when the account or the source is over its limit.
+     */
+    public Login login(LoginRequest request, String sourceIp) {
+        Optional<java.time.Duration> wait = limiter.attempt(request.email(), sourceIp);
+        if (wait.isPresent()) {
+            LOG.info("login refused reason=TOO_MANY_ATTEMPTS retryAfterSeconds={}", wait.get().toSeconds());
+            return new Login.Throttled(wait.get());
+        }
         Optional<UserCredentials> credentials = users.findCredentials(request.email());
         if (credentials.isEmpty()) {
             hasher.verifyAgainstDummy(request.password());

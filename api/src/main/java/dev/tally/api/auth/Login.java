@@ -13,6 +13,13 @@ public sealed interface Login {
         }
     }
 
+    /** Too many attempts for the account or from the source; retry after {@code retryAfter}. */
+    record Throttled(java.time.Duration retryAfter) implements Login {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
     /** Unknown e-mail or wrong password: deliberately not told apart. */
     record InvalidCredentials() implements Login {
     }

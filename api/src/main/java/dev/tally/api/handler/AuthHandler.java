@@ -20,7 +20,7 @@ import java.util.Objects;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.tracing.Tracing;
 
-/** {@code AuthFunction}: {@code POST /auth/register} (201, 409) and {@code POST /auth/login} (200, 401). */
+/** {@code AuthFunction}: {@code POST /auth/register} (201, 409) and {@code POST /auth/login} (200, 401, 429). */
 public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String REGISTER = "POST /auth/register";
@@ -63,9 +63,12 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     private APIGatewayV2HTTPResponse login(HttpRequest request) {
-        Login outcome = service.login(requests.login(request.requireJsonBody(Limits.BODY_MAX)));
+        Login outcome = service.login(requests.login(request.requireJsonBody(Limits.BODY_MAX)), request.sourceIp());
         if (outcome instanceof Login.LoggedIn loggedIn) {
             return handling.responses().ok(TokenView.of(loggedIn.token()));
+        }
+        if (outcome instanceof Login.Throttled throttled) {
+            throw ApiException.tooManyRequests(throttled.retryAfter().toSeconds());
         }
         throw new ApiException(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
     }

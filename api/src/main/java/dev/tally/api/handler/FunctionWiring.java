@@ -2,6 +2,7 @@ package dev.tally.api.handler;
 
 import dev.tally.api.auth.AuthService;
 import dev.tally.api.store.DynamoDbCommandStore;
+import dev.tally.api.store.DynamoDbLoginAttemptLimiter;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.store.SqsCommandQueue;
 import dev.tally.api.submission.CommandSubmissionService;
@@ -35,6 +36,7 @@ final class FunctionWiring {
     static AuthService authService(AuthConfig config, AwsClients aws) {
         return new AuthService(
                 new DynamoDbUserStore(aws.dynamoDb(), config.usersTable()),
+                new DynamoDbLoginAttemptLimiter(aws.dynamoDb(), config.loginAttemptsTable(), java.time.Clock.systemUTC()),
                 new PasswordHasher(),
                 new JwtIssuer(config.jwt(), keys(config.jwt(), aws), config.tokenTimeToLive()));
     }

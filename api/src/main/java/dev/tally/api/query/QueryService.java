@@ -54,17 +54,17 @@ public final class QueryService {
     }
 
     /**
-     * A page of the user's debts in creation order.
+     * A page of the user's debts in creation order, without their payments (see {@link DebtView}). A
+     * filtered page may hold fewer debts than the limit, even none, with a cursor to continue: the
+     * reader stops after a bounded number of query rounds (ADR 0143).
      *
      * @throws dev.tally.common.http.ApiException {@code INVALID_CURSOR} for a cursor not issued for this user and filter
      */
     public DebtListView debts(String userId, DebtListing listing) {
         String after = listing.cursor() == null ? null : cursors.decode(userId, listing.status(), listing.cursor());
         DebtPage page = debts.page(userId, listing.status(), after, listing.limit());
-        List<DebtView> items = page.debts().stream().map(Debt::toView).toList();
-        String next = page.hasMore()
-                ? cursors.encode(userId, listing.status(), page.debts().get(page.debts().size() - 1).debtId())
-                : null;
+        List<DebtView> items = page.debts().stream().map(debt -> debt.toView().withoutPayments()).toList();
+        String next = page.resumeAfter() == null ? null : cursors.encode(userId, listing.status(), page.resumeAfter());
         return new DebtListView(items, next);
     }
 

@@ -6,15 +6,18 @@ import java.util.List;
 /**
  * A page of a user's debts.
  *
- * @param debts   the debts, in debt id order
- * @param hasMore true when at least one more debt matches after the last one of this page
+ * @param debts       the debts, in debt id order
+ * @param resumeAfter the debt id after which the next page starts (the last debt of this page, or
+ *                    where a bounded filtered read stopped), or null when nothing follows
  */
-public record DebtPage(List<Debt> debts, boolean hasMore) {
+public record DebtPage(List<Debt> debts, String resumeAfter) {
 
     public DebtPage {
         debts = List.copyOf(debts);
-        if (hasMore && debts.isEmpty()) {
-            throw new IllegalArgumentException("an empty page cannot have more after it");
-        }
+    }
+
+    /** True when a next page may hold more debts. */
+    public boolean hasMore() {
+        return resumeAfter != null;
     }
 }

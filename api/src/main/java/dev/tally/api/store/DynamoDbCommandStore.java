@@ -1,10 +1,10 @@
 package dev.tally.api.store;
 
+import dev.tally.common.store.CommandItem;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.CommandType;
 import dev.tally.events.command.RejectionReason;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,7 +53,7 @@ public final class DynamoDbCommandStore implements CommandStore {
     public Optional<CommandRecord> find(String userId, String commandId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
                         .tableName(tableName)
-                        .key(Map.of("userId", s(userId), "commandId", s(commandId)))
+                        .key(CommandItem.key(userId, commandId))
                         .consistentRead(true)
                         .build())
                 .item();
@@ -61,16 +61,8 @@ public final class DynamoDbCommandStore implements CommandStore {
     }
 
     PutItemRequest acceptRequest(CommandRecord accepted) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("userId", s(accepted.userId()));
-        item.put("commandId", s(accepted.commandId()));
-        item.put("type", s(accepted.type().name()));
-        item.put("status", s(accepted.status().name()));
-        item.put("debtId", s(accepted.debtId()));
-        item.put("requestHash", s(accepted.requestHash()));
-        item.put("acceptedAt", s(accepted.acceptedAt().toString()));
-        item.put("updatedAt", s(accepted.acceptedAt().toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(accepted.expiresAt().getEpochSecond())));
+        Map<String, AttributeValue> item = CommandItem.accepted(accepted.userId(), accepted.commandId(),
+                accepted.type().name(), accepted.debtId(), accepted.requestHash(), accepted.acceptedAt());
         return PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)

@@ -22,9 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * DynamoDB applies {@code Limit} to the items it evaluates <em>before</em> the status
  * {@code FilterExpression}, so one request may return fewer matches than asked, or none while more
  * follow: the reader keeps querying from the last evaluated key until it holds {@code limit + 1}
- * matches or the partition ends. The extra match only tells whether a next page exists (so a
- * listing never ends with an empty page); it is not returned. Reads are strongly consistent, so a
- * command seen as {@code APPLIED} is visible in the listing.
+ * matches, the partition ends, or {@link #MAX_ROUNDS} requests were made. The extra match only tells
+ * whether a next page exists; it is not returned. When the rounds run out first, the page holds the
+ * matches found so far (perhaps none) and resumes after the last evaluated key, so a filter that
+ * matches rarely (one CANCELLED debt among 10 000) costs a bounded time per request instead of a
+ * read of the whole partition until the function times out (ADR 0143). Reads are strongly
+ * consistent, so a command seen as {@code APPLIED} is visible in the listing.
  */
 public final class DynamoDbDebtReader implements DebtReader {
 
@@ -36,6 +39,8 @@ public final class DynamoDbDebtReader implements DebtReader {
     static final String STATUS_FILTER = "#status = :status";
     /** The fewest items one request evaluates when a filter may skip some (bounds the round trips). */
     static final int DEFAULT_FILTERED_BATCH = 25;
+    /** The most {@code Query} requests one page makes (each reads at most 1 MB). */
+    public static final int MAX_ROUNDS = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -73,8 +78,10 @@ public final class DynamoDbDebtReader implements DebtReader {
         int wanted = limit + 1;
         List<Debt> matches = new ArrayList<>();
         Map<String, AttributeValue> startKey = afterDebtId == null ? null : key(userId, afterDebtId);
+        int rounds = 0;
         do {
             QueryResponse response = dynamoDb.query(queryRequest(userId, status, startKey, wanted - matches.size()));
+            rounds++;
             for (Map<String, AttributeValue> item : response.items()) {
                 if (matches.size() < wanted) {
                     matches.add(DebtItem.fromItem(item));
@@ -82,9 +89,12 @@ public final class DynamoDbDebtReader implements DebtReader {
             }
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
-        } while (matches.size() < wanted && startKey != null);
-        boolean hasMore = matches.size() > limit;
-        return new DebtPage(hasMore ? matches.subList(0, limit) : matches, hasMore);
+        } while (matches.size() < wanted && startKey != null && rounds < MAX_ROUNDS);
+        if (matches.size() > limit) {
+            List<Debt> page = matches.subList(0, limit);
+            return new DebtPage(page, page.get(limit - 1).debtId());
+        }
+        return new DebtPage(matches, startKey == null ? null : startKey.get(DEBT_ID).s());
     }
 
     QueryRequest queryRequest(String userId, DebtStatus status, Map<String, AttributeValue> startKey, int stillWanted) {

@@ -5,6 +5,7 @@ import dev.tally.api.store.CommandQueue;
 import dev.tally.api.store.CommandQueueException;
 import dev.tally.api.store.CommandRecord;
 import dev.tally.api.store.CommandStore;
+import dev.tally.common.store.CommandItem;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CreateDebt;
 import dev.tally.events.command.DebtCommand;
@@ -29,8 +30,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class CommandSubmissionService {
 
-    /** How long command records (idempotency and status) are kept before DynamoDB's TTL removes them. */
-    public static final Duration RECORD_RETENTION = Duration.ofDays(7);
+    /** How long command records (idempotency and status) are kept: the table's one retention. */
+    public static final Duration RECORD_RETENTION = CommandItem.RETENTION;
 
     private static final Logger LOG = LogManager.getLogger(CommandSubmissionService.class);
 
@@ -38,20 +39,18 @@ public final class CommandSubmissionService {
     private final CommandQueue queue;
     private final RequestHash requestHash;
     private final Supplier<String> commandIds;
-    private final Duration retention;
 
     /** A service generating random command ids when the client sends no key. */
     public CommandSubmissionService(CommandStore commands, CommandQueue queue, RequestHash requestHash) {
-        this(commands, queue, requestHash, () -> UUID.randomUUID().toString(), RECORD_RETENTION);
+        this(commands, queue, requestHash, () -> UUID.randomUUID().toString());
     }
 
     CommandSubmissionService(CommandStore commands, CommandQueue queue, RequestHash requestHash,
-                             Supplier<String> commandIds, Duration retention) {
+                             Supplier<String> commandIds) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.requestHash = Objects.requireNonNull(requestHash, "requestHash");
         this.commandIds = Objects.requireNonNull(commandIds, "commandIds");
-        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     /** Accepts the command for the user (the token subject). */
@@ -61,7 +60,7 @@ public final class CommandSubmissionService {
         String hash = requestHash.of(submission.routeKey(), command, submission.generatedFields());
         Instant acceptedAt = submission.receivedAt();
         CommandRecord accepted = CommandRecord.accepted(userId, commandId, command.type(), command.debtId(), hash,
-                acceptedAt, acceptedAt.plus(retention));
+                acceptedAt, CommandItem.expiry(acceptedAt));
         AcceptResult result = commands.recordAccepted(accepted);
         if (result instanceof AcceptResult.AlreadyRecorded already) {
             return replay(userId, commandId, hash, submission, already.existing());

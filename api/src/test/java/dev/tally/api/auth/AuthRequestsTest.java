@@ -87,6 +87,21 @@ class AuthRequestsTest {
         assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("password");
     }
 
+    @Test
+    void login_whenEmailOrPasswordHasALoneSurrogate_isRefusedOnThoseFields() {
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> requests.login("{\"email\": \"a\\ud800@b.c\", \"password\": \"pass\\udfff\"}"));
+
+        assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("email", "password");
+    }
+
+    @Test
+    void register_whenPasswordHasALoneSurrogate_isRefused() {
+        ApiException refused = refusedRegister(body("ada@example.com", "long enough password \\ud800", "Ada"));
+
+        assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("password");
+    }
+
     private ApiException refusedRegister(String body) {
         return catchThrowableOfType(ApiException.class, () -> requests.register(body));
     }

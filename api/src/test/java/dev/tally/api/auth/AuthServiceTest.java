@@ -15,6 +15,7 @@ import dev.tally.common.auth.TokenVerification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,9 @@ class AuthServiceTest {
     private final InMemoryUserStore users = new InMemoryUserStore();
     /** A small work factor keeps the test fast; the production default is asserted separately. */
     private final PasswordHasher hasher = spy(new PasswordHasher(1_000));
-    private final AuthService service = new AuthService(users, hasher, TestTokens.issuer(),
+    private LoginAttemptLimiter limiter = (email, sourceIp) -> Optional.empty();
+    private final AuthService service = new AuthService(users, (email, sourceIp) -> limiter.attempt(email, sourceIp),
+            hasher, TestTokens.issuer(),
             () -> UUID.fromString("6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -54,7 +57,7 @@ class AuthServiceTest {
     void login_whenPasswordMatches_issuesATokenWhoseSubjectIsTheUser() {
         service.register(new RegisterRequest("ada@example.com", PASSWORD, "Ada"));
 
-        Login outcome = service.login(new LoginRequest("ada@example.com", PASSWORD));
+        Login outcome = service.login(new LoginRequest("ada@example.com", PASSWORD), "198.51.100.7");
 
         assertThat(outcome).isInstanceOf(Login.LoggedIn.class);
         String token = ((Login.LoggedIn) outcome).token().accessToken();
@@ -67,7 +70,7 @@ class AuthServiceTest {
     void login_whenPasswordIsWrong_answersInvalidCredentialsAfterARealVerification() {
         service.register(new RegisterRequest("ada@example.com", PASSWORD, "Ada"));
 
-        assertThat(service.login(new LoginRequest("ada@example.com", "wrong password 1234")))
+        assertThat(service.login(new LoginRequest("ada@example.com", "wrong password 1234"), "198.51.100.7"))
                 .isEqualTo(new Login.InvalidCredentials());
         verify(hasher).verify(org.mockito.ArgumentMatchers.eq("wrong password 1234"), anyString());
         verify(hasher, never()).verifyAgainstDummy(anyString());
@@ -75,7 +78,7 @@ class AuthServiceTest {
 
     @Test
     void login_whenEmailIsUnknown_answersTheSameAfterTheSameWorkAgainstTheDummy() {
-        assertThat(service.login(new LoginRequest("nobody@example.com", PASSWORD)))
+        assertThat(service.login(new LoginRequest("nobody@example.com", PASSWORD), "198.51.100.7"))
                 .isEqualTo(new Login.InvalidCredentials());
         verify(hasher).verifyAgainstDummy(PASSWORD);
     }
@@ -85,5 +88,18 @@ class AuthServiceTest {
         String hash = new PasswordHasher().hash("any password at all");
 
         assertThat(Integer.parseInt(hash.split("\\$")[1])).isGreaterThanOrEqualTo(600_000);
+    }
+
+    @Test
+    void login_whenTheLimiterRefuses_answersThrottledWithoutCheckingThePassword() {
+        service.register(new RegisterRequest("ada@example.com", PASSWORD, "Ada"));
+        limiter = (email, sourceIp) -> "ada@example.com".equals(email) && "198.51.100.7".equals(sourceIp)
+                ? Optional.of(java.time.Duration.ofSeconds(42)) : Optional.empty();
+        org.mockito.Mockito.clearInvocations(hasher);
+
+        Login outcome = service.login(new LoginRequest("ada@example.com", PASSWORD), "198.51.100.7");
+
+        assertThat(outcome).isEqualTo(new Login.Throttled(java.time.Duration.ofSeconds(42)));
+        org.mockito.Mockito.verifyNoInteractions(hasher);
     }
 }

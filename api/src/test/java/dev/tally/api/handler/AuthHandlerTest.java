@@ -94,7 +94,7 @@ class AuthHandlerTest {
     void login_whenCredentialsMatch_answers200WithABearerToken() {
         IssuedToken token = new IssuedToken("header.payload.signature", Duration.ofHours(1),
                 Instant.parse("2026-11-27T11:15:30Z"));
-        when(service.login(any())).thenReturn(new Login.LoggedIn(token));
+        when(service.login(any(), any())).thenReturn(new Login.LoggedIn(token));
 
         APIGatewayV2HTTPResponse response = handle("auth-login");
 
@@ -104,14 +104,14 @@ class AuthHandlerTest {
         assertThat(body.get("tokenType").asText()).isEqualTo("Bearer");
         assertThat(body.get("expiresIn").asLong()).isEqualTo(3600);
         ArgumentCaptor<LoginRequest> request = ArgumentCaptor.forClass(LoginRequest.class);
-        verify(service).login(request.capture());
+        verify(service).login(request.capture(), any());
         assertThat(request.getValue().email()).isEqualTo("ada.lovelace@example.com");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"auth-login", "auth-login-invalid"})
     void login_whenCredentialsDoNotMatch_answersTheOne401(String fixture) {
-        when(service.login(any())).thenReturn(new Login.InvalidCredentials());
+        when(service.login(any(), any())).thenReturn(new Login.InvalidCredentials());
 
         APIGatewayV2HTTPResponse response = handle(fixture);
 
@@ -120,6 +120,22 @@ class AuthHandlerTest {
         assertThat(error.get("code").asText()).isEqualTo("UNAUTHORIZED");
         assertThat(error.get("message").asText()).isEqualTo(AuthHandler.BAD_CREDENTIALS);
         assertThat(error.has("fields")).isFalse();
+    }
+
+    @Test
+    void login_whenThrottled_answers429WithRetryAfter() {
+        when(service.login(any(), any())).thenReturn(new Login.Throttled(Duration.ofSeconds(120)));
+
+        APIGatewayV2HTTPResponse response = handle("auth-login");
+
+        assertThat(response.getStatusCode()).isEqualTo(429);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "120");
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        verify(service).login(any(), org.mockito.ArgumentMatchers.eq(sourceIpOf("auth-login")));
+    }
+
+    private static String sourceIpOf(String fixture) {
+        return ApiGatewayEvents.load(fixture).getRequestContext().getHttp().getSourceIp();
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tally.api.auth.AuthRequests;
 import dev.tally.api.auth.AuthService;
+import dev.tally.api.auth.LoginAttemptLimiter;
+import dev.tally.api.store.DynamoDbLoginAttemptLimiter;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
@@ -109,6 +111,24 @@ class AuthIT {
         assertThat(json(again).get("error").get("code").asText()).isEqualTo("EMAIL_TAKEN");
     }
 
+    @Test
+    void loginAttemptsOverTheAccountLimit_answer429WithRetryAfter_evenWithTheRightPassword() {
+        AuthHandler handler = handler(newUsersTable(), new PasswordHasher(1_000));
+        handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
+        APIGatewayV2HTTPEvent wrong = ApiGatewayEvents.load("auth-login");
+        wrong.setBody("{\"email\": \"ada.lovelace@example.com\", \"password\": \"not the password at all\"}");
+        for (int i = 0; i < LoginAttemptLimiter.ACCOUNT_LIMIT; i++) {
+            assertThat(handler.handleRequest(wrong, context()).getStatusCode()).isEqualTo(401);
+        }
+
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(ApiGatewayEvents.load("auth-login"), context());
+
+        assertThat(refused.getStatusCode()).isEqualTo(429);
+        assertThat(json(refused).get("error").get("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(Long.parseLong(refused.getHeaders().get("Retry-After")))
+                .isBetween(1L, LoginAttemptLimiter.WINDOW.toSeconds());
+    }
+
     private static String newUsersTable() {
         String name = "users-" + TABLES.incrementAndGet();
         ApiTables.createUsersTable(dynamoDb, name);
@@ -116,7 +136,10 @@ class AuthIT {
     }
 
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String usersTable, PasswordHasher hasher) {
-        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, usersTable), hasher, TestTokens.issuer());
+        String attemptsTable = "login-attempts-" + TABLES.incrementAndGet();
+        ApiTables.createLoginAttemptsTable(dynamoDb, attemptsTable);
+        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, usersTable),
+                new DynamoDbLoginAttemptLimiter(dynamoDb, attemptsTable, java.time.Clock.systemUTC()), hasher, TestTokens.issuer());
         return ApiContract.checked(
                 new AuthHandler(service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }

@@ -58,7 +58,8 @@ class ConcurrentRegistrationIT {
     void registeringTheSameEmailConcurrently_createsExactlyOneUser() throws Exception {
         String table = "users-" + ++tables;
         ApiTables.createUsersTable(dynamoDb, table);
-        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, table), new PasswordHasher(1_000),
+        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, table), (email, sourceIp) -> java.util.Optional.empty(),
+                new PasswordHasher(1_000),
                 TestTokens.issuer());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

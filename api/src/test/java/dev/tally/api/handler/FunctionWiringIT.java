@@ -67,12 +67,14 @@ class FunctionWiringIT {
         }
         try (var dynamoDb = aws.dynamoDb()) {
             ApiTables.createUsersTable(dynamoDb, "tally-users");
+            ApiTables.createLoginAttemptsTable(dynamoDb, "tally-login-attempts");
             ApiTables.createCommandsTable(dynamoDb, "tally-commands");
         }
         queues = SQS.createFifoQueueWithDeadLetterQueue("tally-commands.fifo", "tally-commands-dlq.fifo", 5, 180);
         Map<String, String> variables = new HashMap<>(endpoints);
         variables.putAll(Map.of(
                 "USERS_TABLE", "tally-users",
+                "LOGIN_ATTEMPTS_TABLE", "tally-login-attempts",
                 "COMMANDS_TABLE", "tally-commands",
                 "COMMANDS_QUEUE_URL", queues.queueUrl(),
                 "JWT_SECRET_ARN", secretArn,

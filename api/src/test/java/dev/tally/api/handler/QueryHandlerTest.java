@@ -246,6 +246,6 @@ class QueryHandlerTest {
     private static DebtView debtView() {
         return new DebtView(DEBT, new Counterparty("Alice", null), Direction.OWED_TO_ME, Money.of(1_000, "EUR"),
                 DecimalMoney.of(750, "EUR"), DecimalMoney.of(250, "EUR"), DecimalMoney.of(0, "EUR"), "EUR",
-                DebtStatus.OPEN, null, "Dinner", null, List.of(), 2, UPDATED, UPDATED);
+                DebtStatus.OPEN, null, "Dinner", null, List.of(), 0, 2, UPDATED, UPDATED);
     }
 }

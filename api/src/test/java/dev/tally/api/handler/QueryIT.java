@@ -128,6 +128,43 @@ class QueryIT {
     }
 
     @Test
+    void debts_statusFilterOver10000Debts_answersBoundedPagesThatTogetherGiveEveryMatch() {
+        String user = newUser();
+        List<String> cancelled = new ArrayList<>();
+        List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Debt debt = TestDebts.withStatus(user, ids.next().toString(), i % 997 == 500 ? DebtStatus.CANCELLED : DebtStatus.OPEN);
+            if (debt.status() == DebtStatus.CANCELLED) {
+                cancelled.add(debt.debtId());
+            }
+            batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                    .putRequest(put -> put.item(DebtItem.toItem(debt))).build());
+            if (batch.size() == 25) {
+                List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> items = List.copyOf(batch);
+                dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(DEBTS, items)));
+                batch.clear();
+            }
+        }
+
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        int emptyPages = 0;
+        String cursor = null;
+        do {
+            JsonNode page = ok(listing(user, DebtStatus.CANCELLED, "20", cursor));
+            page.get("items").forEach(item -> seen.add(item.get("debtId").asText()));
+            emptyPages += page.get("items").isEmpty() ? 1 : 0;
+            pages++;
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(cancelled);
+        assertThat(emptyPages).as("a request stops after its query rounds, with a cursor").isPositive();
+        assertThat(pages).as("each page evaluates at most %d rounds of 25 debts", DynamoDbDebtReader.MAX_ROUNDS)
+                .isGreaterThanOrEqualTo(10_000 / (DynamoDbDebtReader.MAX_ROUNDS * 25));
+    }
+
+    @Test
     void debts_withACursorFromAnotherUsersListing_answers400RevealingNothing() {
         String alice = newUser();
         String bob = newUser();

@@ -75,7 +75,7 @@ class QueryServiceTest {
     @Test
     void debts_whenTheReaderHasMore_answersACursorThatContinuesAfterTheLastItem() {
         Debt first = TestDebts.withStatus(USER, DEBT_1, DebtStatus.OPEN);
-        when(debts.page(USER, DebtStatus.OPEN, null, 1)).thenReturn(new DebtPage(List.of(first), true));
+        when(debts.page(USER, DebtStatus.OPEN, null, 1)).thenReturn(new DebtPage(List.of(first), DEBT_1));
 
         DebtListView page = service(userId -> Optional.empty()).debts(USER, new DebtListing(DebtStatus.OPEN, 1, null));
 
@@ -86,7 +86,7 @@ class QueryServiceTest {
     @Test
     void debts_withACursor_readsAfterItsPositionAndOnTheLastPageAnswersNoCursor() {
         Debt second = TestDebts.withStatus(USER, DEBT_2, DebtStatus.OPEN);
-        when(debts.page(USER, null, DEBT_1, 5)).thenReturn(new DebtPage(List.of(second), false));
+        when(debts.page(USER, null, DEBT_1, 5)).thenReturn(new DebtPage(List.of(second), null));
         String cursor = cursors.encode(USER, null, DEBT_1);
 
         DebtListView page = service(userId -> Optional.empty()).debts(USER, new DebtListing(null, 5, cursor));

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.CommandType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 class DynamoDbCommandStoreTest {
 
     private static final Instant ACCEPTED_AT = Instant.parse("2026-11-27T10:15:30.250Z");
-    private static final Instant EXPIRES_AT = Instant.parse("2026-12-04T10:15:30Z");
+    private static final Instant EXPIRES_AT = Instant.parse("2026-12-27T10:15:30Z");
     private static final CommandRecord PAYMENT = CommandRecord.accepted("user-1", "payment-0001", CommandType.RECORD_PAYMENT,
             "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90", "ab12", ACCEPTED_AT, EXPIRES_AT);
 
@@ -52,7 +53,8 @@ class DynamoDbCommandStoreTest {
                 .containsEntry("debtId", AttributeValue.fromS(PAYMENT.debtId()))
                 .containsEntry("requestHash", AttributeValue.fromS("ab12"))
                 .containsEntry("acceptedAt", AttributeValue.fromS("2026-11-27T10:15:30.250Z"))
-                .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(EXPIRES_AT.getEpochSecond())));
+                .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(
+                        Instant.parse("2026-11-27T10:15:30.250Z").plus(Duration.ofDays(30)).getEpochSecond())));
     }
 
     @Test

@@ -73,6 +73,22 @@ class DynamoDbDebtReaderTest {
     }
 
     @Test
+    void page_whenTheFilterMatchesNothingForManyRounds_stopsAfterMaxRoundsAndResumesAfterTheLastEvaluatedKey() {
+        when(dynamoDb.query(any(QueryRequest.class))).thenAnswer(invocation -> {
+            QueryRequest request = invocation.getArgument(0);
+            int next = request.hasExclusiveStartKey() ? Integer.parseInt(request.exclusiveStartKey().get("debtId").s().substring(2)) + 1 : 0;
+            return response(List.of(), DynamoDbDebtReader.key(USER, "d-" + next));
+        });
+
+        DebtPage page = reader.page(USER, DebtStatus.CANCELLED, null, 20);
+
+        assertThat(page.debts()).isEmpty();
+        assertThat(page.hasMore()).isTrue();
+        assertThat(page.resumeAfter()).isEqualTo("d-" + (DynamoDbDebtReader.MAX_ROUNDS - 1));
+        verify(dynamoDb, times(DynamoDbDebtReader.MAX_ROUNDS)).query(any(QueryRequest.class));
+    }
+
+    @Test
     void page_whenThePartitionEndsAtTheLimit_hasNoMore() {
         Debt d1 = TestDebts.withStatus(USER, "d-1", DebtStatus.OPEN);
         when(dynamoDb.query(any(QueryRequest.class))).thenReturn(response(List.of(d1), null));

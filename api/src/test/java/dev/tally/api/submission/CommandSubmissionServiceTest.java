@@ -30,7 +30,7 @@ class CommandSubmissionServiceTest {
     private final InMemoryCommandStore commands = new InMemoryCommandStore();
     private final RecordingCommandQueue queue = new RecordingCommandQueue();
     private final CommandSubmissionService service = new CommandSubmissionService(commands, queue,
-            new RequestHash(TallyJson.MAPPER), () -> "generated-command-id", Duration.ofDays(7));
+            new RequestHash(TallyJson.MAPPER), () -> "generated-command-id");
 
     @Test
     void submit_whenNew_recordsAcceptedWithTtlThenSendsTheEnvelope() {
@@ -45,7 +45,7 @@ class CommandSubmissionServiceTest {
         assertThat(record.type()).isEqualTo(CommandType.CREATE_DEBT);
         assertThat(record.debtId()).isEqualTo(accepted.debtId());
         assertThat(record.acceptedAt()).isEqualTo(FIRST);
-        assertThat(record.expiresAt()).isEqualTo(FIRST.plus(Duration.ofDays(7)));
+        assertThat(record.expiresAt()).isEqualTo(FIRST.plus(Duration.ofDays(30)));
         assertThat(record.requestHash()).hasSize(64);
         assertThat(queue.sent()).singleElement().satisfies(envelope -> {
             assertThat(envelope.commandId()).isEqualTo("key-1");

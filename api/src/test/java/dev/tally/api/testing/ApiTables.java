@@ -21,6 +21,16 @@ public final class ApiTables {
                 .keySchema(key("pk", KeyType.HASH)));
     }
 
+    /** {@code loginAttempts}: partition key {@code counterKey} (S), TTL on {@code expiresAt}. */
+    public static void createLoginAttemptsTable(DynamoDbClient dynamoDb, String name) {
+        dynamoDb.createTable(table -> table.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("counterKey"))
+                .keySchema(key("counterKey", KeyType.HASH)));
+        dynamoDb.updateTimeToLive(ttl -> ttl.tableName(name)
+                .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
+    }
+
     /** {@code commands}: {@code userId} (S) + {@code commandId} (S), TTL on {@code expiresAt}. */
     public static void createCommandsTable(DynamoDbClient dynamoDb, String name) {
         dynamoDb.createTable(table -> table.tableName(name)

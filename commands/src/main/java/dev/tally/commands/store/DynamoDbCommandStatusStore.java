@@ -1,10 +1,10 @@
 package dev.tally.commands.store;
 
+import dev.tally.common.store.CommandItem;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.RejectionReason;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,20 +24,18 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * ({@code requestHash}, {@code acceptedAt}) and is conditioned on the command having no outcome yet
  * ({@code attribute_not_exists(#commandId) OR #status = :accepted}), so a late duplicate can never
  * turn {@code APPLIED} into {@code REJECTED} or change the recorded version. The TTL attribute
- * {@code expiresAt} (a number: epoch seconds) is set only if absent.
+ * {@code expiresAt} (a number: epoch seconds) is set here, where the outcome is recorded, to
+ * {@link CommandItem#RETENTION} after the outcome: the one retention of the item ({@link CommandItem}).
  */
 public final class DynamoDbCommandStatusStore implements CommandStatusStore {
-
-    /** How long a status record is kept after the worker first records an outcome. */
-    public static final Duration RETENTION = Duration.ofDays(30);
 
     static final String NO_OUTCOME_YET = "attribute_not_exists(#commandId) OR #status = :accepted";
     static final String APPLIED_UPDATE = "SET #type = :type, #status = :status, #debtId = :debtId,"
             + " #debtVersion = :debtVersion, #updatedAt = :now, #acceptedAt = if_not_exists(#acceptedAt, :issuedAt),"
-            + " #expiresAt = if_not_exists(#expiresAt, :expiresAt)";
+            + " #expiresAt = :expiresAt";
     static final String REJECTED_UPDATE = "SET #type = :type, #status = :status, #debtId = :debtId,"
             + " #reason = :reason, #updatedAt = :now, #acceptedAt = if_not_exists(#acceptedAt, :issuedAt),"
-            + " #expiresAt = if_not_exists(#expiresAt, :expiresAt)";
+            + " #expiresAt = :expiresAt";
     private static final List<String> COMMON_NAMES =
             List.of("commandId", "type", "status", "debtId", "updatedAt", "acceptedAt", "expiresAt");
 
@@ -115,11 +113,11 @@ public final class DynamoDbCommandStatusStore implements CommandStatusStore {
         values.put(":debtId", AttributeValue.fromS(command.debtId()));
         values.put(":now", AttributeValue.fromS(now.toString()));
         values.put(":issuedAt", AttributeValue.fromS(command.issuedAt().toString()));
-        values.put(":expiresAt", AttributeValue.fromN(Long.toString(now.plus(RETENTION).getEpochSecond())));
+        values.put(":expiresAt", CommandItem.expiresAt(now));
         return values;
     }
 
     private static Map<String, AttributeValue> key(String userId, String commandId) {
-        return Map.of("userId", AttributeValue.fromS(userId), "commandId", AttributeValue.fromS(commandId));
+        return CommandItem.key(userId, commandId);
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import dev.tally.commands.Commands;
 import dev.tally.events.command.RejectionReason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -38,14 +39,14 @@ class DynamoDbCommandStatusStoreTest {
         assertThat(request.key().get("userId").s()).isEqualTo("user-a");
         assertThat(request.key().get("commandId").s()).isEqualTo("cmd-2");
         assertThat(request.conditionExpression()).isEqualTo("attribute_not_exists(#commandId) OR #status = :accepted");
-        assertThat(request.updateExpression()).contains("#expiresAt = if_not_exists(#expiresAt, :expiresAt)")
+        assertThat(request.updateExpression()).contains("#expiresAt = :expiresAt")
                 .contains("#debtVersion = :debtVersion").doesNotContain("#reason");
         assertThat(request.expressionAttributeValues().get(":status").s()).isEqualTo("APPLIED");
         assertThat(request.expressionAttributeValues().get(":accepted").s()).isEqualTo("ACCEPTED");
         assertThat(request.expressionAttributeValues().get(":debtVersion").n()).isEqualTo("7");
         assertThat(request.expressionAttributeValues().get(":type").s()).isEqualTo("RECORD_PAYMENT");
         assertThat(request.expressionAttributeValues().get(":expiresAt").n())
-                .isEqualTo(Long.toString(NOW.plus(DynamoDbCommandStatusStore.RETENTION).getEpochSecond()));
+                .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
         assertThat(request.expressionAttributeNames()).containsEntry("#debtVersion", "debtVersion")
                 .doesNotContainKey("#reason");
     }

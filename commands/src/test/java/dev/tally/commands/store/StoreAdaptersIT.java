@@ -1,6 +1,7 @@
 package dev.tally.commands.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tally.commands.Commands;
 import dev.tally.commands.LocalEndpoints;
@@ -9,11 +10,15 @@ import dev.tally.commands.Unparseable;
 import dev.tally.commands.UnparseableReason;
 import dev.tally.commands.WorkerTestBed;
 import dev.tally.common.domain.Debt;
+import dev.tally.common.store.DebtItem;
+import dev.tally.common.store.ItemSize;
+import dev.tally.events.Limits;
 import dev.tally.common.testing.FifoQueues;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.RejectionReason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The three adapters against real local endpoints (common's harness): what the conditions really do. */
@@ -52,6 +59,25 @@ class StoreAdaptersIT {
         assertThat(debts.save(debt)).isTrue();
 
         assertThat(debts.find(commands.userId(), commands.debtId())).contains(debt);
+    }
+
+    @Test
+    void itemSize_whenTheCheckSaysADebtFits_theEndpointStoresIt_andTheNextPaymentItRefuses() {
+        String astralNote = "\uD83D\uDE00".repeat(Limits.NOTE_MAX);
+        Debt fitting = commands.after(commands.create("c-0", 1_000_000));
+        Debt next = commands.after(fitting, commands.payment("p-1", 1, astralNote));
+        for (int number = 2; DebtItem.fits(next); number++) {
+            fitting = next;
+            next = commands.after(fitting, commands.payment("p-" + number, 1, astralNote));
+        }
+        Debt tooLarge = next;
+
+        bed.dynamoDb.putItem(PutItemRequest.builder().tableName(bed.debtsTable).item(DebtItem.toItem(fitting)).build());
+        assertThatThrownBy(() -> bed.dynamoDb.putItem(
+                PutItemRequest.builder().tableName(bed.debtsTable).item(DebtItem.toItem(tooLarge)).build()))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("size");
+        assertThat(ItemSize.of(DebtItem.toItem(fitting))).isGreaterThan(ItemSize.MAX_ITEM_BYTES - 3_000);
+        assertThat(debts.find(commands.userId(), commands.debtId())).contains(fitting);
     }
 
     @Test
@@ -98,7 +124,9 @@ class StoreAdaptersIT {
         assertThat(item.get("debtId").s()).isEqualTo(commands.debtId());
         assertThat(item.get("requestHash").s()).isEqualTo("sha256:abc");
         assertThat(item.get("acceptedAt").s()).isEqualTo("2026-11-27T09:59:59Z");
-        assertThat(item.get("expiresAt").n()).isEqualTo("1800000000");
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .as("the API's expiry is replaced by the outcome's: one retention from the outcome")
+                .isGreaterThanOrEqualTo(Instant.now().plus(Duration.ofDays(30)).getEpochSecond() - 60);
         assertThat(statuses.findStatus(commands.userId(), "c-2")).contains(CommandStatus.Status.APPLIED);
     }
 

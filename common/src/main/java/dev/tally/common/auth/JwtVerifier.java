@@ -18,6 +18,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.tally.common.config.JwtSettings;
+import dev.tally.events.FieldProblem;
+import dev.tally.events.TextRules;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,7 +42,9 @@ import org.apache.logging.log4j.Logger;
  * JWKS only (and only when a JWKS URL is configured); {@code none}, HS384/HS512, encrypted tokens
  * and everything else are refused before any key is touched. {@code iss}, {@code aud},
  * {@code exp} (required), {@code nbf} and {@code iat} are checked with a {@link #CLOCK_SKEW} of
- * 60 seconds; {@code sub} is required. A refusal is logged as a {@link TokenRejection} category,
+ * 60 seconds; {@code sub} is required and must be a Tally user id (letters, digits, {@code . _ : -},
+ * at most 128: an external provider's subject outside that is refused here, not after a command was
+ * recorded). A JWKS URL must be https ({@link JwtSettings}). A refusal is logged as a {@link TokenRejection} category,
  * never with the token. Build one per container.
  */
 public final class JwtVerifier {
@@ -137,6 +142,9 @@ public final class JwtVerifier {
         if (subject == null || subject.isBlank()) {
             return rejected(TokenRejection.MISSING_SUBJECT);
         }
+        if (!isUserId(subject)) {
+            return rejected(TokenRejection.INVALID_SUBJECT);
+        }
         if (!issuer.equals(claims.getIssuer())) {
             return rejected(TokenRejection.WRONG_ISSUER);
         }
@@ -154,6 +162,13 @@ public final class JwtVerifier {
             return rejected(TokenRejection.NOT_YET_VALID);
         }
         return new TokenVerification.Verified(new AuthenticatedUser(subject, expiry.toInstant()));
+    }
+
+    /** True if {@code subject} can be a Tally user id (the rules of {@code TextRules.requiredId}). */
+    private static boolean isUserId(String subject) {
+        List<FieldProblem> problems = TextRules.problems();
+        TextRules.requiredId(problems, "sub", subject);
+        return problems.isEmpty();
     }
 
     private static boolean inFuture(Date time, Instant now) {

@@ -26,5 +26,10 @@ public enum TokenRejection {
     /** {@code aud} does not contain the configured audience. */
     WRONG_AUDIENCE,
     /** {@code sub} is absent or blank. */
-    MISSING_SUBJECT
+    MISSING_SUBJECT,
+    /**
+     * {@code sub} is not a Tally user id (1 to 128 of letters, digits, {@code . _ : -}): it could not
+     * key a command or a debt, so the token is refused before anything is recorded.
+     */
+    INVALID_SUBJECT
 }

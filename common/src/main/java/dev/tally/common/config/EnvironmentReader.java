@@ -62,6 +62,19 @@ final class EnvironmentReader {
         return value == null ? null : url(name, value);
     }
 
+    /**
+     * An optional https URL; plain http is accepted only for a loopback host (a local stack or a test),
+     * where nothing crosses a network.
+     */
+    URI optionalHttpsUrl(String name) {
+        URI uri = optionalUrl(name);
+        if (uri != null && !JwtSettings.isHttpsOrLoopback(uri)) {
+            problems.add(name + " must be an https URL (plain http only for a loopback host such as 127.0.0.1)");
+            return null;
+        }
+        return uri;
+    }
+
     /** An optional positive whole number, or the default when absent. */
     long positiveLong(String name, long defaultValue) {
         String value = optional(name);

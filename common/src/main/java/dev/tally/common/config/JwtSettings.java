@@ -25,6 +25,28 @@ public record JwtSettings(String secretArn, String issuer, String audience, URI 
         Objects.requireNonNull(secretArn, "secretArn");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");
+        if (jwksUrl != null && !isHttpsOrLoopback(jwksUrl)) {
+            throw new IllegalArgumentException("the JWKS URL must be https (plain http only for a loopback host)");
+        }
+    }
+
+    /**
+     * True for an https URL, or an http URL whose host is a loopback address ({@code localhost},
+     * {@code 127.x.x.x}, {@code ::1}): a JWKS fetched over plain http across a network could be
+     * replaced by anyone on the path, and with it every token's signature key.
+     */
+    public static boolean isHttpsOrLoopback(URI url) {
+        String scheme = url.getScheme();
+        String host = url.getHost();
+        if ("https".equalsIgnoreCase(scheme)) {
+            return host != null;
+        }
+        if (!"http".equalsIgnoreCase(scheme) || host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+                || bare.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
     /** Reads the settings from the process environment; fails naming every missing variable. */
@@ -64,7 +86,7 @@ public record JwtSettings(String secretArn, String issuer, String audience, URI 
         String secretArn = reader.required("JWT_SECRET_ARN");
         String issuer = reader.required("JWT_ISSUER");
         String audience = reader.required("JWT_AUDIENCE");
-        URI jwksUrl = reader.optionalUrl("JWT_JWKS_URL");
+        URI jwksUrl = reader.optionalHttpsUrl("JWT_JWKS_URL");
         if (secretArn == null || issuer == null || audience == null) {
             return null;
         }

@@ -53,8 +53,10 @@ public record Debt(String userId, String debtId, Counterparty counterparty, Dire
                    Map<String, Long> appliedCommands, String settlementNote) {
 
     /**
-     * The most commands one debt accepts (creation included). Keeps a debt's item well under
-     * DynamoDB's 400 KB; a further command is rejected with {@code DEBT_CHANGE_LIMIT_REACHED}.
+     * The most commands one debt accepts (creation included); a further command is rejected with
+     * {@code DEBT_CHANGE_LIMIT_REACHED}. With ASCII text this keeps a debt's item under DynamoDB's
+     * 400 KB; text counts code points, so notes of 4-byte characters can reach the limit first: the
+     * worker then rejects with {@code DEBT_TOO_LARGE} ({@code common.store.ItemSize}, ADR 0140).
      */
     public static final int MAX_COMMANDS = 200;
 
@@ -113,7 +115,7 @@ public record Debt(String userId, String debtId, Counterparty counterparty, Dire
         return new DebtView(debtId, counterparty, direction, Money.of(principal, currency),
                 DecimalMoney.of(outstanding(), currency), DecimalMoney.of(paid(), currency),
                 DecimalMoney.of(writtenOff, currency), currency, status, dueDate, description, settlementNote,
-                paymentViews, version, createdAt, updatedAt);
+                paymentViews, paymentViews.size(), version, createdAt, updatedAt);
     }
 
     private static long sum(List<Payment> payments) {

@@ -16,6 +16,7 @@ public final class ApiException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient List<FieldProblem> fields;
+    private final long retryAfterSeconds;
 
     /** An error with a client-facing message. */
     public ApiException(ErrorCode code, String clientMessage) {
@@ -24,9 +25,25 @@ public final class ApiException extends RuntimeException {
 
     /** An error with a client-facing message and field problems. */
     public ApiException(ErrorCode code, String clientMessage, List<FieldProblem> fields) {
+        this(code, clientMessage, fields, 0);
+    }
+
+    private ApiException(ErrorCode code, String clientMessage, List<FieldProblem> fields, long retryAfterSeconds) {
         super(Objects.requireNonNull(clientMessage, "clientMessage"), null, false, false);
         this.code = Objects.requireNonNull(code, "code");
         this.fields = List.copyOf(fields);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with {@code Retry-After: retryAfterSeconds} (at least 1). */
+    public static ApiException tooManyRequests(long retryAfterSeconds) {
+        return new ApiException(ErrorCode.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS.defaultMessage(), List.of(),
+                Math.max(1, retryAfterSeconds));
+    }
+
+    /** Seconds the client should wait before retrying, or 0 when the answer has no {@code Retry-After}. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** 400 naming each invalid field and its problem. */

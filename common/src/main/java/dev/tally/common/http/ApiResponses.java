@@ -55,9 +55,13 @@ public final class ApiResponses {
         return response(error.status(), errorBody(error), extra);
     }
 
-    /** The answer for an {@link ApiException} raised while handling the request. */
+    /** The answer for an {@link ApiException} raised while handling the request (a 429 carries {@code Retry-After}). */
     public APIGatewayV2HTTPResponse error(ApiException exception, String requestId) {
-        return error(exception.toApiError(requestId));
+        ApiError error = exception.toApiError(requestId);
+        if (exception.retryAfterSeconds() > 0) {
+            return response(error.status(), errorBody(error), Map.of("Retry-After", Long.toString(exception.retryAfterSeconds())));
+        }
+        return error(error);
     }
 
     /** 500 with the generic message and the request id: nothing of the cause. */

@@ -23,6 +23,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json."),
     /** The {@code Idempotency-Key} was used before with a different request. */
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request."),
+    /** Too many login attempts for the account or from the source; sent with {@code Retry-After} (seconds). */
+    TOO_MANY_REQUESTS(429, "Too many attempts. Retry after the number of seconds in the Retry-After header."),
     /** Anything unexpected: a generic message and the request id, never the cause. */
     INTERNAL_ERROR(500, "An internal error occurred. Quote the request id when reporting it."),
     /** A dependency is briefly unavailable; retrying the same request (same Idempotency-Key) is safe. */

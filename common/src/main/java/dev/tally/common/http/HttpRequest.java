@@ -24,9 +24,11 @@ public final class HttpRequest {
     private final Map<String, String> headers;
     private final String body;
     private final String requestId;
+    private final String sourceIp;
 
     private HttpRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> queryParameters,
-                        Map<String, String> headers, String body, String requestId) {
+                        Map<String, String> headers, String body, String requestId, String sourceIp) {
+        this.sourceIp = sourceIp;
         this.routeKey = routeKey;
         this.pathParameters = pathParameters;
         this.queryParameters = queryParameters;
@@ -55,7 +57,15 @@ public final class HttpRequest {
                 copy(event.getQueryStringParameters()),
                 headers,
                 decodedBody(event),
-                requestId);
+                requestId,
+                event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                        || event.getRequestContext().getHttp().getSourceIp() == null
+                        ? "unknown" : event.getRequestContext().getHttp().getSourceIp());
+    }
+
+    /** The client's address as API Gateway saw it ({@code requestContext.http.sourceIp}), or {@code unknown}. */
+    public String sourceIp() {
+        return sourceIp;
     }
 
     /** The route key exactly as API Gateway sends it, e.g. {@code POST /debts}. */

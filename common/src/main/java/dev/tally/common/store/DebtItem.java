@@ -55,6 +55,14 @@ public final class DebtItem {
     }
 
     /**
+     * True if {@code debt}'s item fits DynamoDB's 400 KB item limit ({@link ItemSize}). A debt whose
+     * item would not fit is never written: the worker rejects the command with {@code DEBT_TOO_LARGE}.
+     */
+    public static boolean fits(Debt debt) {
+        return ItemSize.fits(toItem(debt));
+    }
+
+    /**
      * The debt in {@code item}.
      *
      * @throws IllegalStateException naming the attribute, if the item is not a valid debt item

@@ -5,6 +5,7 @@ import static dev.tally.common.auth.TestTokens.SECRET;
 import static dev.tally.common.auth.TestTokens.SETTINGS;
 import static dev.tally.common.auth.TestTokens.validClaims;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -90,6 +91,28 @@ class JwtVerifierJwksTest {
         String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(impostor));
 
         assertThat(verifier().verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.BAD_SIGNATURE));
+    }
+
+    @Test
+    void verify_whenJwksSubjectIsNotATallyUserId_refusesAtVerification() throws JOSEException {
+        for (String subject : List.of("auth0|5f7c8ec7c33c6c004bbafe82", "ada@example.com", "x".repeat(129), "user 1")) {
+            String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().subject(subject).build(),
+                    new RSASSASigner(rsaKey));
+
+            assertThat(verifier().verify(token)).as(subject)
+                    .isEqualTo(new TokenVerification.Rejected(TokenRejection.INVALID_SUBJECT));
+        }
+    }
+
+    @Test
+    void settings_whenTheJwksUrlIsPlainHttpToANetworkHost_areRefused() {
+        assertThatThrownBy(() -> new JwtSettings(SETTINGS.secretArn(), SETTINGS.issuer(), SETTINGS.audience(),
+                URI.create("http://idp.example/.well-known/jwks.json"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("https://idp.example/jwks.json"))).isTrue();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://127.0.0.1:8080/jwks.json"))).isTrue();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://[::1]:8080/jwks.json"))).isTrue();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://127.0.0.1.evil.example/jwks.json"))).isFalse();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://10.0.0.1/jwks.json"))).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConfigTest {
 
     private static final Map<String, String> JWT = Map.of(
+            "LOGIN_ATTEMPTS_TABLE", "tally-login-attempts",
             "JWT_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:tally-jwt",
             "JWT_ISSUER", "https://tally.dev",
             "JWT_AUDIENCE", "tally-api");
@@ -22,6 +23,7 @@ class ConfigTest {
         AuthConfig config = AuthConfig.from(with(JWT, "USERS_TABLE", "tally-users"));
 
         assertThat(config.usersTable()).isEqualTo("tally-users");
+        assertThat(config.loginAttemptsTable()).isEqualTo("tally-login-attempts");
         assertThat(config.jwt().issuer()).isEqualTo("https://tally.dev");
         assertThat(config.jwt().audience()).isEqualTo("tally-api");
         assertThat(config.jwt().secretArn()).endsWith("secret:tally-jwt");
@@ -46,7 +48,8 @@ class ConfigTest {
         ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, () -> AuthConfig.from(Map.of()));
 
         assertThat(failure.problems()).containsExactly(
-                "USERS_TABLE is missing", "JWT_SECRET_ARN is missing", "JWT_ISSUER is missing", "JWT_AUDIENCE is missing");
+                "USERS_TABLE is missing", "LOGIN_ATTEMPTS_TABLE is missing", "JWT_SECRET_ARN is missing",
+                "JWT_ISSUER is missing", "JWT_AUDIENCE is missing");
         assertThat(failure.getMessage()).startsWith("AuthConfig cannot start: ")
                 .contains("USERS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
     }
@@ -63,6 +66,17 @@ class ConfigTest {
         assertThat(failure.problems().get(0)).startsWith("USERS_TABLE is not a valid DynamoDB table name");
         assertThat(failure.problems()).anySatisfy(p -> assertThat(p).startsWith("JWT_JWKS_URL must be an absolute http(s) URL"));
         assertThat(failure.problems()).anySatisfy(p -> assertThat(p).isEqualTo("JWT_TTL_SECONDS must be a positive whole number, was '-5'"));
+    }
+
+    @Test
+    void authConfig_whenTheJwksUrlIsPlainHttpToANetworkHost_saysHttpsIsRequired() {
+        Map<String, String> env = with(JWT, "USERS_TABLE", "users");
+        env.put("JWT_JWKS_URL", "http://idp.example/.well-known/jwks.json");
+
+        ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, () -> AuthConfig.from(env));
+
+        assertThat(failure.problems()).containsExactly(
+                "JWT_JWKS_URL must be an https URL (plain http only for a loopback host such as 127.0.0.1)");
     }
 
     @Test
@@ -124,9 +138,9 @@ class ConfigTest {
 
     @Test
     void variables_listWhatEachRecordReads() {
-        assertThat(AuthConfig.requiredVariables()).containsExactly("USERS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
+        assertThat(AuthConfig.requiredVariables()).containsExactly("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
         assertThat(AuthConfig.variables()).containsExactly(
-                "USERS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL", "JWT_TTL_SECONDS");
+                "USERS_TABLE", "LOGIN_ATTEMPTS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL", "JWT_TTL_SECONDS");
         assertThat(CommandSubmissionConfig.variables()).containsExactly(
                 "COMMANDS_TABLE", "COMMANDS_QUEUE_URL", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL");
         assertThat(QueryConfig.variables()).containsExactly(

@@ -150,4 +150,22 @@ class SummaryTest {
         assertThat(totals.isZero()).isTrue();
         assertThat(new Summary(Map.of("EUR", totals))).isEqualTo(Summary.EMPTY);
     }
+
+    @Test
+    void summaryOf_manyDebtsOfTheMaximumAmount_staysExactAndViewable() {
+        java.util.List<Debt> debts = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            debts.add(debt("d" + i, "party " + (i % 500), i % 2 == 0 ? Direction.OWED_TO_ME : Direction.OWED_BY_ME, "EUR",
+                    dev.tally.events.Money.MAX_MINOR_UNITS, 0, DebtStatus.OPEN, null));
+        }
+
+        Summary summary = Summary.summaryOf(debts);
+
+        CurrencyTotals eur = summary.currencies().get("EUR");
+        assertThat(eur.owedToMe()).isEqualTo(5_000 * dev.tally.events.Money.MAX_MINOR_UNITS);
+        assertThat(eur.owedByMe()).isEqualTo(5_000 * dev.tally.events.Money.MAX_MINOR_UNITS);
+        assertThat(summary.toView("u", DUE, null).currencies().get("EUR").owedToMe()).isEqualTo("5000000000000000.00");
+        assertThat(Long.MAX_VALUE / dev.tally.events.Money.MAX_MINOR_UNITS).as("maximal open debts that still fit")
+                .isGreaterThan(90_000);
+    }
 }

@@ -23,7 +23,12 @@ public enum RejectionReason {
     /** The update would leave every field as it is. */
     NOTHING_TO_UPDATE("the update changes nothing"),
     /** The debt has reached the maximum number of applied commands (see the domain's {@code Debt.MAX_COMMANDS}). */
-    DEBT_CHANGE_LIMIT_REACHED("the debt has reached its limit of changes");
+    DEBT_CHANGE_LIMIT_REACHED("the debt has reached its limit of changes"),
+    /**
+     * The debt with this change would exceed the storage limit of one debt (400 KB in UTF-8 bytes:
+     * long notes in scripts that take 3 or 4 bytes per character reach it before the change limit).
+     */
+    DEBT_TOO_LARGE("the debt would exceed its storage limit: use shorter notes or descriptions");
 
     private final String description;
 

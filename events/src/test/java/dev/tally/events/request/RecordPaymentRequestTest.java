@@ -34,7 +34,7 @@ class RecordPaymentRequestTest {
     @Test
     void overflowingAmount_isRefused() {
         assertThat(validate(Fixtures.load("record-payment-request/v1/overflow.json")).problems())
-                .containsExactly(new FieldProblem("amount.amount", "is too large: at most 92233720368547758.07 EUR"));
+                .containsExactly(new FieldProblem("amount.amount", "is too large: at most 1000000000000.00 EUR"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class ViewJsonTest {
     void debtView_omitsAbsentOptionalFields() throws Exception {
         DebtView view = new DebtView("d", Counterparty.named("Bob"), Direction.OWED_BY_ME, Money.of(100, "EUR"),
                 DecimalMoney.of(100, "EUR"), DecimalMoney.of(0, "EUR"), DecimalMoney.of(0, "EUR"), "EUR", DebtStatus.OPEN,
-                null, null, null, List.of(), 1, Instant.EPOCH, Instant.EPOCH);
+                null, null, null, List.of(), 0, 1, Instant.EPOCH, Instant.EPOCH);
 
         JsonNode tree = TallyJson.MAPPER.readTree(TallyJson.write(view));
 
@@ -53,6 +53,8 @@ class ViewJsonTest {
         assertThat(tree.get("counterparty").has("email")).isFalse();
         assertThat(tree.get("payments").isArray()).isTrue();
         assertThat(tree.get("paid").get("amount").asText()).isEqualTo("0.00");
+        assertThat(tree.get("paymentCount").asInt()).isZero();
+        assertThat(TallyJson.MAPPER.readTree(TallyJson.write(view.withoutPayments())).has("payments")).isFalse();
     }
 
     @Test

@@ -141,14 +141,38 @@ class BrokenTemplateTest {
         SamTemplate broken = append(fixture, "Resources.CommandWorkerFunction.Properties.Policies",
                 value("{DynamoDBCrudPolicy: {TableName: !Ref UsersTable}}"));
         assertThat(violations(broken)).singleElement().asString()
-                .startsWith("Resources.CommandWorkerFunction.Properties.Policies[3].DynamoDBCrudPolicy.TableName: must be !Ref of a table");
+                .startsWith("Resources.CommandWorkerFunction.Properties.Policies[2].DynamoDBCrudPolicy.TableName: must be !Ref of a table");
     }
 
     @Test
     void policy_whenWildcardInlineStatement_isCaught() {
         SamTemplate broken = append(fixture, "Resources.CommandWorkerFunction.Properties.Policies",
                 value("{Statement: [{Effect: Allow, Action: 'dynamodb:*', Resource: '*'}]}"));
-        assertThat(violations(broken)).singleElement().asString().contains("policy Statement is not one of the scoped templates");
+        assertThat(violations(broken)).singleElement().asString()
+                .startsWith("Resources.CommandWorkerFunction.Properties.Policies[2].Statement[0].Resource: must be !GetAtt <table>.Arn");
+    }
+
+    @Test
+    void policy_whenAuthGetsCrudOnTheUsersTable_isCaught() {
+        SamTemplate broken = set(fixture, "Resources.AuthFunction.Properties.Policies",
+                value("[{DynamoDBCrudPolicy: {TableName: !Ref UsersTable}},"
+                        + " {Statement: [{Effect: Allow, Action: [dynamodb:UpdateItem], Resource: !GetAtt LoginAttemptsTable.Arn}]},"
+                        + " {AWSSecretsManagerGetSecretValuePolicy: {SecretArn: !Ref JwtSigningSecret}}]"));
+        assertThat(violations(broken)).containsExactlyInAnyOrder(
+                "Resources.AuthFunction.Properties.Policies[0].DynamoDBCrudPolicy: DynamoDBCrudPolicy grants more than AuthFunction"
+                        + " calls on UsersTable; grant exactly [dynamodb:GetItem, dynamodb:PutItem] in an inline Statement",
+                "Resources.AuthFunction.Properties.Policies: no [dynamodb:GetItem, dynamodb:PutItem] on UsersTable, which AuthFunction calls");
+    }
+
+    @Test
+    void policy_whenAnInlineStatementAddsScanOrDelete_isCaught() {
+        SamTemplate broken = append(fixture, "Resources.CommandWorkerFunction.Properties.Policies",
+                value("{Statement: [{Effect: Allow, Action: [dynamodb:Scan, dynamodb:DeleteItem], Resource: !GetAtt DebtsTable.Arn}]}"));
+        assertThat(violations(broken)).containsExactly(
+                "Resources.CommandWorkerFunction.Properties.Policies[2].Statement[0].Action: dynamodb:Scan on DebtsTable is not one"
+                        + " the function needs [dynamodb:GetItem, dynamodb:PutItem]",
+                "Resources.CommandWorkerFunction.Properties.Policies[2].Statement[0].Action: dynamodb:DeleteItem on DebtsTable is not"
+                        + " one the function needs [dynamodb:GetItem, dynamodb:PutItem]");
     }
 
     @Test
@@ -156,6 +180,9 @@ class BrokenTemplateTest {
         SamTemplate broken = remove(fixture, "Resources.AuthFunction.Properties.Policies");
         assertThat(violations(broken)).containsExactlyInAnyOrder(
                 "Resources.AuthFunction.Properties.Policies: no write access to UsersTable, which the function writes",
+                "Resources.AuthFunction.Properties.Policies: no write access to LoginAttemptsTable, which the function writes",
+                "Resources.AuthFunction.Properties.Policies: no [dynamodb:GetItem, dynamodb:PutItem] on UsersTable, which AuthFunction calls",
+                "Resources.AuthFunction.Properties.Policies: no [dynamodb:UpdateItem] on LoginAttemptsTable, which AuthFunction calls",
                 "Resources.AuthFunction.Properties.Policies: no AWSSecretsManagerGetSecretValuePolicy for JwtSigningSecret");
     }
 

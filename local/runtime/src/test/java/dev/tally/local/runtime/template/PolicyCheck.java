@@ -12,7 +12,9 @@ import java.util.Set;
  * Checks least privilege: a function's {@code Policies} may only be SAM policy templates scoped to
  * the tables, queues and secret its environment names (plus its own on-failure destination queue),
  * write access only to the tables it writes ({@link FunctionNeeds}); no managed policies (so no
- * {@code *FullAccess}), no wildcards, no custom {@code Role}. It also checks the converse: every
+ * {@code *FullAccess}), no wildcards, no custom {@code Role}. Where {@link FunctionNeeds#tableActions}
+ * names a table's exact actions, that table must be granted by an inline {@code Statement} with exactly
+ * those actions on {@code !GetAtt <table>.Arn}, and a SAM policy template on it is refused. It also checks the converse: every
  * resource the function names is granted, so the function does not fail on AWS with AccessDenied.
  */
 final class PolicyCheck {
@@ -34,12 +36,16 @@ final class PolicyCheck {
         }
         Set<String> writtenVariables = FunctionNeeds.of(function.logicalId())
                 .map(FunctionNeeds::writtenTableVariables).orElse(Set.of());
+        Map<String, Set<String>> neededActions = new HashMap<>();
+        Map<String, Set<String>> grantedActions = new HashMap<>();
         Map<String, Access> tables = new HashMap<>();
         Set<String> queues = new HashSet<>();
         Set<String> secrets = new HashSet<>();
         function.environment().forEach((name, value) -> refTarget(value).ifPresent(id -> {
             if (name.endsWith("_TABLE")) {
                 tables.put(id, writtenVariables.contains(name) ? Access.WRITE : Access.READ);
+                FunctionNeeds.of(function.logicalId()).map(needs -> needs.tableActions().get(name))
+                        .ifPresent(actions -> neededActions.put(id, actions));
             } else if (name.endsWith("_QUEUE_URL")) {
                 queues.add(id);
             } else if (name.endsWith("_SECRET_ARN")) {
@@ -63,6 +69,10 @@ final class PolicyCheck {
                         : "managed policy " + name.text() + " is not scoped to this function's resources; use a SAM policy template"));
                 continue;
             }
+            if (policy instanceof TemplateMap statement && statement.keys().contains("Statement")) {
+                checkStatements(statement, policyPath, tables, neededActions, grantedTables, grantedActions, violations);
+                continue;
+            }
             if (!(policy instanceof TemplateMap map) || map.keys().size() != 1) {
                 violations.add(new TemplateViolation(policyPath, "expected one SAM policy template, found " + policy.describe()));
                 continue;
@@ -79,6 +89,11 @@ final class PolicyCheck {
                         violations.add(new TemplateViolation(parametersPath + ".TableName",
                                 "must be !Ref of a table the function's environment names " + tables.keySet()));
                     } else {
+                        if (neededActions.containsKey(table.get())) {
+                            violations.add(new TemplateViolation(parametersPath, template + " grants more than "
+                                    + function.logicalId() + " calls on " + table.get() + "; grant exactly "
+                                    + new java.util.TreeSet<>(neededActions.get(table.get())) + " in an inline Statement"));
+                        }
                         if (access == Access.WRITE && tables.get(table.get()) == Access.READ) {
                             violations.add(new TemplateViolation(parametersPath, "grants write access to " + table.get()
                                     + ", which " + function.logicalId() + " only reads; use DynamoDBReadPolicy"));
@@ -116,10 +131,61 @@ final class PolicyCheck {
                         + " access to " + table + ", which the function " + (access == Access.WRITE ? "writes" : "reads")));
             }
         });
+        neededActions.forEach((table, actions) -> {
+            Set<String> granted = grantedActions.getOrDefault(table, Set.of());
+            if (!granted.containsAll(actions)) {
+                Set<String> missing = new java.util.TreeSet<>(actions);
+                missing.removeAll(granted);
+                violations.add(new TemplateViolation(path + ".Policies", "no " + missing + " on " + table
+                        + ", which " + function.logicalId() + " calls"));
+            }
+        });
         queues.stream().filter(queue -> !grantedQueues.contains(queue)).forEach(queue ->
                 violations.add(new TemplateViolation(path + ".Policies", "no SQSSendMessagePolicy for " + queue + ", which the function sends to")));
         secrets.stream().filter(secret -> !grantedSecrets.contains(secret)).forEach(secret ->
                 violations.add(new TemplateViolation(path + ".Policies", "no AWSSecretsManagerGetSecretValuePolicy for " + secret)));
+    }
+
+    private static final Set<String> READ_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
+
+    /** An inline {@code Statement}: Allow, DynamoDB actions without wildcards, on {@code !GetAtt <table>.Arn}. */
+    private static void checkStatements(TemplateMap policy, String policyPath, Map<String, Access> tables,
+                                        Map<String, Set<String>> neededActions, Map<String, Access> grantedTables,
+                                        Map<String, Set<String>> grantedActions, List<TemplateViolation> violations) {
+        List<TemplateValue> statements = policy.get("Statement").map(v -> v instanceof TemplateList list ? list.items() : List.of(v))
+                .orElse(List.of());
+        for (int s = 0; s < statements.size(); s++) {
+            String statementPath = policyPath + ".Statement[" + s + "]";
+            if (!(statements.get(s) instanceof TemplateMap statement)) {
+                violations.add(new TemplateViolation(statementPath, "expected a statement map"));
+                continue;
+            }
+            if (!statement.get("Effect").equals(Optional.of(TemplateScalar.of("Allow")))) {
+                violations.add(new TemplateViolation(statementPath + ".Effect", "must be Allow"));
+            }
+            List<String> actions = statement.get("Action").map(v -> v instanceof TemplateList list ? list.items() : List.of(v))
+                    .orElse(List.<TemplateValue>of()).stream()
+                    .map(v -> v instanceof TemplateScalar scalar ? scalar.text() : v.describe()).toList();
+            Optional<String> table = statement.get("Resource").flatMap(v -> EventSourceCheck.getAttTarget(v, "Arn"));
+            if (table.isEmpty() || !tables.containsKey(table.get())) {
+                violations.add(new TemplateViolation(statementPath + ".Resource",
+                        "must be !GetAtt <table>.Arn of a table the function's environment names " + tables.keySet()));
+                continue;
+            }
+            Set<String> allowed = neededActions.getOrDefault(table.get(),
+                    tables.get(table.get()) == Access.READ ? READ_ACTIONS : Set.of());
+            for (String action : actions) {
+                if (action.contains("*") || !allowed.contains(action)) {
+                    violations.add(new TemplateViolation(statementPath + ".Action", action + " on " + table.get()
+                            + " is not one the function needs " + new java.util.TreeSet<>(allowed)));
+                }
+            }
+            boolean writes = actions.stream().anyMatch(action -> !READ_ACTIONS.contains(action));
+            grantedTables.merge(table.get(), writes ? Access.WRITE : Access.READ,
+                    (a, b) -> a == Access.WRITE || b == Access.WRITE ? Access.WRITE : Access.READ);
+            grantedActions.computeIfAbsent(table.get(), key -> new HashSet<>()).addAll(actions);
+        }
     }
 
     private static List<TemplateValue> policies(FunctionDefinition function, String path, List<TemplateViolation> violations) {

@@ -110,7 +110,9 @@ class TemplateTest {
     void tables_haveTheDocumentedKeysStreamTtlAndProtection() {
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         template.tables().forEach(table -> tables.put(table.logicalId(), table));
-        assertThat(tables).containsOnlyKeys("UsersTable", "DebtsTable", "SummariesTable", "CommandsTable");
+        assertThat(tables).containsOnlyKeys("UsersTable", "DebtsTable", "SummariesTable", "CommandsTable", "LoginAttemptsTable");
+        assertThat(tables.get("LoginAttemptsTable").partitionKey()).isEqualTo(new KeyAttribute("counterKey", "S"));
+        assertThat(tables.get("LoginAttemptsTable").timeToLiveAttribute()).contains("expiresAt");
         assertThat(tables.get("UsersTable").partitionKey()).isEqualTo(new KeyAttribute("pk", "S"));
         assertThat(tables.get("UsersTable").sortKey()).isEmpty();
         assertThat(tables.get("DebtsTable").partitionKey()).isEqualTo(new KeyAttribute("userId", "S"));
