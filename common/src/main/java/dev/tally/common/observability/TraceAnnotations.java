@@ -34,6 +34,9 @@ public final class TraceAnnotations {
         String functionName = context == null || context.getFunctionName() == null ? "unknown" : context.getFunctionName();
         TracingUtils.putAnnotation(COLD_START, coldStart);
         TracingUtils.putAnnotation(FUNCTION_NAME, functionName);
+        if (coldStart) {
+            InitTrace.emit();
+        }
         return coldStart;
     }
 

@@ -116,6 +116,10 @@ public final class ContainerLauncher {
         command.add(jdk.java().toString());
         // Lambda's Java runtimes give the heap about 85% of the configured memory.
         command.add("-Xmx" + (spec.memorySizeMb() * 85 / 100) + "m");
+        if (jdk.feature() >= 24) {
+            // The runtime interface client loads its JNI library from the unnamed module (as Lambda's java25 does, quietly).
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         if (aotCacheOutput != null) {
             command.add("-XX:AOTCacheOutput=" + aotCacheOutput);
             command.add("-Xlog:aot=error");
