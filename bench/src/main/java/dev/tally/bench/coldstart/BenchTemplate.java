@@ -29,8 +29,12 @@ final class BenchTemplate {
         String yaml = Files.readString(template);
         yaml = insertAfter(yaml, "\nResources:\n", reference(ColdStartBenchmark.FLOOR, "FloorHandler", referenceJar)
                 + reference(ColdStartBenchmark.NAIVE, "NaiveHandler", referenceJar));
-        yaml = insertAfter(yaml, WORKER_QUEUE, "            Enabled: false\n");
-        yaml = insertAfter(yaml, PROJECTION_STREAM, "            Enabled: false\n");
+        if (yaml.contains(WORKER_QUEUE)) {
+            yaml = insertAfter(yaml, WORKER_QUEUE, "            Enabled: false\n");
+        }
+        if (yaml.contains(PROJECTION_STREAM)) {
+            yaml = insertAfter(yaml, PROJECTION_STREAM, "            Enabled: false\n");
+        }
         Files.createDirectories(target.getParent());
         Files.writeString(target, yaml);
     }

@@ -60,9 +60,10 @@ public final class ColdStartBenchmark {
      * @param modes {@code no-cache} and/or {@code aot-cache}
      * @param jdk the JDK for every function (null: the one matching each function's Runtime)
      * @param only the functions to measure besides the references (empty: all)
+     * @param jvmFlags flags added after the local runtime's container defaults (e.g. {@code -Xlog:class+load})
      */
     record Options(Path root, String referenceJar, Path outputDirectory, int runs, int warm, List<String> modes,
-                   Path jdk, List<String> only) {
+                   Path jdk, List<String> only, List<String> jvmFlags) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -107,12 +108,18 @@ public final class ColdStartBenchmark {
         out.println("== " + mode + ": starting the local stack (log: " + log + ")");
         try (PrintStream stackLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             StackOptions stackOptions = new StackOptions(template, options.root(), 0, data, true, null, null, "us-east-1",
-                    "tally", 1, Duration.ofHours(2), ContainerLauncher.defaultJvmFlags(), stackLog, options.jdk(),
+                    "tally", 1, Duration.ofHours(2), jvmFlags(), stackLog, options.jdk(),
                     mode.equals("aot-cache"));
             try (LocalStack stack = LocalStack.start(stackOptions)) {
                 return measure(stack.lambda(), new ReportLog(data.resolve("reports.jsonl")), functions, mode);
             }
         }
+    }
+
+    private List<String> jvmFlags() {
+        List<String> flags = new ArrayList<>(ContainerLauncher.defaultJvmFlags());
+        flags.addAll(options.jvmFlags());
+        return flags;
     }
 
     private Map<String, Object> measure(LocalLambda lambda, ReportLog reports, List<String> functions, String mode)
@@ -293,6 +300,7 @@ public final class ColdStartBenchmark {
         List<String> modes = List.of("no-cache", "aot-cache");
         Path jdk = null;
         List<String> only = List.of();
+        List<String> jvmFlags = new ArrayList<>();
         String referenceJar = "bench/target/tally-bench-0.1.0-SNAPSHOT-reference.jar";
         Path output = null;
         for (int i = 0; i < args.length; i++) {
@@ -307,14 +315,15 @@ public final class ColdStartBenchmark {
                 case "--no-aot-cache" -> modes = List.of("no-cache");
                 case "--aot-cache-only" -> modes = List.of("aot-cache");
                 case "--only" -> { only = List.of(value.split(",")); i++; }
+                case "--jvm-flag" -> { jvmFlags.add(value); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N --warm N --no-aot-cache --aot-cache-only --jdk PATH --only F1,F2 --root DIR --out DIR)");
+                        + " (--runs N --warm N --no-aot-cache --aot-cache-only --jdk PATH --only F1,F2 --jvm-flag F --root DIR --out DIR)");
             }
         }
         if (runs < 1 || warm < 1) {
             throw new IllegalArgumentException("--runs and --warm must be at least 1");
         }
         return new Options(root, referenceJar, output != null ? output : root.resolve("bench/target/coldstart"), runs, warm,
-                modes, jdk, only);
+                modes, jdk, only, jvmFlags);
     }
 }

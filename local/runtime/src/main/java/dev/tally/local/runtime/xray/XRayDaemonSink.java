@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class XRayDaemonSink implements AutoCloseable {
 
     private static final int MAX_DATAGRAM = 64 * 1024;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final DatagramSocket socket;
     private final Path tracesFile;
@@ -68,9 +69,32 @@ public final class XRayDaemonSink implements AutoCloseable {
             int newline = datagram.indexOf('\n');
             String document = (newline >= 0 ? datagram.substring(newline + 1) : datagram).strip();
             if (document.startsWith("{")) {
-                store(document);
+                store(underInitialization(document));
             }
         }
+    }
+
+    /**
+     * A function's init subsegment (type {@code subsegment}, named {@code Init …}, child of the
+     * function segment) is moved under that segment's {@code Initialization} subsegment, where Lambda
+     * draws the init phase (see {@link FunctionSegments#initializationId}); anything else is kept as sent.
+     */
+    static String underInitialization(String document) {
+        if (!document.contains("\"Init ")) {
+            return document;
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(document);
+            if ("subsegment".equals(node.path("type").asText()) && node.path("name").asText().startsWith("Init ")
+                    && node.hasNonNull("parent_id")) {
+                node.put("parent_id", FunctionSegments.initializationId(node.path("parent_id").asText()));
+                return node.toString();
+            }
+        } catch (IOException | ClassCastException e) {
+            // Not a JSON object: stored as it came.
+        }
+        return document;
     }
 
     /** Appends one segment document (also used for the segments the runtime itself emits). */
