@@ -120,10 +120,11 @@ public final class ContainerLauncher {
             // The runtime interface client loads its JNI library from the unnamed module (as Lambda's java25 does, quietly).
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        boolean aot = aotCacheOutput != null || (aotCaches != null && AotCaches.supports(jdk) && aotCaches.isReady(spec));
         if (aotCacheOutput != null) {
             command.add("-XX:AOTCacheOutput=" + aotCacheOutput);
             command.add("-Xlog:aot=error");
-        } else if (aotCaches != null && AotCaches.supports(jdk) && aotCaches.isReady(spec)) {
+        } else if (aot) {
             command.add("-XX:AOTCache=" + aotCaches.cacheFile(spec));
         }
         String nativeLibraryFlag = nativeLibraryFlag();
@@ -139,6 +140,10 @@ public final class ContainerLauncher {
         String path = environment.get("PATH");
         environment.clear();
         environment.putAll(environment(spec, runtimeApiAddress, taskRoot, path));
+        if (aot) {
+            // The AOT cache replaces the default CDS archive: the JVM refuses -Xshare with -XX:AOTCache(Output).
+            environment.put("JAVA_TOOL_OPTIONS", withoutShareFlags(environment.get("JAVA_TOOL_OPTIONS")));
+        }
         if (aotCacheOutput != null) {
             environment.put("TALLY_AOT_TRAINING", "true");
         }
@@ -168,6 +173,11 @@ public final class ContainerLauncher {
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         environment.put("_HANDLER", spec.handler());
         return environment;
+    }
+
+    static String withoutShareFlags(String options) {
+        return String.join(" ", java.util.Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> !option.startsWith("-Xshare:")).toList());
     }
 
     private String javaToolOptions(String functionOptions) {
