@@ -111,8 +111,23 @@ public final class ColdStartBenchmark {
                     "tally", 1, Duration.ofHours(2), jvmFlags(), stackLog, options.jdk(),
                     mode.equals("aot-cache"));
             try (LocalStack stack = LocalStack.start(stackOptions)) {
-                return measure(stack.lambda(), new ReportLog(data.resolve("reports.jsonl")), functions, mode);
+                Map<String, Object> measured = measure(stack.lambda(), new ReportLog(data.resolve("reports.jsonl")), functions, mode);
+                for (String function : functions) {
+                    ((Map<String, Object>) measured.get(function)).put("aotCacheUsed", hasAotCache(data, function));
+                }
+                return measured;
             }
+        }
+    }
+
+    private static boolean hasAotCache(Path data, String function) throws IOException {
+        Path directory = data.resolve("aot");
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (var files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .anyMatch(name -> name.startsWith(function + "-") && name.endsWith(".aot") && !name.contains(".training."));
         }
     }
 
@@ -253,7 +268,9 @@ public final class ColdStartBenchmark {
             for (String function : functions) {
                 Map<String, Object> e = (Map<String, Object>) byFunction.get(function);
                 Map<String, Object> warm = (Map<String, Object>) e.get("warm");
-                out.println("| " + function + " | " + range(e.get("initMs")) + " | " + range(e.get("firstInvokeMs")) + " | "
+                String cacheNote = mode.getKey().equals("aot-cache") && !Boolean.TRUE.equals(e.get("aotCacheUsed"))
+                        ? " (no cache: training failed)" : "";
+                out.println("| " + function + cacheNote + " | " + range(e.get("initMs")) + " | " + range(e.get("firstInvokeMs")) + " | "
                         + range(e.get("coldTotalMs")) + " | " + ((Map<String, Object>) e.get("ratioToFloor")).get("median")
                         + " | " + range(e.get("maxMemoryUsedMb")) + " | " + warm.get("p50Ms") + " | " + warm.get("p99Ms")
                         + " | " + String.format("%.1f", ((Number) e.get("jarBytes")).doubleValue() / 1_000_000) + " |"

@@ -18,6 +18,8 @@ public final class AotTraining {
 
     /** How long the JVM may take to exit and assemble its cache. */
     private static final Duration ASSEMBLY_LIMIT = Duration.ofMinutes(3);
+    /** A training init can fail on a loaded machine (a client call timing out): one retry. */
+    private static final int ATTEMPTS = 2;
 
     private AotTraining() {
     }
@@ -39,19 +41,34 @@ public final class AotTraining {
         }
         Files.createDirectories(caches.directory());
         Path partial = cache.resolveSibling(cache.getFileName().toString().replace(".aot", ".training.aot"));
-        Files.deleteIfExists(partial);
         long started = System.nanoTime();
-        FunctionContainer container = FunctionContainer.start(spec, launcher, log, functionArn, partial);
-        InvocationResult failure = container.awaitInit();
-        boolean exited = container.stopGracefully(ASSEMBLY_LIMIT);
-        if (failure != null || !exited || !Files.isRegularFile(partial)) {
-            Files.deleteIfExists(partial);
-            return "no AOT cache (training failed: " + (failure != null ? "init failed" : !exited ? "JVM did not exit" : "no cache written")
-                    + "; see the function's output above)";
+        String failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            failure = trainOnce(spec, launcher, log, functionArn, partial);
+            if (failure == null) {
+                break;
+            }
+        }
+        if (failure != null) {
+            return "no AOT cache (training failed: " + failure + "; see the function's output above)";
         }
         Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         deleteOlderCaches(caches.directory(), spec.name(), cache);
         return "AOT cache " + cache.getFileName() + " (trained in " + (System.nanoTime() - started) / 1_000_000 + " ms)";
+    }
+
+    /** Runs one training container; null when the cache was written, else why not. */
+    private static String trainOnce(FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn,
+                                    Path partial) throws IOException {
+        Files.deleteIfExists(partial);
+        FunctionContainer container = FunctionContainer.start(spec, launcher, log, functionArn, partial);
+        InvocationResult failure = container.awaitInit();
+        boolean exited = container.stopGracefully(ASSEMBLY_LIMIT);
+        if (failure == null && exited && Files.isRegularFile(partial)) {
+            return null;
+        }
+        Files.deleteIfExists(partial);
+        return failure != null ? "init failed" : !exited ? "JVM did not exit" : "no cache written";
     }
 
     private static void deleteOlderCaches(Path directory, String functionName, Path current) throws IOException {
