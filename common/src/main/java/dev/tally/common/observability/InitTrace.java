@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  *
  * <p>No trace exists during init (Lambda opens the trace at the first invocation), hence the
  * deferred emission. Lambda draws the init phase as the {@code Initialization} subsegment of the
- * function segment; these subsegments are that segment's children too, and the local runtime's
- * X-Ray sink nests them under {@code Initialization} (docs/adr/0101-init-subsegments.md).
+ * function segment; these subsegments are written where the SDK stands at that moment (inside the
+ * handler's subsegment), and the local runtime's X-Ray sink moves them under {@code Initialization}
+ * (docs/adr/0101-init-subsegments.md).
  */
 public final class InitTrace {
 

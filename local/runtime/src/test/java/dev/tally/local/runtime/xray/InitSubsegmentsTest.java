@@ -2,19 +2,23 @@ package dev.tally.local.runtime.xray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InitSubsegmentsTest {
 
     @Test
-    void underInitialization_anInitSubsegment_isMovedUnderTheInitializationSubsegment() {
-        String sent = "{\"type\":\"subsegment\",\"name\":\"Init config\",\"id\":\"a1\",\"parent_id\":\"5e9c0f0a1b2c3d4e\","
-                + "\"trace_id\":\"1-1-1\",\"start_time\":1.0,\"end_time\":2.0}";
+    void underInitialization_initSubsegmentsOfTheHandler_areMovedUnderTheInitializationSubsegment() {
+        String sent = "{\"name\":\"## handleRequest\",\"id\":\"h1\",\"type\":\"subsegment\",\"parent_id\":\"5e9c0f0a1b2c3d4e\","
+                + "\"trace_id\":\"1-1-1\",\"subsegments\":[{\"name\":\"Init config\",\"id\":\"a1\",\"start_time\":1.0,\"end_time\":2.0},"
+                + "{\"name\":\"DynamoDB\",\"id\":\"d1\"}]}";
 
-        String stored = XRayDaemonSink.underInitialization(sent);
+        List<String> stored = XRayDaemonSink.underInitialization(sent);
 
-        assertThat(stored).contains("\"parent_id\":\"" + FunctionSegments.initializationId("5e9c0f0a1b2c3d4e") + "\"")
-                .contains("\"name\":\"Init config\"");
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0)).contains("\"## handleRequest\"", "\"DynamoDB\"").doesNotContain("Init config");
+        assertThat(stored.get(1)).contains("\"name\":\"Init config\"", "\"type\":\"subsegment\"", "\"trace_id\":\"1-1-1\"",
+                "\"parent_id\":\"" + FunctionSegments.initializationId("5e9c0f0a1b2c3d4e") + "\"");
     }
 
     @Test
@@ -22,8 +26,8 @@ class InitSubsegmentsTest {
         String handler = "{\"type\":\"subsegment\",\"name\":\"## handleRequest\",\"parent_id\":\"5e9c0f0a1b2c3d4e\"}";
         String segment = "{\"name\":\"Init things\",\"id\":\"5e9c0f0a1b2c3d4e\"}";
 
-        assertThat(XRayDaemonSink.underInitialization(handler)).isEqualTo(handler);
-        assertThat(XRayDaemonSink.underInitialization(segment)).isEqualTo(segment);
+        assertThat(XRayDaemonSink.underInitialization(handler)).containsExactly(handler);
+        assertThat(XRayDaemonSink.underInitialization(segment)).containsExactly(segment);
     }
 
     @Test
