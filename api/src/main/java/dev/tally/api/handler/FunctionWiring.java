@@ -11,6 +11,7 @@ import dev.tally.common.auth.JwtIssuer;
 import dev.tally.common.auth.JwtKeySource;
 import dev.tally.common.auth.JwtVerifier;
 import dev.tally.common.auth.PasswordHasher;
+import dev.tally.common.auth.ReloadingJwtKeys;
 import dev.tally.common.auth.RequestAuthenticator;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.common.aws.SecretValues;
@@ -20,6 +21,8 @@ import dev.tally.common.config.JwtSettings;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.events.TallyJson;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * How the api functions' collaborators are built from a configuration record and the client
@@ -41,16 +44,26 @@ final class FunctionWiring {
                 new JwtIssuer(config.jwt(), keys(config.jwt(), aws), config.tokenTimeToLive()));
     }
 
-    /** The bearer-token check, with the key read once from Secrets Manager. */
+    /** The bearer-token check, with the keys from Secrets Manager (re-read on their TTL). */
     static RequestAuthenticator authenticator(JwtSettings jwt, AwsClients aws) {
-        return new RequestAuthenticator(new JwtVerifier(jwt, keys(jwt, aws)));
+        return authenticator(jwt, keys(jwt, aws));
+    }
+
+    /** The bearer-token check with the given keys. */
+    static RequestAuthenticator authenticator(JwtSettings jwt, JwtKeySource keys) {
+        return new RequestAuthenticator(new JwtVerifier(jwt, keys));
     }
 
     /** The submission service: commands table and commands queue. */
     static CommandSubmissionService submissionService(CommandSubmissionConfig config, AwsClients aws) {
+        return submissionService(config, aws.dynamoDb(), aws.sqs());
+    }
+
+    /** The submission service on clients built already. */
+    static CommandSubmissionService submissionService(CommandSubmissionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
         return new CommandSubmissionService(
-                new DynamoDbCommandStore(aws.dynamoDb(), config.commandsTable()),
-                new SqsCommandQueue(aws.sqs(), config.commandsQueueUrl().toString()),
+                new DynamoDbCommandStore(dynamoDb, config.commandsTable()),
+                new SqsCommandQueue(sqs, config.commandsQueueUrl().toString()),
                 new RequestHash(TallyJson.MAPPER));
     }
 
@@ -59,7 +72,10 @@ final class FunctionWiring {
         return new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER));
     }
 
-    private static JwtKeySource keys(JwtSettings jwt, AwsClients aws) {
-        return JwtKeySource.fromSecretsManager(new SecretValues(aws.secretsManager()), jwt.secretArn());
+    /** The JWT keys from Secrets Manager, read now (a function without its key must not start). */
+    static ReloadingJwtKeys keys(JwtSettings jwt, AwsClients aws) {
+        ReloadingJwtKeys keys = JwtKeySource.fromSecretsManager(new SecretValues(aws.secretsManager()), jwt.secretArn());
+        keys.reload();
+        return keys;
     }
 }

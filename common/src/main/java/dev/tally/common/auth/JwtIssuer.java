@@ -18,18 +18,18 @@ import java.util.UUID;
 
 /**
  * Issues Tally's access tokens at login: HS256 with {@code sub}, {@code iss}, {@code aud},
- * {@code iat}, {@code nbf}, {@code exp} and a random {@code jti}. Build one per container; it reads
- * the key once, at construction.
+ * {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, and the signing key's id as
+ * {@code kid}. Build one per container; it signs with the key in force at each issue (see
+ * {@link JwtKeySource}).
  */
 public final class JwtIssuer {
 
-    private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
 
     private final String issuer;
     private final String audience;
     private final Duration timeToLive;
     private final Clock clock;
-    private final MACSigner signer;
+    private final JwtKeySource keys;
 
     /** An issuer on the system clock. */
     public JwtIssuer(JwtSettings settings, JwtKeySource keys, Duration timeToLive) {
@@ -46,11 +46,8 @@ public final class JwtIssuer {
             throw new IllegalArgumentException("timeToLive must be at least one second, was " + timeToLive);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        try {
-            this.signer = new MACSigner(keys.hmacKey().bytes());
-        } catch (JOSEException tooShort) {
-            throw new IllegalArgumentException("The JWT signing key is too short for HS256", tooShort);
-        }
+        this.keys = Objects.requireNonNull(keys, "keys");
+        keys.keyRing(); // fail fast without a key
     }
 
     /** Issues a token whose subject is the user id. */
@@ -69,9 +66,11 @@ public final class JwtIssuer {
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(HEADER, claims);
+        JwtKeyRing ring = keys.keyRing();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(ring.signingKeyId()).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(new MACSigner(ring.signingKey().bytes()));
         } catch (JOSEException failed) {
             throw new IllegalStateException("Signing an access token failed", failed);
         }

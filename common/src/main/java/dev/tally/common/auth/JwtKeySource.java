@@ -4,14 +4,21 @@ import dev.tally.common.aws.SecretValues;
 import java.util.Objects;
 
 /**
- * Where the HS256 key comes from. The verifier and issuer ask once, at construction, so a
- * container reads its key once; tests pass a key directly with {@link #of(HmacKey)}.
+ * Where the HS256 keys come from. The verifier and issuer ask for the {@link #keyRing()} at each
+ * use; the Secrets Manager source ({@link ReloadingJwtKeys}) answers from memory and re-reads the
+ * secret when its time to live has passed or after a SnapStart restore, so a rotated key reaches
+ * running and restored containers. Tests pass a key directly with {@link #of(HmacKey)}.
  */
 @FunctionalInterface
 public interface JwtKeySource {
 
-    /** The key; may call Secrets Manager. */
+    /** The signing key; may call Secrets Manager. */
     HmacKey hmacKey();
+
+    /** The signing key and every key that still verifies (rotation); may call Secrets Manager. */
+    default JwtKeyRing keyRing() {
+        return JwtKeyRing.single(hmacKey());
+    }
 
     /** A source holding a key already in memory (tests, tools). */
     static JwtKeySource of(HmacKey key) {
@@ -19,10 +26,14 @@ public interface JwtKeySource {
         return () -> key;
     }
 
-    /** The key stored as a secret string in Secrets Manager ({@code JWT_SECRET_ARN}). */
-    static JwtKeySource fromSecretsManager(SecretValues secrets, String secretId) {
+    /**
+     * The keys stored as a secret string in Secrets Manager ({@code JWT_SECRET_ARN}; a plain key or
+     * the rotation JSON of {@link JwtKeyRing}), re-read every {@link ReloadingJwtKeys#DEFAULT_TIME_TO_LIVE}.
+     */
+    static ReloadingJwtKeys fromSecretsManager(SecretValues secrets, String secretId) {
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(secretId, "secretId");
-        return () -> HmacKey.fromSecretString(secrets.secretString(secretId));
+        return new ReloadingJwtKeys(() -> secrets.fetchSecretString(secretId), ReloadingJwtKeys.DEFAULT_TIME_TO_LIVE,
+                java.time.Clock.systemUTC());
     }
 }

@@ -10,7 +10,6 @@ import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -64,19 +63,23 @@ public final class JwtVerifier {
     private final DefaultJWTProcessor<SecurityContext> hmacProcessor;
     private final DefaultJWTProcessor<SecurityContext> jwksProcessor;
 
-    /** A verifier on the system clock; reads the key once, now. */
+    /** A verifier on the system clock; reads the keys now (failing fast), then at each verification from the source. */
     public JwtVerifier(JwtSettings settings, JwtKeySource keys) {
         this(settings, keys, Clock.systemUTC());
     }
 
-    /** A verifier on the given clock; reads the key once, now. */
+    /** A verifier on the given clock; reads the keys now (failing fast), then at each verification from the source. */
     public JwtVerifier(JwtSettings settings, JwtKeySource keys, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         this.issuer = settings.issuer();
         this.audience = settings.audience();
         this.clock = Objects.requireNonNull(clock, "clock");
-        SecretKeySpec key = new SecretKeySpec(keys.hmacKey().bytes(), "HmacSHA256");
-        this.hmacProcessor = processor(new SingleKeyJWSKeySelector<>(JWSAlgorithm.HS256, key));
+        Objects.requireNonNull(keys, "keys").keyRing();
+        // The key named by the token's kid (or every key for a token without one), from the keys in force now.
+        this.hmacProcessor = processor((header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm())
+                ? keys.keyRing().verificationKeys(header.getKeyID()).stream()
+                        .map(key -> new SecretKeySpec(key.bytes(), "HmacSHA256")).toList()
+                : java.util.List.of());
         this.jwksProcessor = settings.externalJwksUrl()
                 .map(JwtVerifier::jwkSource)
                 .map(source -> processor(new JWSVerificationKeySelector<>(JWKS_ALGORITHMS, source)))

@@ -33,6 +33,14 @@ public final class SecretValues {
         return cache.computeIfAbsent(secretId, this::fetch);
     }
 
+    /** The secret string read now from Secrets Manager, bypassing (and refreshing) the remembered value. */
+    public String fetchSecretString(String secretId) {
+        Objects.requireNonNull(secretId, "secretId");
+        String value = fetch(secretId);
+        cache.put(secretId, value);
+        return value;
+    }
+
     private String fetch(String secretId) {
         GetSecretValueResponse response = secretsManager.getSecretValue(
                 GetSecretValueRequest.builder().secretId(secretId).build());

@@ -39,6 +39,9 @@ public final class TraceAnnotations {
         boolean coldStart = ColdStart.consume();
         String functionName = context == null || context.getFunctionName() == null ? "unknown" : context.getFunctionName();
         TracingUtils.putAnnotation(FUNCTION_NAME, functionName);
+        if (coldStart) {
+            InitTrace.emit();
+        }
         return coldStart;
     }
 

@@ -6,13 +6,17 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.common.config.ProjectionConfig;
+import dev.tally.common.observability.InitTrace;
 import dev.tally.common.observability.TraceAnnotations;
+import dev.tally.common.snapstart.Priming;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.projections.ProjectionOutcome;
 import dev.tally.projections.SummaryProjections;
 import dev.tally.projections.SummaryProjector;
 import java.time.Clock;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.apache.logging.log4j.Logger;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.tracing.Tracing;
@@ -51,9 +55,20 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
                 .orElse(List.of()));
     }
 
-    /** The once-per-container projector; a holder class so tests constructing the handler do not build it. */
+    /**
+     * The once-per-container projector, each init step timed as a subsegment, and its priming; a
+     * holder class so tests constructing the handler do not build it.
+     */
     private static final class Container {
-        static final SummaryProjector PROJECTOR = SummaryProjections.projector(ProjectionConfig.fromEnvironment(),
-                AwsClients.fromEnvironment().dynamoDb(), Clock.systemUTC());
+        static final ProjectionConfig CONFIG = InitTrace.step("config", ProjectionConfig::fromEnvironment);
+        static final DynamoDbClient DYNAMODB = InitTrace.step("DynamoDbClient", () -> AwsClients.fromEnvironment().dynamoDb());
+        static final SummaryProjector PROJECTOR = SummaryProjections.projector(CONFIG, DYNAMODB, Clock.systemUTC());
+        static final Priming PRIMING = Priming.register("SummaryProjectionFunction", Container::prime, () -> { });
+
+        /** Writes nothing: the summary of a user that cannot exist read, and an empty batch projected. */
+        private static void prime() {
+            new DynamoDbSummaryStore(DYNAMODB, CONFIG.summariesTable()).find("priming-user-that-cannot-exist");
+            PROJECTOR.project(List.of());
+        }
     }
 }

@@ -57,6 +57,13 @@ public final class Main implements Callable<Integer> {
             defaultValue = "300")
     long idleSeconds;
 
+    @Option(names = "--jdk", description = "run every function on this JDK (a JDK home) instead of the one matching its Runtime")
+    Path jdk;
+
+    @Option(names = "--no-aot-cache", description = "start functions without their local AOT cache (JDK 25+), as a managed"
+            + " runtime without SnapStart would")
+    boolean noAotCache;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(template)) {
@@ -66,7 +73,7 @@ public final class Main implements Callable<Integer> {
         Path templateFile = template.toAbsolutePath();
         StackOptions options = new StackOptions(templateFile, templateFile.getParent(), port, dataDirectory, fresh,
                 dynamoDbEndpoint, sqsEndpoint, region, stackName, maxContainers, Duration.ofSeconds(idleSeconds),
-                ContainerLauncher.defaultJvmFlags(), System.out);
+                ContainerLauncher.defaultJvmFlags(), System.out, jdk, !noAotCache);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);

@@ -33,6 +33,8 @@ public final class ContainerLauncher {
     private final Map<String, String> platformEnvironment;
     private final List<String> jvmFlags;
     private final String runtimeClasspath;
+    private final java.util.function.Function<String, JdkLocator.Jdk> jdks;
+    private final AotCaches aotCaches;
     /** The client's JNI library, unpacked once per launcher (see {@link #nativeLibraryFlag()}). */
     private Path nativeLibrary;
 
@@ -42,10 +44,51 @@ public final class ContainerLauncher {
      * @param jvmFlags flags for every container JVM beyond the heap size
      */
     public ContainerLauncher(Path workDirectory, Map<String, String> platformEnvironment, List<String> jvmFlags) {
+        this(workDirectory, platformEnvironment, jvmFlags, name -> currentJdk(), null);
+    }
+
+    /**
+     * @param workDirectory where the task roots are made (one per function)
+     * @param platformEnvironment variables every container gets (region, credentials, endpoints, X-Ray address)
+     * @param jvmFlags flags for every container JVM beyond the heap size
+     * @param jdks the JDK each function runs on, by function name (see {@link JdkLocator})
+     * @param aotCaches the local AOT caches, or null to run without them
+     */
+    public ContainerLauncher(Path workDirectory, Map<String, String> platformEnvironment, List<String> jvmFlags,
+                             java.util.function.Function<String, JdkLocator.Jdk> jdks, AotCaches aotCaches) {
         this.workDirectory = workDirectory;
         this.platformEnvironment = Map.copyOf(platformEnvironment);
         this.jvmFlags = List.copyOf(jvmFlags);
         this.runtimeClasspath = runtimeClasspath();
+        this.jdks = jdks;
+        this.aotCaches = aotCaches;
+    }
+
+    /** The JDK running this local runtime. */
+    public static JdkLocator.Jdk currentJdk() {
+        return new JdkLocator.Jdk(Path.of(System.getProperty("java.home")), Runtime.version().feature());
+    }
+
+    /** The JDK a function's containers run on. */
+    public JdkLocator.Jdk jdk(FunctionSpec spec) {
+        return jdks.apply(spec.name());
+    }
+
+    /** The AOT caches, or null when they are off. */
+    public AotCaches aotCaches() {
+        return aotCaches;
+    }
+
+    /** How the function's next container starts: {@code AOT cache <file>}, or why without one. */
+    public String aotCacheState(FunctionSpec spec) {
+        JdkLocator.Jdk jdk = jdk(spec);
+        if (aotCaches == null) {
+            return "no AOT cache (off)";
+        }
+        if (!AotCaches.supports(jdk)) {
+            return "no AOT cache (JDK " + jdk.feature() + " has none; needs " + AotCaches.MINIMUM_FEATURE + "+)";
+        }
+        return aotCaches.isReady(spec) ? "AOT cache " + aotCaches.cacheFile(spec).getFileName() : "no AOT cache (not trained)";
     }
 
     /**
@@ -59,11 +102,31 @@ public final class ContainerLauncher {
 
     /** Starts a container process for the function, talking to the given Runtime API address. */
     Process launch(FunctionSpec spec, String runtimeApiAddress) throws IOException {
+        return launch(spec, runtimeApiAddress, null);
+    }
+
+    /**
+     * Starts a container; with {@code aotCacheOutput}, a training container that writes its AOT cache
+     * there when it exits (and runs the function's priming at init: {@code TALLY_AOT_TRAINING=true}).
+     */
+    Process launch(FunctionSpec spec, String runtimeApiAddress, Path aotCacheOutput) throws IOException {
         Path taskRoot = taskRoot(spec);
+        JdkLocator.Jdk jdk = jdk(spec);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdk.java().toString());
         // Lambda's Java runtimes give the heap about 85% of the configured memory.
         command.add("-Xmx" + (spec.memorySizeMb() * 85 / 100) + "m");
+        if (jdk.feature() >= 24) {
+            // The runtime interface client loads its JNI library from the unnamed module (as Lambda's java25 does, quietly).
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        boolean aot = aotCacheOutput != null || (aotCaches != null && AotCaches.supports(jdk) && aotCaches.isReady(spec));
+        if (aotCacheOutput != null) {
+            command.add("-XX:AOTCacheOutput=" + aotCacheOutput);
+            command.add("-Xlog:aot=error");
+        } else if (aot) {
+            command.add("-XX:AOTCache=" + aotCaches.cacheFile(spec));
+        }
         String nativeLibraryFlag = nativeLibraryFlag();
         if (nativeLibraryFlag != null) {
             command.add(nativeLibraryFlag);
@@ -77,6 +140,13 @@ public final class ContainerLauncher {
         String path = environment.get("PATH");
         environment.clear();
         environment.putAll(environment(spec, runtimeApiAddress, taskRoot, path));
+        if (aot) {
+            // The AOT cache replaces the default CDS archive: the JVM refuses -Xshare with -XX:AOTCache(Output).
+            environment.put("JAVA_TOOL_OPTIONS", withoutShareFlags(environment.get("JAVA_TOOL_OPTIONS")));
+        }
+        if (aotCacheOutput != null) {
+            environment.put("TALLY_AOT_TRAINING", "true");
+        }
         return builder.start();
     }
 
@@ -98,10 +168,16 @@ public final class ContainerLauncher {
         environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + spec.name());
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+        int feature = jdk(spec).feature();
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + (feature > 0 ? feature : Runtime.version().feature()));
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         environment.put("_HANDLER", spec.handler());
         return environment;
+    }
+
+    static String withoutShareFlags(String options) {
+        return String.join(" ", java.util.Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> !option.startsWith("-Xshare:")).toList());
     }
 
     private String javaToolOptions(String functionOptions) {

@@ -53,10 +53,16 @@ final class FunctionContainer implements AutoCloseable {
     /** Starts a container process; its init runs while the caller prepares the first invocation. */
     static FunctionContainer start(FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn)
             throws IOException {
+        return start(spec, launcher, log, functionArn, null);
+    }
+
+    /** Starts a container; with {@code aotCacheOutput}, an AOT training container (see {@link AotTraining}). */
+    static FunctionContainer start(FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn,
+                                   Path aotCacheOutput) throws IOException {
         RuntimeApiServer api = new RuntimeApiServer(functionArn);
         try {
             long started = System.nanoTime();
-            Process process = launcher.launch(spec, api.address());
+            Process process = launcher.launch(spec, api.address(), aotCacheOutput);
             return new FunctionContainer(spec, log, api, process, started);
         } catch (IOException | RuntimeException e) {
             api.close();
@@ -116,7 +122,8 @@ final class FunctionContainer implements AutoCloseable {
         return finish(invocation, cold, initMillis, (endNanos - deliveredNanos) / 1_000_000.0, result);
     }
 
-    private InvocationResult awaitInit() {
+    /** Waits for the init phase; null when it completed, else how it failed. */
+    InvocationResult awaitInit() {
         long limitMillis = INIT_LIMIT.plus(spec.timeout()).toMillis();
         try {
             CompletableFuture.anyOf(api.firstPoll(), api.initError(), process.onExit())
@@ -204,6 +211,30 @@ final class FunctionContainer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Asks the JVM to exit (SIGTERM) and waits up to {@code grace} for it and its children (an AOT
+     * training JVM assembles its cache in a child process at exit), then kills what is left.
+     *
+     * @return whether it exited within the grace period
+     */
+    boolean stopGracefully(Duration grace) {
+        dead = true;
+        process.destroy();
+        boolean exited;
+        try {
+            exited = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        api.close();
+        return exited;
     }
 
     /** Kills the container at once (SIGKILL), for shutdown hooks; {@link #awaitExit} waits for it. */

@@ -81,6 +81,18 @@ public final class LocalLambda implements AutoCloseable {
         return pools.get(functionName).containerPids();
     }
 
+    /**
+     * Stops every idle container of a function now, so its next invocation is a cold start (the
+     * cold-start benchmark's way to get one; a busy container finishes its invocation first).
+     */
+    public void stopIdleContainers(String functionName) {
+        FunctionPool pool = pools.get(functionName);
+        if (pool == null) {
+            throw new IllegalArgumentException("no function named " + functionName);
+        }
+        pool.stopIdle(java.time.Duration.ZERO);
+    }
+
     @Override
     public void close() {
         reaper.shutdownNow();

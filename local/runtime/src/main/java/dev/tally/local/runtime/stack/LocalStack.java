@@ -9,7 +9,10 @@ import dev.tally.local.runtime.http.ApiDocs;
 import dev.tally.local.runtime.http.HttpApiServer;
 import dev.tally.local.runtime.http.Route;
 import dev.tally.local.runtime.http.RouteTable;
+import dev.tally.local.runtime.lambda.AotCaches;
+import dev.tally.local.runtime.lambda.AotTraining;
 import dev.tally.local.runtime.lambda.ContainerLauncher;
+import dev.tally.local.runtime.lambda.JdkLocator;
 import dev.tally.local.runtime.lambda.FilePlatformLog;
 import dev.tally.local.runtime.lambda.FunctionSpec;
 import dev.tally.local.runtime.lambda.LocalLambda;
@@ -128,6 +131,8 @@ public final class LocalStack implements AutoCloseable {
         TemplateFunctions functions = new TemplateFunctions(new IntrinsicResolver(template, provisioner.context()),
                 provisioner.queueUrlsByArn(), options.codeRoot(), options.maxContainersPerFunction());
         List<FunctionSpec> specs = new ArrayList<>();
+        Map<String, JdkLocator.Jdk> jdks = new LinkedHashMap<>();
+        JdkLocator jdkLocator = JdkLocator.standard(options.jdk());
         List<Route> routes = new ArrayList<>();
         List<SqsEventSource> sqsSources = new ArrayList<>();
         List<StreamEventSource> streamSources = new ArrayList<>();
@@ -138,6 +143,7 @@ public final class LocalStack implements AutoCloseable {
                         + spec.codeJar() + " does not exist; build it first (mvn -DskipTests package)");
             }
             specs.add(spec);
+            jdks.put(spec.name(), jdkLocator.locate(function.logicalId(), function.runtime()));
             routes.addAll(functions.routes(function));
             sqsSources.addAll(functions.sqsSources(function));
             streamSources.addAll(functions.streamSources(function));
@@ -164,9 +170,17 @@ public final class LocalStack implements AutoCloseable {
         started.push(observability);
         endpoints.put("X-Ray API", observability.endpoint());
         endpoints.put("CloudWatch Logs", observability.endpoint());
-        lambda = new LocalLambda(specs, new ContainerLauncher(data.resolve("tasks"), platform, options.jvmFlags()), log,
-                options.region(), options.idleTimeout());
+        ContainerLauncher launcher = new ContainerLauncher(data.resolve("tasks"), platform, options.jvmFlags(), jdks::get,
+                options.aotCache() ? new AotCaches(data.resolve("aot")) : null);
+        lambda = new LocalLambda(specs, launcher, log, options.region(), options.idleTimeout());
         started.push(lambda);
+        Map<String, String> aotStates = new LinkedHashMap<>();
+        for (FunctionSpec spec : specs) {
+            if (options.aotCache() && AotCaches.supports(launcher.jdk(spec)) && !launcher.aotCaches().isReady(spec)) {
+                console.println("Training the AOT cache of " + spec.name() + " (once per jar)...");
+            }
+            aotStates.put(spec.name(), AotTraining.train(spec, launcher, log, lambda.functionArn(spec.name())));
+        }
         for (SqsEventSource source : sqsSources) {
             SqsEventSourceMapping mapping = new SqsEventSourceMapping(source, clients.sqs(), lambda, options.region());
             mapping.start();
@@ -192,9 +206,11 @@ public final class LocalStack implements AutoCloseable {
         console.println("  Tables          " + String.join(", ", tables));
         console.println("  Queues          " + String.join(", ", queues));
         console.println("  Secrets         " + String.join(", ", secretNames));
-        console.println("  Functions       " + specs.stream().map(FunctionSpec::name).toList()
-                + " (runs on this JDK " + Runtime.version().feature() + "; template asks "
-                + template.functions().stream().map(FunctionDefinition::runtime).distinct().toList() + ")");
+        for (FunctionSpec spec : specs) {
+            JdkLocator.Jdk jdk = launcher.jdk(spec);
+            console.println("  Function        " + String.format("%-26s", spec.name()) + " JDK " + jdk.feature() + " ("
+                    + jdk.home() + "), " + aotStates.get(spec.name()));
+        }
         routes.forEach(route -> console.println("  Route           " + route.routeKey() + " -> " + route.functionName()));
         sqsSources.forEach(s -> console.println("  SQS mapping     " + s.queueArn() + " -> " + s.functionName()));
         streamSources.forEach(s -> console.println("  Stream mapping  " + s.streamArn() + " -> " + s.functionName()));

@@ -23,10 +23,21 @@ import java.util.Objects;
  * @param idleTimeout how long an unused container stays warm
  * @param jvmFlags the container JVM flags (besides {@code -Xmx})
  * @param console where endpoints, platform lines and function output go
+ * @param jdk the JDK every function runs on ({@code --jdk}), or null to pick one per function's {@code Runtime}
+ * @param aotCache whether functions on JDK 25+ train and use a local AOT cache (off: {@code --no-aot-cache})
  */
 public record StackOptions(Path templateFile, Path codeRoot, int port, Path dataDirectory, boolean fresh,
                            URI dynamoDbEndpoint, URI sqsEndpoint, String region, String stackName,
-                           int maxContainersPerFunction, Duration idleTimeout, List<String> jvmFlags, PrintStream console) {
+                           int maxContainersPerFunction, Duration idleTimeout, List<String> jvmFlags, PrintStream console,
+                           Path jdk, boolean aotCache) {
+
+    /** Options with the JDK picked per function and no AOT cache. */
+    public StackOptions(Path templateFile, Path codeRoot, int port, Path dataDirectory, boolean fresh,
+                        URI dynamoDbEndpoint, URI sqsEndpoint, String region, String stackName,
+                        int maxContainersPerFunction, Duration idleTimeout, List<String> jvmFlags, PrintStream console) {
+        this(templateFile, codeRoot, port, dataDirectory, fresh, dynamoDbEndpoint, sqsEndpoint, region, stackName,
+                maxContainersPerFunction, idleTimeout, jvmFlags, console, null, false);
+    }
 
     public StackOptions {
         Objects.requireNonNull(templateFile, "templateFile");

@@ -62,12 +62,27 @@ public final class FunctionSegments implements PlatformLog {
         segment.putObject("aws").put("region", region).put("request_id", report.requestId());
         ArrayNode subsegments = segment.putArray("subsegments");
         if (report.initDurationMs() != null) {
-            subsegments.addObject().put("name", "Initialization").put("id", newId())
+            subsegments.addObject().put("name", "Initialization").put("id", initializationId(report.segmentId()))
                     .put("start_time", start).put("end_time", invocationStart);
         }
         subsegments.addObject().put("name", "Invocation").put("id", newId())
                 .put("start_time", invocationStart).put("end_time", end);
         sink.store(segment.toString());
+    }
+
+    /**
+     * The id of the {@code Initialization} subsegment of a function segment: derived from the segment
+     * id, so the sink can hang the function's own init subsegments ({@code Init config}, …, sent
+     * during the first invocation, before this segment is written) under it.
+     */
+    public static String initializationId(String segmentId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("Initialization:" + segmentId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     private static String newId() {

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class XRayDaemonSink implements AutoCloseable {
 
     private static final int MAX_DATAGRAM = 64 * 1024;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final DatagramSocket socket;
     private final Path tracesFile;
@@ -68,8 +69,54 @@ public final class XRayDaemonSink implements AutoCloseable {
             int newline = datagram.indexOf('\n');
             String document = (newline >= 0 ? datagram.substring(newline + 1) : datagram).strip();
             if (document.startsWith("{")) {
-                store(document);
+                underInitialization(document).forEach(this::store);
             }
+        }
+    }
+
+    /**
+     * The function's init subsegments ({@code Init …}, written at the first invocation inside the
+     * handler's subsegment, with the init phase's own times) are taken out of the document they came
+     * in and stored as subsegments of the function segment's {@code Initialization} subsegment, where
+     * Lambda draws the init phase (see {@link FunctionSegments#initializationId}). Every other
+     * document is stored as sent.
+     *
+     * @return the documents to store: the (possibly trimmed) document first, then the moved subsegments
+     */
+    static java.util.List<String> underInitialization(String document) {
+        if (!document.contains("\"Init ")) {
+            return java.util.List.of(document);
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode parsed = JSON.readTree(document);
+            if (!(parsed instanceof com.fasterxml.jackson.databind.node.ObjectNode node) || !node.hasNonNull("parent_id")
+                    || !(node.get("subsegments") instanceof com.fasterxml.jackson.databind.node.ArrayNode children)) {
+                return java.util.List.of(document);
+            }
+            String initializationId = FunctionSegments.initializationId(node.get("parent_id").asText());
+            java.util.List<String> moved = new java.util.ArrayList<>();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                if (children.get(i) instanceof com.fasterxml.jackson.databind.node.ObjectNode child
+                        && child.path("name").asText().startsWith("Init ")) {
+                    child.put("type", "subsegment");
+                    child.put("parent_id", initializationId);
+                    child.set("trace_id", node.get("trace_id"));
+                    moved.add(0, child.toString());
+                    children.remove(i);
+                }
+            }
+            if (moved.isEmpty()) {
+                return java.util.List.of(document);
+            }
+            if (children.isEmpty()) {
+                node.remove("subsegments");
+            }
+            java.util.List<String> documents = new java.util.ArrayList<>();
+            documents.add(node.toString());
+            documents.addAll(moved);
+            return documents;
+        } catch (IOException e) {
+            return java.util.List.of(document); // not JSON: stored as it came
         }
     }
 

@@ -81,7 +81,7 @@ class TemplateTest {
     void globals_setRuntimeTracingSnapStartAndTheColdStartJvmFlags() {
         for (FunctionDefinition function : template.functions()) {
             TemplateMap properties = function.properties();
-            assertThat(function.runtime()).isEqualTo("java21");
+            assertThat(function.runtime()).isEqualTo("java25");
             assertThat(properties.get("Tracing")).contains(TemplateScalar.of("Active"));
             assertThat(properties.get("AutoPublishAlias")).isPresent();
             assertThat(properties.get("SnapStart")).contains(TemplateEdits.value("{ApplyOn: PublishedVersions}"));
