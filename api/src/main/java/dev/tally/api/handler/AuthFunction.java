@@ -3,6 +3,7 @@ package dev.tally.api.handler;
 import dev.tally.api.auth.AuthRequests;
 import dev.tally.api.auth.AuthService;
 import dev.tally.api.auth.TokenView;
+import dev.tally.api.store.DynamoDbLoginAttemptLimiter;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.common.auth.JwtIssuer;
 import dev.tally.common.auth.PasswordHasher;
@@ -13,6 +14,8 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.observability.InitTrace;
 import dev.tally.common.snapstart.Priming;
 import dev.tally.events.Limits;
+import java.time.Clock;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -28,8 +31,11 @@ final class AuthFunction {
     static final DynamoDbClient DYNAMODB = InitTrace.step("DynamoDbClient", AWS::dynamoDb);
     static final ReloadingJwtKeys KEYS = InitTrace.step("secret", () -> FunctionWiring.keys(CONFIG.jwt(), AWS));
     static final ApiRequestHandling HANDLING = FunctionWiring.handling();
-    static final AuthService SERVICE = new AuthService(new DynamoDbUserStore(DYNAMODB, CONFIG.usersTable()),
-            new PasswordHasher(), new JwtIssuer(CONFIG.jwt(), KEYS, CONFIG.tokenTimeToLive()));
+    static final DynamoDbUserStore USERS = new DynamoDbUserStore(DYNAMODB, CONFIG.usersTable());
+    static final PasswordHasher HASHER = new PasswordHasher();
+    static final JwtIssuer ISSUER = new JwtIssuer(CONFIG.jwt(), KEYS, CONFIG.tokenTimeToLive());
+    static final AuthService SERVICE = new AuthService(USERS,
+            new DynamoDbLoginAttemptLimiter(DYNAMODB, CONFIG.loginAttemptsTable(), Clock.systemUTC()), HASHER, ISSUER);
     static final Priming PRIMING = Priming.register("AuthFunction", AuthFunction::prime, KEYS::reload);
 
     private AuthFunction() {
@@ -38,15 +44,16 @@ final class AuthFunction {
     /**
      * Writes nothing: a login of an e-mail that cannot be registered (its lookup, and the dummy
      * password hash that keeps unknown e-mails as slow as known ones: PBKDF2 compiled before the
-     * first real login), and a token issued in memory and serialised.
+     * first real login), and a token issued in memory and serialised. The attempt limiter is left
+     * out (its counters are writes), so priming counts against no account or address.
      */
     private static void prime() {
         AuthRequests requests = new AuthRequests();
+        AuthService withoutLimits = new AuthService(USERS, (email, sourceIp) -> Optional.empty(), HASHER, ISSUER);
         String body = "{\"email\":\"priming@priming.invalid\",\"password\":\"priming-password-not-used\"}";
         HANDLING.handle(ApiPriming.request(AuthHandler.LOGIN, "/auth/login", null, body), request -> {
-            SERVICE.login(requests.login(request.requireJsonBody(Limits.BODY_MAX)));
-            return HANDLING.responses().ok(TokenView.of(
-                    new JwtIssuer(CONFIG.jwt(), KEYS, CONFIG.tokenTimeToLive()).issue(ApiPriming.USER_ID)));
+            withoutLimits.login(requests.login(request.requireJsonBody(Limits.BODY_MAX)), request.sourceIp());
+            return HANDLING.responses().ok(TokenView.of(ISSUER.issue(ApiPriming.USER_ID)));
         });
     }
 }

@@ -113,7 +113,7 @@ class AuthIT {
 
     @Test
     void loginAttemptsOverTheAccountLimit_answer429WithRetryAfter_evenWithTheRightPassword() {
-        AuthHandler handler = handler(newUsersTable(), new PasswordHasher(1_000));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(newUsersTable(), new PasswordHasher(1_000));
         handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
         APIGatewayV2HTTPEvent wrong = ApiGatewayEvents.load("auth-login");
         wrong.setBody("{\"email\": \"ada.lovelace@example.com\", \"password\": \"not the password at all\"}");
