@@ -208,7 +208,7 @@ class TallyClientTest {
         String debt = "{\"debtId\":\"%s\",\"counterparty\":{\"name\":\"Bob\"},\"direction\":\"OWED_TO_ME\","
                 + "\"principal\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"outstanding\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
                 + "\"paid\":{\"amount\":\"0.00\",\"currency\":\"EUR\"},\"writtenOff\":{\"amount\":\"0.00\",\"currency\":\"EUR\"},"
-                + "\"currency\":\"EUR\",\"status\":\"OPEN\",\"payments\":[],\"version\":1,"
+                + "\"currency\":\"EUR\",\"status\":\"OPEN\",\"paymentCount\":0,\"version\":1,"
                 + "\"createdAt\":\"2026-11-27T10:15:30Z\",\"updatedAt\":\"2026-11-27T10:15:30Z\"}";
         then(200, "{\"items\":[" + debt.formatted("d1") + "],\"nextCursor\":\"c+1/=\"}");
         then(200, "{\"items\":[" + debt.formatted("d2") + "]}");
