@@ -51,7 +51,7 @@ public final class Main implements Callable<Integer> {
     String stackName;
 
     @Option(names = "--max-containers", description = "containers per function at most, a number or auto "
-            + "(2 per core, at least 2; default ${DEFAULT-VALUE})", defaultValue = "auto")
+            + "(1 per core, at least 2; default ${DEFAULT-VALUE})", defaultValue = "auto")
     String maxContainers;
 
     @Option(names = "--idle-timeout", description = "seconds an unused container stays warm (default ${DEFAULT-VALUE})",

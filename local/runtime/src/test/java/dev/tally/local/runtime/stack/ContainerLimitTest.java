@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class ContainerLimitTest {
 
     @Test
-    void autoGivesTwoPerCoreAndNeverFewerThanTwo() {
+    void autoGivesOnePerCoreAndNeverFewerThanTwo() {
         assertThat(ContainerLimit.parse("auto", 1)).isEqualTo(2);
-        assertThat(ContainerLimit.parse("auto", 2)).isEqualTo(4);
-        assertThat(ContainerLimit.parse("AUTO", 8)).isEqualTo(16);
+        assertThat(ContainerLimit.parse("auto", 2)).isEqualTo(2);
+        assertThat(ContainerLimit.parse("auto", 4)).isEqualTo(4);
+        assertThat(ContainerLimit.parse("AUTO", 8)).isEqualTo(8);
         assertThat(ContainerLimit.auto(0)).isEqualTo(2);
     }
 
