@@ -1,6 +1,7 @@
 package dev.tally.local.runtime;
 
 import dev.tally.local.runtime.lambda.ContainerLauncher;
+import dev.tally.local.runtime.stack.ContainerLimit;
 import dev.tally.local.runtime.stack.LocalStack;
 import dev.tally.local.runtime.stack.StackOptions;
 import dev.tally.local.runtime.stack.UnsupportedTemplateException;
@@ -49,9 +50,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--stack-name", description = "value of AWS::StackName (default ${DEFAULT-VALUE})", defaultValue = "tally")
     String stackName;
 
-    @Option(names = "--max-containers", description = "containers per function at most (default ${DEFAULT-VALUE})",
-            defaultValue = "2")
-    int maxContainers;
+    @Option(names = "--max-containers", description = "containers per function at most, a number or auto "
+            + "(1 per core, at least 2; default ${DEFAULT-VALUE})", defaultValue = "auto")
+    String maxContainers;
 
     @Option(names = "--idle-timeout", description = "seconds an unused container stays warm (default ${DEFAULT-VALUE})",
             defaultValue = "300")
@@ -71,8 +72,15 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         Path templateFile = template.toAbsolutePath();
+        int containerLimit;
+        try {
+            containerLimit = ContainerLimit.parse(maxContainers, Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            System.err.println("tally local: " + e.getMessage());
+            return 2;
+        }
         StackOptions options = new StackOptions(templateFile, templateFile.getParent(), port, dataDirectory, fresh,
-                dynamoDbEndpoint, sqsEndpoint, region, stackName, maxContainers, Duration.ofSeconds(idleSeconds),
+                dynamoDbEndpoint, sqsEndpoint, region, stackName, containerLimit, Duration.ofSeconds(idleSeconds),
                 ContainerLauncher.defaultJvmFlags(), System.out, jdk, !noAotCache);
         LocalStack stack;
         try {
