@@ -93,7 +93,7 @@ class QueryHandlerTest {
 
     @Test
     void debts_withoutParameters_asksForTheFirstPageOfEveryDebtWithTheDefaultLimit() {
-        when(service.debts(eq(TestTokens.USER_ID), any())).thenReturn(new DebtListView(List.of(debtView()), null));
+        when(service.debts(eq(TestTokens.USER_ID), any())).thenReturn(new DebtListView(List.of(debtView().withoutPayments()), null));
 
         APIGatewayV2HTTPResponse response = handle("debts");
 
@@ -107,7 +107,7 @@ class QueryHandlerTest {
 
     @Test
     void debts_withStatusLimitAndCursor_passesThemOnAndAnswersTheNextCursor() {
-        when(service.debts(eq(TestTokens.USER_ID), any())).thenReturn(new DebtListView(List.of(debtView()), "next-page"));
+        when(service.debts(eq(TestTokens.USER_ID), any())).thenReturn(new DebtListView(List.of(debtView().withoutPayments()), "next-page"));
 
         APIGatewayV2HTTPResponse response = handle("debts-next-page");
 
