@@ -78,6 +78,7 @@ public final class SummaryFold {
             return new Result(null, applied, covered, unchanged);
         }
         long revision = current == null ? 1 : current.revision() + 1;
-        return new Result(new StoredSummary(userId, summary, versions, revision, now), applied, covered, unchanged);
+        return new Result(new StoredSummary(userId, summary, versions, revision, now,
+                current != null && current.counterpartiesOmitted()), applied, covered, unchanged);
     }
 }

@@ -49,7 +49,7 @@ public final class QueryService {
     public SummaryView summary(String userId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return summaries.find(userId)
-                .map(stored -> stored.summary().toView(userId, today, stored.updatedAt()))
+                .map(stored -> stored.visibleSummary().toView(userId, today, stored.updatedAt()))
                 .orElseGet(() -> Summary.EMPTY.toView(userId, today, null));
     }
 

@@ -89,6 +89,14 @@ public record Summary(Map<String, CurrencyTotals> currencies) {
         return new Summary(negated);
     }
 
+    /** The same totals without the per-counterparty balances (for a summary stored without them). */
+    public Summary withoutCounterparties() {
+        Map<String, CurrencyTotals> stripped = new HashMap<>();
+        currencies.forEach((currency, totals) -> stripped.put(currency, new CurrencyTotals(totals.owedByMe(),
+                totals.owedToMe(), totals.openCount(), totals.openDueDates(), Map.of())));
+        return new Summary(stripped);
+    }
+
     /** True for the summary of no open debts. */
     public boolean isEmpty() {
         return currencies.isEmpty();

@@ -16,9 +16,19 @@ import java.util.Objects;
  *                     {@code v} (a tombstone, so a replayed older record cannot bring it back)
  * @param revision     the item's own version, 1 at the first write, +1 per write (optimistic concurrency)
  * @param updatedAt    when the projection last wrote the item
+ * @param counterpartiesOmitted true once the item was too large for its size budget and was written
+ *                     without the per-counterparty balances (see
+ *                     {@code docs/adr/0147-bounded-summary-item.md}); then {@code summary}'s counterparty
+ *                     maps are partial and not shown, its totals stay exact. Sticky until a rebuild fits.
  */
 public record StoredSummary(String userId, Summary summary, Map<String, Long> debtVersions, long revision,
-                            Instant updatedAt) {
+                            Instant updatedAt, boolean counterpartiesOmitted) {
+
+    /** A summary with its counterparty balances. */
+    public StoredSummary(String userId, Summary summary, Map<String, Long> debtVersions, long revision,
+                         Instant updatedAt) {
+        this(userId, summary, debtVersions, revision, updatedAt, false);
+    }
 
     public StoredSummary {
         Objects.requireNonNull(userId, "userId");
@@ -31,5 +41,10 @@ public record StoredSummary(String userId, Summary summary, Map<String, Long> de
         if (debtVersions.containsValue(0L)) {
             throw new IllegalArgumentException("a debt version is never 0");
         }
+    }
+
+    /** The summary as it may be shown: without the (partial) counterparty balances when they were omitted. */
+    public Summary visibleSummary() {
+        return counterpartiesOmitted ? summary.withoutCounterparties() : summary;
     }
 }

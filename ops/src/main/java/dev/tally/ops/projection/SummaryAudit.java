@@ -35,7 +35,9 @@ public final class SummaryAudit {
             StoredSummary stored = summaries.find(userId).orElse(null);
             List<Debt> now = debts.debtsOf(userId);
             Summary recomputed = Summary.summaryOf(now);
-            List<String> differences = SummaryDifferences.between(stored == null ? Summary.EMPTY : stored.summary(), recomputed);
+            boolean omitted = stored != null && stored.counterpartiesOmitted();
+            List<String> differences = SummaryDifferences.between(stored == null ? Summary.EMPTY : stored.visibleSummary(),
+                    omitted ? recomputed.withoutCounterparties() : recomputed);
             String lag = lag(stored == null ? Map.of() : stored.debtVersions(), now);
             if (lag != null) {
                 return new UserCheck(userId, UserCheck.State.LAGGING, differences, lag);
