@@ -49,4 +49,23 @@ class ShadedJarSmokeIT {
         assertThat(failure.path("service").asText()).isEqualTo("commands");
         assertThat(run.output()).doesNotContain("secret note");
     }
+
+    /**
+     * Build-time jar budget (ADR 0104, "Jar sizes"): the issue's target is 10 MB per function jar;
+     * what is reached today is recorded there, and this ceiling keeps it from growing back. The
+     * trimmed entries must stay out: unused Lambda event classes, Maven metadata (joda-time stays: ADR 0064).
+     */
+    @Test
+    void lambdaJar_staysWithinItsSizeCeilingAndCarriesNoTrimmedClasses() throws Exception {
+        long ceilingBytes = 16_500_000L;
+        assertThat(java.nio.file.Files.size(ShadedJarRun.lambdaJar())).isLessThanOrEqualTo(ceilingBytes);
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
+            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
+                    .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
+                    .noneMatch(name -> name.startsWith("META-INF/maven/"))
+                    .contains("com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
+                            "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
+                            "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
+        }
+    }
 }
