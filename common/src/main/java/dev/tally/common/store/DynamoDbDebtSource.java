@@ -1,7 +1,6 @@
 package dev.tally.common.store;
 
 import dev.tally.common.domain.Debt;
-import dev.tally.common.store.DebtItem;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

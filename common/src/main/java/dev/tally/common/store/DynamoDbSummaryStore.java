@@ -1,7 +1,5 @@
 package dev.tally.common.store;
 
-import dev.tally.common.store.StoredSummary;
-import dev.tally.common.store.SummaryItem;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

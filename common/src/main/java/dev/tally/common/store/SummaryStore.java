@@ -1,6 +1,5 @@
 package dev.tally.common.store;
 
-import dev.tally.common.store.StoredSummary;
 import java.util.Optional;
 
 /** Where the per-user summaries live (the {@code summaries} table, or memory in tests). */

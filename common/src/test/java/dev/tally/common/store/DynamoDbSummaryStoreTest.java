@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.tally.common.domain.Summary;
-import dev.tally.common.store.StoredSummary;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -114,6 +114,7 @@ public final class ProjectionCommand {
                     check.differences().forEach(difference -> out.println("  " + difference));
                 }
                 case FAILED -> err.println("user " + check.userId() + ": could not be verified: " + check.detail());
+                default -> throw new IllegalStateException("no output defined for state " + check.state());
             }
         }
     }

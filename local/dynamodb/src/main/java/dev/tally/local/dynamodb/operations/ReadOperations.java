@@ -1,27 +1,18 @@
 package dev.tally.local.dynamodb.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.local.dynamodb.expression.Condition;
 import dev.tally.local.dynamodb.expression.ConditionPaths;
-import dev.tally.local.dynamodb.expression.DocumentPath;
 import dev.tally.local.dynamodb.expression.KeyCondition;
 import dev.tally.local.dynamodb.model.ApiException;
 import dev.tally.local.dynamodb.model.AttributeValue;
-import dev.tally.local.dynamodb.model.AttributeValueJson;
 import dev.tally.local.dynamodb.model.IndexDefinition;
-import dev.tally.local.dynamodb.model.ItemSize;
 import dev.tally.local.dynamodb.model.KeyValue;
-import dev.tally.local.dynamodb.model.TableDefinition;
 import dev.tally.local.dynamodb.storage.Database;
 import dev.tally.local.dynamodb.storage.EntryKey;
-import dev.tally.local.dynamodb.storage.ItemCollection;
 import dev.tally.local.dynamodb.storage.TableData;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
