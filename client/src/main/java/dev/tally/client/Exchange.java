@@ -14,8 +14,14 @@ import java.util.Map;
  * @param responseHeaders the answer's headers (the first value of each)
  * @param responseBody    the answer's body (empty when none)
  */
-public record Exchange(String method, URI uri, Map<String, String> requestHeaders, String requestBody, int status,
-                       Map<String, String> responseHeaders, String responseBody) {
+public record Exchange(
+        String method,
+        URI uri,
+        Map<String, String> requestHeaders,
+        String requestBody,
+        int status,
+        Map<String, String> responseHeaders,
+        String responseBody) {
 
     public Exchange {
         requestHeaders = Map.copyOf(requestHeaders);

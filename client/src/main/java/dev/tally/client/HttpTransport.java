@@ -19,8 +19,7 @@ import java.util.Objects;
 final class HttpTransport {
 
     /** An answer with a 2xx status. */
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
     private final URI base;
     private final HttpClient http;
@@ -55,8 +54,13 @@ final class HttpTransport {
             if (body != null) {
                 sent.put("Content-Type", "application/json");
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(requestTimeout)
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             sent.forEach(request::header);
             HttpResponse<String> response;
             try {
@@ -64,8 +68,10 @@ final class HttpTransport {
             } catch (IOException failed) {
                 // HttpTimeoutException and ConnectException included: the request may or may not have been applied.
                 if (attempt >= attempts) {
-                    throw new TallyClientException(method + " " + path + ": no answer after " + attempt + " attempt(s): "
-                            + failed.getClass().getSimpleName(), failed);
+                    throw new TallyClientException(
+                            method + " " + path + ": no answer after " + attempt + " attempt(s): "
+                                    + failed.getClass().getSimpleName(),
+                            failed);
                 }
                 pause(retries.backoff(attempt));
                 continue;
@@ -75,7 +81,8 @@ final class HttpTransport {
             }
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> answerHeaders.put(name, values.get(0)));
-            listener.exchanged(new Exchange(method, uri, sent, body, response.statusCode(), answerHeaders, response.body()));
+            listener.exchanged(
+                    new Exchange(method, uri, sent, body, response.statusCode(), answerHeaders, response.body()));
             int status = response.statusCode();
             if (status >= 500 && attempt < attempts) {
                 pause(retries.backoff(attempt));
@@ -89,24 +96,35 @@ final class HttpTransport {
     }
 
     private static TallyApiException error(int status, Map<String, String> headers, String body) {
-        Duration retryAfter = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
-                .map(Map.Entry::getValue).filter(value -> value.matches("[0-9]{1,9}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value))).findFirst().orElse(null);
+        Duration retryAfter = headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
+                .map(Map.Entry::getValue)
+                .filter(value -> value.matches("[0-9]{1,9}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value)))
+                .findFirst()
+                .orElse(null);
         try {
             JsonNode root = TallyJson.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
             JsonNode error = root.path("error");
             if (error.isObject()) {
                 List<FieldProblem> fields = new ArrayList<>();
-                error.path("fields").forEach(field -> fields.add(
-                        new FieldProblem(field.path("field").asText("body"), field.path("problem").asText(""))));
-                return new TallyApiException(status, error.path("code").asText(null), error.path("message").asText(""),
-                        fields, error.path("requestId").asText(null), retryAfter);
+                error.path("fields")
+                        .forEach(field -> fields.add(new FieldProblem(
+                                field.path("field").asText("body"),
+                                field.path("problem").asText(""))));
+                return new TallyApiException(
+                        status,
+                        error.path("code").asText(null),
+                        error.path("message").asText(""),
+                        fields,
+                        error.path("requestId").asText(null),
+                        retryAfter);
             }
-            return new TallyApiException(status, null, root.path("message").asText("HTTP " + status), List.of(), null,
-                    retryAfter);
+            return new TallyApiException(
+                    status, null, root.path("message").asText("HTTP " + status), List.of(), null, retryAfter);
         } catch (IOException notJson) {
-            return new TallyApiException(status, null, "HTTP " + status + " (the answer is not JSON)", List.of(), null,
-                    retryAfter);
+            return new TallyApiException(
+                    status, null, "HTTP " + status + " (the answer is not JSON)", List.of(), null, retryAfter);
         }
     }
 

@@ -37,6 +37,7 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
     Duration backoff(int attempt) {
         long ceiling = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt - 1, 20));
         long half = ceiling / 2;
-        return Duration.ofMillis(half + (ceiling - half == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling - half + 1)));
+        return Duration.ofMillis(
+                half + (ceiling - half == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling - half + 1)));
     }
 }

@@ -19,8 +19,8 @@ public final class TallyApiException extends RuntimeException {
     private final String requestId;
     private final Duration retryAfter;
 
-    TallyApiException(int status, String code, String message, List<FieldProblem> fields, String requestId,
-                      Duration retryAfter) {
+    TallyApiException(
+            int status, String code, String message, List<FieldProblem> fields, String requestId, Duration retryAfter) {
         super(status + (code == null ? "" : " " + code) + ": " + message, null, false, false);
         this.status = status;
         this.code = code;

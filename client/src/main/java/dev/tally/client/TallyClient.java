@@ -65,13 +65,21 @@ public final class TallyClient {
     /** {@code POST /auth/register}: creates the account and returns the new user's id. Not retried. */
     public String register(String email, String password, String displayName) {
         String body = json(Map.of("email", email, "password", password, "displayName", displayName));
-        return read(transport.send("POST", "/auth/register", Map.of(), body, false).body()).path("userId").asText();
+        return read(transport
+                        .send("POST", "/auth/register", Map.of(), body, false)
+                        .body())
+                .path("userId")
+                .asText();
     }
 
     /** {@code POST /auth/login}: a client that sends the token it got. */
     public TallyClient login(String email, String password) {
         String body = json(Map.of("email", email, "password", password));
-        String token = read(transport.send("POST", "/auth/login", Map.of(), body, true).body()).path("accessToken").asText();
+        String token = read(transport
+                        .send("POST", "/auth/login", Map.of(), body, true)
+                        .body())
+                .path("accessToken")
+                .asText();
         return withToken(token);
     }
 
@@ -97,7 +105,10 @@ public final class TallyClient {
 
     /** {@code POST /debts/{debtId}/settle}: closes the debt, writing off what remains; {@code settle} may be null. */
     public CommandAcceptedView settleDebt(String debtId, SettleDebtRequest settle) {
-        return command("POST", "/debts/" + segment(debtId) + "/settle", json(settle == null ? new SettleDebtRequest(null) : settle));
+        return command(
+                "POST",
+                "/debts/" + segment(debtId) + "/settle",
+                json(settle == null ? new SettleDebtRequest(null) : settle));
     }
 
     /** {@code DELETE /debts/{debtId}}: cancels the debt. */
@@ -134,7 +145,9 @@ public final class TallyClient {
                 throw new TallyClientException("command " + commandId + " is still ACCEPTED after " + timeout, null);
             }
             HttpTransport.pause(Duration.ofNanos(Math.min(left, pause.toNanos())));
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
+                    ? Duration.ofSeconds(1)
+                    : pause.multipliedBy(2);
         }
     }
 
@@ -185,7 +198,11 @@ public final class TallyClient {
     }
 
     private <T> T get(String path, Class<T> type) {
-        return parse(transport.send("GET", path, Map.of("Authorization", bearer()), null, true).body(), type);
+        return parse(
+                transport
+                        .send("GET", path, Map.of("Authorization", bearer()), null, true)
+                        .body(),
+                type);
     }
 
     private String bearer() {
@@ -226,7 +243,7 @@ public final class TallyClient {
         private HttpClient httpClient;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private RetryPolicy retries = RetryPolicy.DEFAULT;
-        private ExchangeListener listener = exchange -> { };
+        private ExchangeListener listener = exchange -> {};
         private Supplier<String> idempotencyKeys = () -> UUID.randomUUID().toString();
 
         private Builder(URI baseUri) {
@@ -265,9 +282,14 @@ public final class TallyClient {
 
         /** The client, not logged in. */
         public TallyClient build() {
-            HttpClient client = httpClient != null ? httpClient : HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            return new TallyClient(new HttpTransport(baseUri, client, requestTimeout, retries, listener), idempotencyKeys, null);
+            HttpClient client = httpClient != null
+                    ? httpClient
+                    : HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
+            return new TallyClient(
+                    new HttpTransport(baseUri, client, requestTimeout, retries, listener), idempotencyKeys, null);
         }
     }
 }

@@ -32,31 +32,44 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     private static final Path README = Path.of("..", "README.md");
-    private static final Path THIS_FILE = Path.of("src", "test", "java", "dev", "tally", "client",
-            "ReadmeExampleTest.java");
+    private static final Path THIS_FILE =
+            Path.of("src", "test", "java", "dev", "tally", "client", "ReadmeExampleTest.java");
 
     @SuppressWarnings("unused")
     static void example() {
-        TallyClient tally = TallyClient.builder(URI.create("http://127.0.0.1:3000")).build();
+        TallyClient tally =
+                TallyClient.builder(URI.create("http://127.0.0.1:3000")).build();
         tally.register("ada@example.com", "correct horse battery staple", "Ada");
         TallyClient ada = tally.login("ada@example.com", "correct horse battery staple");
-        CommandAcceptedView created = ada.createDebt(new CreateDebtRequest(new CounterpartyBody("Bob", null),
-                "OWED_TO_ME", new DecimalMoney("25.00", "EUR"), "concert tickets", null));
-        CommandStatus outcome = ada.awaitOutcome(created, Duration.ofSeconds(30));      // APPLIED or REJECTED
+        CommandAcceptedView created = ada.createDebt(new CreateDebtRequest(
+                new CounterpartyBody("Bob", null),
+                "OWED_TO_ME",
+                new DecimalMoney("25.00", "EUR"),
+                "concert tickets",
+                null));
+        CommandStatus outcome = ada.awaitOutcome(created, Duration.ofSeconds(30)); // APPLIED or REJECTED
         ada.recordPayment(created.debtId(), new RecordPaymentRequest(new DecimalMoney("10.00", "EUR"), null, null));
         Optional<DebtView> debt = ada.debt(created.debtId());
-        SummaryView summary = ada.summary();                  // updated asynchronously from the debts
-        DebtListView page = ada.debts(DebtStatus.OPEN, 20, null);  // then ada.debts(DebtStatus.OPEN, 20, page.nextCursor())
-        List<DebtView> all = ada.allDebts(null);              // follows the cursor to the last page
+        SummaryView summary = ada.summary(); // updated asynchronously from the debts
+        DebtListView page =
+                ada.debts(DebtStatus.OPEN, 20, null); // then ada.debts(DebtStatus.OPEN, 20, page.nextCursor())
+        List<DebtView> all = ada.allDebts(null); // follows the cursor to the last page
     }
 
     @Test
     void everyLineOfTheReadmeExampleIsCompiledHere() throws IOException {
         String readme = Files.readString(README);
-        Matcher block = Pattern.compile("```java\\n(TallyClient tally = .*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("the README's java block with the client example").isTrue();
+        Matcher block = Pattern.compile("```java\\n(TallyClient tally = .*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(block.find())
+                .as("the README's java block with the client example")
+                .isTrue();
         String source = normalized(Files.readString(THIS_FILE));
-        List<String> lines = block.group(1).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = block.group(1)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(10);
         assertThat(lines).allSatisfy(line -> assertThat(source).contains(normalized(line)));
     }

@@ -34,15 +34,13 @@ import org.junit.jupiter.api.Test;
 class TallyClientTest {
 
     private static final String DEBT = "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90";
-    private static final String ACCEPTED = "{\"commandId\":\"%s\",\"debtId\":\"" + DEBT
-            + "\",\"status\":\"ACCEPTED\",\"statusUrl\":\"/commands/%s\"}";
+    private static final String ACCEPTED =
+            "{\"commandId\":\"%s\",\"debtId\":\"" + DEBT + "\",\"status\":\"ACCEPTED\",\"statusUrl\":\"/commands/%s\"}";
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
-    private record Scripted(int status, String body, long delayMillis) {
-    }
+    private record Scripted(int status, String body, long delayMillis) {}
 
-    private record Received(String method, String path, String idempotencyKey, String authorization, String body) {
-    }
+    private record Received(String method, String path, String idempotencyKey, String authorization, String body) {}
 
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -56,8 +54,12 @@ class TallyClientTest {
         server.createContext("/", this::answer);
         server.setExecutor(executor);
         server.start();
-        client = TallyClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .retries(FAST).requestTimeout(Duration.ofSeconds(20)).build().withToken("token-1");
+        client = TallyClient.builder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .retries(FAST)
+                .requestTimeout(Duration.ofSeconds(20))
+                .build()
+                .withToken("token-1");
     }
 
     @AfterEach
@@ -70,9 +72,12 @@ class TallyClientTest {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             URI uri = exchange.getRequestURI();
-            received.add(new Received(exchange.getRequestMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
             Scripted next;
             synchronized (script) {
                 next = script.isEmpty() ? new Scripted(500, "{\"message\":\"no script\"}", 0) : script.poll();
@@ -104,23 +109,30 @@ class TallyClientTest {
         then(503, "{\"error\":{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"m\",\"requestId\":\"r\"}}");
         then(202, ACCEPTED.formatted("k", "k"));
 
-        CommandAcceptedView accepted = client.createDebt(new CreateDebtRequest(new CounterpartyBody("Bob", null),
-                "OWED_TO_ME", new DecimalMoney("25.00", "EUR"), null, null));
+        CommandAcceptedView accepted = client.createDebt(new CreateDebtRequest(
+                new CounterpartyBody("Bob", null), "OWED_TO_ME", new DecimalMoney("25.00", "EUR"), null, null));
 
         assertThat(accepted.debtId()).isEqualTo(DEBT);
         assertThat(received).hasSize(2);
-        assertThat(received.get(0).idempotencyKey()).isNotBlank().isEqualTo(received.get(1).idempotencyKey());
+        assertThat(received.get(0).idempotencyKey())
+                .isNotBlank()
+                .isEqualTo(received.get(1).idempotencyKey());
         assertThat(received.get(0).authorization()).isEqualTo("Bearer token-1");
-        assertThat(received.get(0).body()).isEqualTo(
-                "{\"counterparty\":{\"name\":\"Bob\"},\"direction\":\"OWED_TO_ME\",\"amount\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}}");
+        assertThat(received.get(0).body())
+                .isEqualTo(
+                        "{\"counterparty\":{\"name\":\"Bob\"},\"direction\":\"OWED_TO_ME\",\"amount\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}}");
     }
 
     @Test
     void recordPayment_whenTheFirstAnswerTimesOut_retriesWithTheSameKey() {
         script.add(new Scripted(202, ACCEPTED.formatted("late", "late"), 30_000));
         then(202, ACCEPTED.formatted("k", "k"));
-        TallyClient impatient = TallyClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .retries(FAST).requestTimeout(Duration.ofSeconds(3)).build().withToken("token-1");
+        TallyClient impatient = TallyClient.builder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .retries(FAST)
+                .requestTimeout(Duration.ofSeconds(3))
+                .build()
+                .withToken("token-1");
 
         impatient.recordPayment(DEBT, new RecordPaymentRequest(new DecimalMoney("5.00", "EUR"), null, null));
 
@@ -137,7 +149,8 @@ class TallyClientTest {
         client.cancelDebt(DEBT);
         client.settleDebt(DEBT, null);
 
-        assertThat(received.get(0).idempotencyKey()).isNotEqualTo(received.get(1).idempotencyKey());
+        assertThat(received.get(0).idempotencyKey())
+                .isNotEqualTo(received.get(1).idempotencyKey());
         assertThat(received.get(0).body()).isEmpty();
         assertThat(received.get(1).body()).isEqualTo("{}");
     }
@@ -160,28 +173,35 @@ class TallyClientTest {
         then(503, "{\"message\":\"Service Unavailable\"}");
 
         assertThatThrownBy(() -> client.register("ada@example.com", "correct horse battery staple", "Ada"))
-                .isInstanceOfSatisfying(TallyApiException.class, error -> assertThat(error.code()).isNull());
+                .isInstanceOfSatisfying(
+                        TallyApiException.class,
+                        error -> assertThat(error.code()).isNull());
         assertThat(received).hasSize(1);
     }
 
     @Test
     void createDebt_when400_throwsWithCodeAndFieldsAndDoesNotRetry() {
-        then(400, "{\"error\":{\"code\":\"VALIDATION_FAILED\",\"message\":\"The request has invalid fields.\","
-                + "\"fields\":[{\"field\":\"amount.currency\",\"problem\":\"is not a known ISO 4217 currency code\"}],"
-                + "\"requestId\":\"r\"}}");
+        then(
+                400,
+                "{\"error\":{\"code\":\"VALIDATION_FAILED\",\"message\":\"The request has invalid fields.\","
+                        + "\"fields\":[{\"field\":\"amount.currency\",\"problem\":\"is not a known ISO 4217 currency code\"}],"
+                        + "\"requestId\":\"r\"}}");
 
-        assertThatThrownBy(() -> client.createDebt(new CreateDebtRequest(new CounterpartyBody("Bob", null),
-                "OWED_TO_ME", new DecimalMoney("1", "ZZZ"), null, null)))
+        assertThatThrownBy(() -> client.createDebt(new CreateDebtRequest(
+                        new CounterpartyBody("Bob", null), "OWED_TO_ME", new DecimalMoney("1", "ZZZ"), null, null)))
                 .isInstanceOfSatisfying(TallyApiException.class, error -> {
                     assertThat(error.code()).isEqualTo("VALIDATION_FAILED");
-                    assertThat(error.fields()).extracting(problem -> problem.field()).containsExactly("amount.currency");
+                    assertThat(error.fields())
+                            .extracting(problem -> problem.field())
+                            .containsExactly("amount.currency");
                 });
         assertThat(received).hasSize(1);
     }
 
     @Test
     void awaitOutcome_pollsUntilTheCommandIsApplied() {
-        String status = "{\"commandId\":\"k\",\"type\":\"CREATE_DEBT\",\"status\":\"%s\",\"debtId\":\"" + DEBT + "\"%s}";
+        String status =
+                "{\"commandId\":\"k\",\"type\":\"CREATE_DEBT\",\"status\":\"%s\",\"debtId\":\"" + DEBT + "\"%s}";
         then(200, status.formatted("ACCEPTED", ""));
         then(200, status.formatted("ACCEPTED", ""));
         then(200, status.formatted("APPLIED", ",\"debtVersion\":1"));
@@ -190,17 +210,23 @@ class TallyClientTest {
 
         assertThat(outcome.status()).isEqualTo(CommandStatus.Status.APPLIED);
         assertThat(outcome.debtVersion()).isEqualTo(1L);
-        assertThat(received).hasSize(3).allSatisfy(request -> assertThat(request.path()).isEqualTo("/commands/k"));
+        assertThat(received)
+                .hasSize(3)
+                .allSatisfy(request -> assertThat(request.path()).isEqualTo("/commands/k"));
     }
 
     @Test
     void awaitOutcome_whenStillAcceptedAtTheDeadline_throws() {
         for (int i = 0; i < 50; i++) {
-            then(200, "{\"commandId\":\"k\",\"type\":\"CREATE_DEBT\",\"status\":\"ACCEPTED\",\"debtId\":\"" + DEBT + "\"}");
+            then(
+                    200,
+                    "{\"commandId\":\"k\",\"type\":\"CREATE_DEBT\",\"status\":\"ACCEPTED\",\"debtId\":\"" + DEBT
+                            + "\"}");
         }
 
         assertThatThrownBy(() -> client.awaitOutcome("k", Duration.ofMillis(100)))
-                .isInstanceOf(TallyClientException.class).hasMessageContaining("still ACCEPTED");
+                .isInstanceOf(TallyClientException.class)
+                .hasMessageContaining("still ACCEPTED");
     }
 
     @Test
@@ -229,8 +255,12 @@ class TallyClientTest {
     @Test
     void onExchange_seesEveryAttempt() {
         List<Integer> statuses = new ArrayList<>();
-        TallyClient listened = TallyClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .retries(FAST).onExchange(exchange -> statuses.add(exchange.status())).build().withToken("t");
+        TallyClient listened = TallyClient.builder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .retries(FAST)
+                .onExchange(exchange -> statuses.add(exchange.status()))
+                .build()
+                .withToken("t");
         then(502, "{\"message\":\"Bad Gateway\"}");
         then(200, "{\"userId\":\"u\",\"currencies\":{},\"counterparties\":[]}");
 

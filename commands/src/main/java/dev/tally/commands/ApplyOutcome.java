@@ -10,14 +10,11 @@ public sealed interface ApplyOutcome {
      * The command changed the debt to {@code debtVersion} (now, or in an earlier delivery when
      * {@code duplicate}).
      */
-    record Applied(long debtVersion, boolean duplicate) implements ApplyOutcome {
-    }
+    record Applied(long debtVersion, boolean duplicate) implements ApplyOutcome {}
 
     /** A business rule refused the command; the debt is unchanged. */
-    record Rejected(RejectionReason reason) implements ApplyOutcome {
-    }
+    record Rejected(RejectionReason reason) implements ApplyOutcome {}
 
     /** The command already had this recorded outcome: nothing was done. */
-    record AlreadyDecided(CommandStatus.Status status) implements ApplyOutcome {
-    }
+    record AlreadyDecided(CommandStatus.Status status) implements ApplyOutcome {}
 }

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  */
 final class CommandParser {
 
-    private CommandParser() {
-    }
+    private CommandParser() {}
 
     /** The envelope in {@code body}, or why it is unparseable. */
     static ParsedMessage parse(String body) {
@@ -25,7 +24,8 @@ final class CommandParser {
             return new ParsedMessage.Command(valid.value());
         }
         List<FieldProblem> problems = ((Validated.Invalid<CommandEnvelope>) parsed).problems();
-        String detail = problems.stream().map(p -> p.field() + " " + p.problem()).collect(Collectors.joining("; "));
+        String detail =
+                problems.stream().map(p -> p.field() + " " + p.problem()).collect(Collectors.joining("; "));
         return new ParsedMessage.Poison(new Unparseable(reasonOf(problems), detail));
     }
 

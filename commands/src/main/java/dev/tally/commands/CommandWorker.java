@@ -48,7 +48,8 @@ public final class CommandWorker {
             String group = message.messageGroupId();
             if (group != null && failedGroups.contains(group)) {
                 failed.add(message.messageId());
-                LOG.info("message held back for retry: an earlier message of its group failed, messageId={}",
+                LOG.info(
+                        "message held back for retry: an earlier message of its group failed, messageId={}",
                         message.messageId());
                 continue;
             }
@@ -97,12 +98,16 @@ public final class CommandWorker {
     private boolean moveToDeadLetters(QueuedMessage message, Unparseable problem) {
         try {
             deadLetters.moveUnparseable(message, problem);
-            LOG.warn("unparseable message moved to the dead-letter queue: reason={} detail={}",
-                    problem.reason(), problem.detail());
+            LOG.warn(
+                    "unparseable message moved to the dead-letter queue: reason={} detail={}",
+                    problem.reason(),
+                    problem.detail());
             return true;
         } catch (RuntimeException fault) {
-            LOG.error("unparseable message could not be moved to the dead-letter queue, it will be retried: reason={}",
-                    problem.reason(), fault);
+            LOG.error(
+                    "unparseable message could not be moved to the dead-letter queue, it will be retried: reason={}",
+                    problem.reason(),
+                    fault);
             return false;
         }
     }

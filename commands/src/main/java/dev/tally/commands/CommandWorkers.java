@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Wires a {@link CommandWorker} to its DynamoDB tables and dead-letter queue: the function's one assembly point. */
 public final class CommandWorkers {
 
-    private CommandWorkers() {
-    }
+    private CommandWorkers() {}
 
     /** The worker of {@code config}, talking through the given clients. */
     public static CommandWorker create(WorkerConfig config, DynamoDbClient dynamoDb, SqsClient sqs, Clock clock) {
         CommandApplier applier = new CommandApplier(
                 new DynamoDbDebtStore(dynamoDb, config.debtsTable()),
                 new DynamoDbCommandStatusStore(dynamoDb, config.commandsTable(), clock));
-        return new CommandWorker(applier, new SqsDeadLetterQueue(sqs, config.deadLetterQueueUrl().toString()));
+        return new CommandWorker(
+                applier, new SqsDeadLetterQueue(sqs, config.deadLetterQueueUrl().toString()));
     }
 }

@@ -4,10 +4,8 @@ package dev.tally.commands;
 sealed interface ParsedMessage {
 
     /** A well-formed command. */
-    record Command(dev.tally.events.command.CommandEnvelope envelope) implements ParsedMessage {
-    }
+    record Command(dev.tally.events.command.CommandEnvelope envelope) implements ParsedMessage {}
 
     /** A body that can never become a command. */
-    record Poison(Unparseable problem) implements ParsedMessage {
-    }
+    record Poison(Unparseable problem) implements ParsedMessage {}
 }

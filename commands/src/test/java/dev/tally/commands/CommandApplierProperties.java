@@ -7,13 +7,13 @@ import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
+import dev.tally.testkit.PropertyCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import dev.tally.testkit.PropertyCheck;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 class CommandApplierProperties {
 
-    enum Fault { NONE, BEFORE_DEBT_WRITE, BEFORE_STATUS_WRITE }
-
-    record Delivery(int command, Fault fault) {
+    enum Fault {
+        NONE,
+        BEFORE_DEBT_WRITE,
+        BEFORE_STATUS_WRITE
     }
 
-    record Scenario(List<CommandEnvelope> commands, List<Delivery> deliveries) {
-    }
+    record Delivery(int command, Fault fault) {}
+
+    record Scenario(List<CommandEnvelope> commands, List<Delivery> deliveries) {}
 
     @Test
     void anyDeliverySchedule_hasTheEffectOfEachCommandOnceInOrder() {
@@ -58,17 +60,25 @@ class CommandApplierProperties {
             Decision decision = DebtDecider.decide(expectedDebt, command);
             if (decision instanceof Decision.Applied applied) {
                 expectedDebt = applied.debt();
-                expectedStatuses.put(command.commandId(), CommandStatus.applied(command.commandId(), command.type(),
-                        command.debtId(), expectedDebt.version()));
+                expectedStatuses.put(
+                        command.commandId(),
+                        CommandStatus.applied(
+                                command.commandId(), command.type(), command.debtId(), expectedDebt.version()));
             } else {
-                expectedStatuses.put(command.commandId(), CommandStatus.rejected(command.commandId(), command.type(),
-                        command.debtId(), ((Decision.Rejected) decision).reason()));
+                expectedStatuses.put(
+                        command.commandId(),
+                        CommandStatus.rejected(
+                                command.commandId(),
+                                command.type(),
+                                command.debtId(),
+                                ((Decision.Rejected) decision).reason()));
             }
         }
         CommandEnvelope first = scenario.commands().get(0);
         assertThat(stores.debt(first.userId(), first.debtId())).isEqualTo(Optional.ofNullable(expectedDebt));
-        expectedStatuses.forEach((commandId, expected) ->
-                assertThat(stores.status(first.userId(), commandId)).as(commandId).contains(expected));
+        expectedStatuses.forEach((commandId, expected) -> assertThat(stores.status(first.userId(), commandId))
+                .as(commandId)
+                .contains(expected));
     }
 
     private static Scenario scenario(Random random) {
@@ -86,7 +96,8 @@ class CommandApplierProperties {
         for (int i = 0; i < commands.size(); i++) {
             int failedFirst = random.nextInt(3);
             for (int f = 0; f < failedFirst; f++) {
-                deliveries.add(new Delivery(i, random.nextBoolean() ? Fault.BEFORE_DEBT_WRITE : Fault.BEFORE_STATUS_WRITE));
+                deliveries.add(
+                        new Delivery(i, random.nextBoolean() ? Fault.BEFORE_DEBT_WRITE : Fault.BEFORE_STATUS_WRITE));
             }
             int copies = 1 + random.nextInt(2);
             for (int c = 0; c < copies; c++) {

@@ -33,6 +33,7 @@ class CommandApplierTest {
 
     @Mock
     private DebtStore debts;
+
     @Mock
     private CommandStatusStore statuses;
 
@@ -119,7 +120,8 @@ class CommandApplierTest {
         when(debts.find("user-a", COMMANDS.debtId())).thenReturn(Optional.of(COMMANDS.after(create)));
         when(debts.save(any())).thenReturn(false);
 
-        assertThatThrownBy(() -> applier().apply(payment)).isInstanceOf(ConcurrentDebtChangeException.class)
+        assertThatThrownBy(() -> applier().apply(payment))
+                .isInstanceOf(ConcurrentDebtChangeException.class)
                 .hasMessageContaining("cmd-2");
         verify(debts, times(CommandApplier.WRITE_ATTEMPTS)).save(any());
         verify(statuses, never()).recordApplied(any(), anyLong());
@@ -129,7 +131,10 @@ class CommandApplierTest {
     void apply_whenTheStatusCannotBeRead_throwsAndWritesNothing() {
         var payment = COMMANDS.payment("cmd-2", 3_000);
         when(statuses.findStatus("user-a", "cmd-2"))
-                .thenThrow(DynamoDbException.builder().message("throttled").statusCode(400).build());
+                .thenThrow(DynamoDbException.builder()
+                        .message("throttled")
+                        .statusCode(400)
+                        .build());
 
         assertThatThrownBy(() -> applier().apply(payment)).isInstanceOf(DynamoDbException.class);
         verifyNoInteractions(debts);

@@ -20,18 +20,22 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"commandId\": |MALFORMED_JSON",
-        "[1, 2]|MALFORMED_JSON",
-        "{\"commandId\":\"c\",\"type\":\"FORGIVE_DEBT\",\"schemaVersion\":1,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"debtId\":\"d\"}}|UNKNOWN_COMMAND_TYPE",
-        "{\"commandId\":\"c\",\"type\":\"SETTLE_DEBT\",\"schemaVersion\":1,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"note\":\"no debt id\"}}|INVALID_COMMAND",
-        "{\"commandId\":\"c\",\"type\":\"CANCEL_DEBT\",\"schemaVersion\":9,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"debtId\":\"d\"}}|INVALID_COMMAND"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"commandId\": |MALFORMED_JSON",
+                "[1, 2]|MALFORMED_JSON",
+                "{\"commandId\":\"c\",\"type\":\"FORGIVE_DEBT\",\"schemaVersion\":1,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"debtId\":\"d\"}}|UNKNOWN_COMMAND_TYPE",
+                "{\"commandId\":\"c\",\"type\":\"SETTLE_DEBT\",\"schemaVersion\":1,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"note\":\"no debt id\"}}|INVALID_COMMAND",
+                "{\"commandId\":\"c\",\"type\":\"CANCEL_DEBT\",\"schemaVersion\":9,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"debtId\":\"d\"}}|INVALID_COMMAND"
+            })
     void parse_whenTheBodyCanNeverBeACommand_saysWhy(String body, UnparseableReason expected) {
         ParsedMessage parsed = CommandParser.parse(body);
 
-        assertThat(parsed).isInstanceOfSatisfying(ParsedMessage.Poison.class,
-                poison -> assertThat(poison.problem().reason()).isEqualTo(expected));
+        assertThat(parsed)
+                .isInstanceOfSatisfying(
+                        ParsedMessage.Poison.class,
+                        poison -> assertThat(poison.problem().reason()).isEqualTo(expected));
     }
 
     @Test

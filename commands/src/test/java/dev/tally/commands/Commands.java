@@ -22,26 +22,44 @@ public record Commands(String userId, String debtId) {
 
     /** A {@code CreateDebt} of {@code minorUnits} EUR owed to the user. */
     public CommandEnvelope create(String commandId, long minorUnits) {
-        return CommandEnvelope.of(commandId, userId, ISSUED_AT, null, new CreateDebt(debtId,
-                new Counterparty("Sam Lee", "sam@example.com"), Direction.OWED_TO_ME, Money.of(minorUnits, "EUR"),
-                "Concert tickets", null));
+        return CommandEnvelope.of(
+                commandId,
+                userId,
+                ISSUED_AT,
+                null,
+                new CreateDebt(
+                        debtId,
+                        new Counterparty("Sam Lee", "sam@example.com"),
+                        Direction.OWED_TO_ME,
+                        Money.of(minorUnits, "EUR"),
+                        "Concert tickets",
+                        null));
     }
 
     /** A {@code RecordPayment} of {@code minorUnits} EUR. */
     public CommandEnvelope payment(String commandId, long minorUnits) {
-        return CommandEnvelope.of(commandId, userId, ISSUED_AT, null,
+        return CommandEnvelope.of(
+                commandId,
+                userId,
+                ISSUED_AT,
+                null,
                 new RecordPayment(debtId, Money.of(minorUnits, "EUR"), ISSUED_AT, null));
     }
 
     /** A {@code RecordPayment} of {@code minorUnits} EUR with {@code note}. */
     public CommandEnvelope payment(String commandId, long minorUnits, String note) {
-        return CommandEnvelope.of(commandId, userId, ISSUED_AT, null,
+        return CommandEnvelope.of(
+                commandId,
+                userId,
+                ISSUED_AT,
+                null,
                 new RecordPayment(debtId, Money.of(minorUnits, "EUR"), ISSUED_AT, note));
     }
 
     /** A {@code SettleDebt} with a note. */
     public CommandEnvelope settle(String commandId) {
-        return CommandEnvelope.of(commandId, userId, ISSUED_AT.plusSeconds(60), null, new SettleDebt(debtId, "rest forgiven"));
+        return CommandEnvelope.of(
+                commandId, userId, ISSUED_AT.plusSeconds(60), null, new SettleDebt(debtId, "rest forgiven"));
     }
 
     /** The debt after applying {@code commands} in order (each must apply). */

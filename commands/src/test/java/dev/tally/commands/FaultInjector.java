@@ -60,7 +60,8 @@ public final class FaultInjector {
                 String producedBy = producer(debt);
                 if (consume(debtWriteFaults, producedBy)) {
                     throw ProvisionedThroughputExceededException.builder()
-                            .message("injected: throughput exceeded writing the debt of " + producedBy).build();
+                            .message("injected: throughput exceeded writing the debt of " + producedBy)
+                            .build();
                 }
                 boolean written = real.save(debt);
                 if (written) {
@@ -81,7 +82,8 @@ public final class FaultInjector {
             @Override
             public boolean recordApplied(CommandEnvelope command, long debtVersion) {
                 if (consume(crashesAfterDebtWrite, command.commandId())) {
-                    throw new SimulatedCrash("after the debt write of " + command.commandId() + ", before its status write");
+                    throw new SimulatedCrash(
+                            "after the debt write of " + command.commandId() + ", before its status write");
                 }
                 return real.recordApplied(command, debtVersion);
             }
@@ -96,7 +98,9 @@ public final class FaultInjector {
     private static String producer(Debt debt) {
         return debt.appliedCommands().entrySet().stream()
                 .filter(entry -> entry.getValue() == debt.version())
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean consume(Map<String, Integer> faults, String commandId) {

@@ -52,7 +52,9 @@ final class InMemoryStores {
                     throw new InjectedFault("before the debt write");
                 }
                 Debt current = debts.get(debt.userId() + "/" + debt.debtId());
-                boolean expected = debt.version() == 1 ? current == null : current != null && current.version() == debt.version() - 1;
+                boolean expected = debt.version() == 1
+                        ? current == null
+                        : current != null && current.version() == debt.version() - 1;
                 if (expected) {
                     debts.put(debt.userId() + "/" + debt.debtId(), debt);
                 }
@@ -70,12 +72,15 @@ final class InMemoryStores {
 
             @Override
             public boolean recordApplied(CommandEnvelope command, long debtVersion) {
-                return record(command, CommandStatus.applied(command.commandId(), command.type(), command.debtId(), debtVersion));
+                return record(
+                        command,
+                        CommandStatus.applied(command.commandId(), command.type(), command.debtId(), debtVersion));
             }
 
             @Override
             public boolean recordRejected(CommandEnvelope command, RejectionReason reason) {
-                return record(command, CommandStatus.rejected(command.commandId(), command.type(), command.debtId(), reason));
+                return record(
+                        command, CommandStatus.rejected(command.commandId(), command.type(), command.debtId(), reason));
             }
 
             private boolean record(CommandEnvelope command, CommandStatus outcome) {

@@ -3,9 +3,9 @@ package dev.tally.commands;
 import dev.tally.commands.store.DynamoDbCommandStatusStore;
 import dev.tally.commands.store.DynamoDbDebtStore;
 import dev.tally.commands.store.SqsDeadLetterQueue;
-import dev.tally.common.domain.Debt;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.common.aws.ClientTimeouts;
+import dev.tally.common.domain.Debt;
 import dev.tally.common.testing.FifoQueues;
 import dev.tally.common.testing.LocalAws;
 import dev.tally.common.testing.LocalDynamoDb;
@@ -64,10 +64,14 @@ public final class WorkerTestBed {
     @SuppressWarnings("unchecked")
     public static WorkerTestBed create(LocalSqs localSqs, LocalDynamoDb localDynamoDb) {
         Map<String, String> environment = LocalAws.environment(localSqs.environment(), localDynamoDb.environment());
-        AwsClients clients = AwsClients.builder().environment(environment::get).credentials(LocalAws.dummyCredentials())
-                .timeouts(PATIENT).build();
+        AwsClients clients = AwsClients.builder()
+                .environment(environment::get)
+                .credentials(LocalAws.dummyCredentials())
+                .timeouts(PATIENT)
+                .build();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        WorkerTestBed bed = new WorkerTestBed(clients.dynamoDb(), clients.sqs(), "debts-" + suffix, "commands-" + suffix);
+        WorkerTestBed bed =
+                new WorkerTestBed(clients.dynamoDb(), clients.sqs(), "debts-" + suffix, "commands-" + suffix);
         bed.createTables();
         return bed;
     }
@@ -86,7 +90,8 @@ public final class WorkerTestBed {
                 .keySchema(key("userId", KeyType.HASH), key("debtId", KeyType.RANGE))
                 .attributeDefinitions(text("userId"), text("debtId"))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+                .streamSpecification(
+                        stream -> stream.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
         dynamoDb.createTable(request -> request.tableName(bed.commandsTable)
                 .keySchema(key("userId", KeyType.HASH), key("commandId", KeyType.RANGE))
                 .attributeDefinitions(text("userId"), text("commandId"))
@@ -98,14 +103,15 @@ public final class WorkerTestBed {
     /** A fresh FIFO queue pair with the redrive policy of {@code template.yaml}. */
     public FifoQueues newQueues(LocalSqs localSqs) {
         String name = "commands-" + UUID.randomUUID().toString().substring(0, 8);
-        return localSqs.createFifoQueueWithDeadLetterQueue(name + ".fifo", name + "-dlq.fifo", MAX_RECEIVE_COUNT,
-                VISIBILITY_TIMEOUT_SECONDS);
+        return localSqs.createFifoQueueWithDeadLetterQueue(
+                name + ".fifo", name + "-dlq.fifo", MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_SECONDS);
     }
 
     /** The production wiring of the worker against these tables, with {@code faults} around its stores. */
     public CommandWorker worker(FifoQueues queues, FaultInjector faults) {
         return new CommandWorker(
-                new CommandApplier(faults.debts(new DynamoDbDebtStore(dynamoDb, debtsTable)),
+                new CommandApplier(
+                        faults.debts(new DynamoDbDebtStore(dynamoDb, debtsTable)),
                         faults.statuses(new DynamoDbCommandStatusStore(dynamoDb, commandsTable, Clock.systemUTC()))),
                 new SqsDeadLetterQueue(sqs, queues.deadLetterQueueUrl()));
     }
@@ -118,17 +124,24 @@ public final class WorkerTestBed {
     /** Sends {@code command} with another deduplication id (a second send SQS itself would not drop). */
     public String send(FifoQueues queues, CommandEnvelope command, String deduplicationId) {
         return sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
-                .messageBody(command.toJson())
-                .messageGroupId(command.userId())
-                .messageDeduplicationId(deduplicationId)
-                .messageAttributes(Map.of("commandType", MessageAttributeValue.builder()
-                        .dataType("String").stringValue(command.type().name()).build()))).messageId();
+                        .messageBody(command.toJson())
+                        .messageGroupId(command.userId())
+                        .messageDeduplicationId(deduplicationId)
+                        .messageAttributes(Map.of(
+                                "commandType",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue(command.type().name())
+                                        .build())))
+                .messageId();
     }
 
     /** Sends a raw body (poison) to the queue in {@code group}. */
     public void sendRaw(FifoQueues queues, String body, String group) {
-        sqs.sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody(body)
-                .messageGroupId(group).messageDeduplicationId(UUID.randomUUID().toString()));
+        sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
+                .messageBody(body)
+                .messageGroupId(group)
+                .messageDeduplicationId(UUID.randomUUID().toString()));
     }
 
     public Optional<Debt> debt(String userId, String debtId) {
@@ -137,15 +150,22 @@ public final class WorkerTestBed {
 
     /** The command status item as stored. */
     public Map<String, AttributeValue> status(String userId, String commandId) {
-        return dynamoDb.getItem(request -> request.tableName(commandsTable).consistentRead(true)
-                .key(Map.of("userId", AttributeValue.fromS(userId), "commandId", AttributeValue.fromS(commandId)))).item();
+        return dynamoDb.getItem(request -> request.tableName(commandsTable)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "userId", AttributeValue.fromS(userId), "commandId", AttributeValue.fromS(commandId))))
+                .item();
     }
 
     /** Everything in the dead-letter queue now (received with visibility timeout 0: it stays visible, and is not deleted). */
     public List<Message> deadLetters(FifoQueues queues) {
-        return sqs.receiveMessage(request -> request.queueUrl(queues.deadLetterQueueUrl()).maxNumberOfMessages(10)
-                .waitTimeSeconds(1).visibilityTimeout(0)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+        return sqs.receiveMessage(request -> request.queueUrl(queues.deadLetterQueueUrl())
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)
+                        .visibilityTimeout(0)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All"))
+                .messages();
     }
 
     /**
@@ -158,21 +178,28 @@ public final class WorkerTestBed {
      */
     public int redriveDeadLetters(FifoQueues queues) {
         List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queues.deadLetterQueueUrl())
-                .maxNumberOfMessages(10).waitTimeSeconds(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All"))
+                .messages();
         for (Message message : messages) {
-            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody(message.body())
+            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
+                    .messageBody(message.body())
                     .messageGroupId(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
                     .messageDeduplicationId("replay-" + message.messageId())
                     .messageAttributes(message.messageAttributes()));
-            sqs.deleteMessage(request -> request.queueUrl(queues.deadLetterQueueUrl()).receiptHandle(message.receiptHandle()));
+            sqs.deleteMessage(
+                    request -> request.queueUrl(queues.deadLetterQueueUrl()).receiptHandle(message.receiptHandle()));
         }
         return messages.size();
     }
 
     public String queueArn(String queueUrl) {
-        return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return sqs.getQueueAttributes(
+                        request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
@@ -180,6 +207,9 @@ public final class WorkerTestBed {
     }
 
     private static AttributeDefinition text(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 }

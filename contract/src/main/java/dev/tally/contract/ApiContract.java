@@ -40,9 +40,10 @@ public final class ApiContract {
     /** Where the document lives, relative to the repository root. */
     public static final String DOCUMENT = "docs/openapi.yaml";
 
-    private static final Set<String> UNDOCUMENTED_ROUTE = Set.of("validation.request.path.missing",
-            "validation.request.operation.notAllowed");
-    private static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> UNDOCUMENTED_ROUTE =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+    private static final Set<String> METHODS =
+            Set.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE");
 
     private static ApiContract shared;
 
@@ -55,7 +56,8 @@ public final class ApiContract {
         this.document = document;
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(document.toUri().toString(), null, options);
+        SwaggerParseResult result =
+                new OpenAPIV3Parser().readLocation(document.toUri().toString(), null, options);
         this.api = result.getOpenAPI();
         this.parseMessages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
         if (api == null) {
@@ -116,8 +118,9 @@ public final class ApiContract {
     /** Every documented operation as an API Gateway route key, e.g. {@code POST /debts/{debtId}/payments}. */
     public Set<String> routeKeys() {
         Set<String> keys = new TreeSet<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
-                .forEach(method -> keys.add(method.name() + " " + path)));
+        api.getPaths()
+                .forEach((path, item) ->
+                        item.readOperationsMap().keySet().forEach(method -> keys.add(method.name() + " " + path)));
         return keys;
     }
 
@@ -134,8 +137,9 @@ public final class ApiContract {
         errors(responseReport).forEach(message -> problems.add("answer " + exchange.status() + ": " + message));
         boolean clientError = exchange.status() >= 400 && exchange.status() < 500;
         if (!clientError) {
-            errors(requestReport).forEach(message -> problems.add("request refused by the document but answered "
-                    + exchange.status() + ": " + message));
+            errors(requestReport)
+                    .forEach(message -> problems.add(
+                            "request refused by the document but answered " + exchange.status() + ": " + message));
         }
         return problems;
     }
@@ -144,8 +148,8 @@ public final class ApiContract {
     public void assertConforms(Exchange exchange) {
         List<String> problems = problems(exchange);
         if (!problems.isEmpty()) {
-            throw new AssertionError(exchange.request() + " does not match " + DOCUMENT + ":\n  "
-                    + String.join("\n  ", problems));
+            throw new AssertionError(
+                    exchange.request() + " does not match " + DOCUMENT + ":\n  " + String.join("\n  ", problems));
         }
     }
 
@@ -161,8 +165,12 @@ public final class ApiContract {
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .map(message -> message.getKey() + ": " + message.getMessage()
-                        + (message.getNestedMessages().isEmpty() ? "" : " " + message.getNestedMessages().stream()
-                                .map(ValidationReport.Message::getMessage).collect(Collectors.joining("; ", "[", "]"))))
+                        + (message.getNestedMessages().isEmpty()
+                                ? ""
+                                : " "
+                                        + message.getNestedMessages().stream()
+                                                .map(ValidationReport.Message::getMessage)
+                                                .collect(Collectors.joining("; ", "[", "]"))))
                 .toList();
     }
 

@@ -12,7 +12,8 @@ final class ContractCheckedHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final ApiContract contract;
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
-    ContractCheckedHandler(ApiContract contract, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    ContractCheckedHandler(
+            ApiContract contract, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.handler = Objects.requireNonNull(handler, "handler");
     }

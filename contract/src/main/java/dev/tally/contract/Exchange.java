@@ -19,8 +19,15 @@ import java.util.TreeMap;
  * @param responseHeaders the answer's headers (names case-insensitive)
  * @param responseBody    the answer's body, or null for none
  */
-public record Exchange(String method, String path, String rawQuery, Map<String, String> requestHeaders,
-                       String requestBody, int status, Map<String, String> responseHeaders, String responseBody) {
+public record Exchange(
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, String> requestHeaders,
+        String requestBody,
+        int status,
+        Map<String, String> responseHeaders,
+        String responseBody) {
 
     public Exchange {
         rawQuery = rawQuery == null ? "" : rawQuery;
@@ -30,11 +37,18 @@ public record Exchange(String method, String path, String rawQuery, Map<String, 
 
     /** The exchange of a Lambda handler: an API Gateway HTTP API (payload 2.0) event and the handler's answer. */
     public static Exchange of(APIGatewayV2HTTPEvent event, APIGatewayV2HTTPResponse response) {
-        String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-                ? event.getRequestContext().getHttp().getMethod()
-                : event.getRouteKey().split(" ", 2)[0];
-        return new Exchange(method, event.getRawPath(), event.getRawQueryString(), event.getHeaders(),
-                decode(event.getBody(), event.getIsBase64Encoded()), response.getStatusCode(), response.getHeaders(),
+        String method =
+                event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                        ? event.getRequestContext().getHttp().getMethod()
+                        : event.getRouteKey().split(" ", 2)[0];
+        return new Exchange(
+                method,
+                event.getRawPath(),
+                event.getRawQueryString(),
+                event.getHeaders(),
+                decode(event.getBody(), event.getIsBase64Encoded()),
+                response.getStatusCode(),
+                response.getHeaders(),
                 decode(response.getBody(), response.getIsBase64Encoded()));
     }
 

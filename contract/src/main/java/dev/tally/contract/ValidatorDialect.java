@@ -30,11 +30,20 @@ import java.util.Map;
 final class ValidatorDialect {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> UNSUPPORTED = List.of("const", "prefixItems", "if", "then", "else",
-            "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "$defs", "contains");
+    private static final List<String> UNSUPPORTED = List.of(
+            "const",
+            "prefixItems",
+            "if",
+            "then",
+            "else",
+            "dependentSchemas",
+            "dependentRequired",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "$defs",
+            "contains");
 
-    private ValidatorDialect() {
-    }
+    private ValidatorDialect() {}
 
     /** The document as a 3.0.3 YAML string. */
     static String rewrite(Path document) {
@@ -49,7 +58,8 @@ final class ValidatorDialect {
             List<String> problems = new ArrayList<>();
             rewriteSchemas(root, "", problems);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("3.1 keywords without a 3.0 equivalent in " + document + ": " + problems);
+                throw new IllegalStateException(
+                        "3.1 keywords without a 3.0 equivalent in " + document + ": " + problems);
             }
             return YAML.writeValueAsString(root);
         } catch (IOException e) {
@@ -78,7 +88,9 @@ final class ValidatorDialect {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (!field.getKey().equals("example") && !field.getKey().equals("examples")) {
-                    rewriteSchemas(field.getValue(), path + (field.getKey().equals("schemas") ? "/schemas" : "." + field.getKey()),
+                    rewriteSchemas(
+                            field.getValue(),
+                            path + (field.getKey().equals("schemas") ? "/schemas" : "." + field.getKey()),
                             problems);
                 }
             }

@@ -21,12 +21,10 @@ import java.util.function.Function;
 public sealed interface FieldUpdate<T> permits FieldUpdate.Unchanged, FieldUpdate.Cleared, FieldUpdate.SetTo {
 
     /** The field is left as it is (absent from the patch). @param <T> the field's type */
-    record Unchanged<T>() implements FieldUpdate<T> {
-    }
+    record Unchanged<T>() implements FieldUpdate<T> {}
 
     /** The field is cleared (explicit {@code null} in the patch). @param <T> the field's type */
-    record Cleared<T>() implements FieldUpdate<T> {
-    }
+    record Cleared<T>() implements FieldUpdate<T> {}
 
     /**
      * The field is set to a value.

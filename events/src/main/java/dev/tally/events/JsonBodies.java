@@ -17,13 +17,12 @@ import dev.tally.events.internal.JsonProblems;
  */
 public final class JsonBodies {
 
-    private static final ObjectReader STRICT = TallyJson.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectReader LENIENT = TallyJson.MAPPER.reader()
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader STRICT =
+            TallyJson.MAPPER.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader LENIENT =
+            TallyJson.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** Reads a request body strictly (unknown properties are problems). */
     public static <T> Validated<T> parse(String body, Class<T> type) {

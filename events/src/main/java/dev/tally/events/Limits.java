@@ -23,6 +23,5 @@ public final class Limits {
     /** Latest year accepted in a due date. */
     public static final int YEAR_MAX = 9999;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -71,24 +71,31 @@ public record Money(long minorUnits, String currency) {
         long minor = 0;
         if (amount == null) {
             problems.add(new FieldProblem(amountField, "is required: a decimal string like \"12.34\""));
-        } else if (amount.length() > AMOUNT_MAX_CHARS || !DECIMAL.matcher(amount).matches()) {
-            problems.add(new FieldProblem(amountField, amount.length() > AMOUNT_MAX_CHARS && DECIMAL.matcher(amount).matches()
-                    ? "is too large"
-                    : "must be a decimal string like \"12.34\": digits, optionally '.' and fraction digits"
-                      + " (no sign, exponent, spaces, separators or leading zeros)"));
+        } else if (amount.length() > AMOUNT_MAX_CHARS
+                || !DECIMAL.matcher(amount).matches()) {
+            problems.add(new FieldProblem(
+                    amountField,
+                    amount.length() > AMOUNT_MAX_CHARS
+                                    && DECIMAL.matcher(amount).matches()
+                            ? "is too large"
+                            : "must be a decimal string like \"12.34\": digits, optionally '.' and fraction digits"
+                                    + " (no sign, exponent, spaces, separators or leading zeros)"));
         } else {
             BigDecimal value = new BigDecimal(amount);
             if (value.signum() == 0) {
                 problems.add(new FieldProblem(amountField, "must be greater than 0"));
             } else if (digits >= 0) {
                 if (value.scale() > digits) {
-                    problems.add(new FieldProblem(amountField, digits == 0
-                            ? "must be a whole number for " + currencyCode + " (it has no decimal places)"
-                            : "must have at most " + digits + " decimal places for " + currencyCode));
+                    problems.add(new FieldProblem(
+                            amountField,
+                            digits == 0
+                                    ? "must be a whole number for " + currencyCode + " (it has no decimal places)"
+                                    : "must have at most " + digits + " decimal places for " + currencyCode));
                 } else {
                     BigDecimal minorUnits = value.movePointRight(digits);
                     if (minorUnits.compareTo(BigDecimal.valueOf(MAX_MINOR_UNITS)) > 0) {
-                        problems.add(new FieldProblem(amountField,
+                        problems.add(new FieldProblem(
+                                amountField,
                                 "is too large: at most " + format(MAX_MINOR_UNITS, currencyCode) + " " + currencyCode));
                     } else {
                         minor = minorUnits.longValueExact();
@@ -105,7 +112,8 @@ public record Money(long minorUnits, String currency) {
     /** Parses the wire shape; see {@link #parse(String, String, String)}. */
     public static Validated<Money> parse(DecimalMoney decimal, String fieldPrefix) {
         if (decimal == null) {
-            return Validated.invalid(fieldPrefix == null || fieldPrefix.isEmpty() ? FieldProblem.BODY : fieldPrefix,
+            return Validated.invalid(
+                    fieldPrefix == null || fieldPrefix.isEmpty() ? FieldProblem.BODY : fieldPrefix,
                     "is required: an object like {\"amount\": \"12.34\", \"currency\": \"EUR\"}");
         }
         return parse(decimal.amount(), decimal.currency(), fieldPrefix);

@@ -38,15 +38,15 @@ public final class TallyJson {
     /** The mapper. Do not reconfigure it: it is shared by the whole container. */
     public static final ObjectMapper MAPPER = build();
 
-    private TallyJson() {
-    }
+    private TallyJson() {}
 
     /** Writes {@code value} as JSON; our own types always serialise, so failure is a bug. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getName(), e);
         }
     }
 
@@ -66,7 +66,8 @@ public final class TallyJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

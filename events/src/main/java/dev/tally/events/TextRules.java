@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class TextRules {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** A required single-line text (a name): not blank, at most {@code max} code points, no control characters. */
     public static void requiredLine(List<FieldProblem> problems, String field, String value, int max) {
@@ -27,7 +27,8 @@ public final class TextRules {
             length(problems, field, value, max);
             unpairedSurrogates(problems, field, value);
             if (value.codePoints().anyMatch(Character::isISOControl)) {
-                problems.add(new FieldProblem(field, "must not contain control characters (such as line breaks or tabs)"));
+                problems.add(
+                        new FieldProblem(field, "must not contain control characters (such as line breaks or tabs)"));
             }
         }
     }
@@ -40,7 +41,8 @@ public final class TextRules {
         length(problems, field, value, max);
         unpairedSurrogates(problems, field, value);
         if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            problems.add(new FieldProblem(field, "must not contain control characters other than line breaks and tabs"));
+            problems.add(
+                    new FieldProblem(field, "must not contain control characters other than line breaks and tabs"));
         }
     }
 
@@ -93,7 +95,9 @@ public final class TextRules {
     public static boolean hasUnpairedSurrogate(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return true;

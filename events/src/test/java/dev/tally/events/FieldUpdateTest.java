@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class FieldUpdateTest {
 
-    record Patch(FieldUpdate<String> text, FieldUpdate<LocalDate> date) {
-    }
+    record Patch(FieldUpdate<String> text, FieldUpdate<LocalDate> date) {}
 
     @Test
     void read_absentIsUnchanged_nullIsCleared_valueIsSet() {
-        Patch patch = JsonBodies.parse("{\"text\":null,\"date\":\"2026-12-31\"}", Patch.class).orElseThrow();
+        Patch patch = JsonBodies.parse("{\"text\":null,\"date\":\"2026-12-31\"}", Patch.class)
+                .orElseThrow();
         Patch empty = JsonBodies.parse("{}", Patch.class).orElseThrow();
 
         assertThat(patch.text()).isEqualTo(FieldUpdate.cleared());
@@ -32,15 +32,18 @@ class FieldUpdateTest {
 
     @Test
     void write_omitsUnchanged_writesNullForCleared() {
-        assertThat(TallyJson.write(new Patch(FieldUpdate.unchanged(), FieldUpdate.cleared()))).isEqualTo("{\"date\":null}");
-        assertThat(TallyJson.write(new Patch(FieldUpdate.set("x"), FieldUpdate.unchanged()))).isEqualTo("{\"text\":\"x\"}");
+        assertThat(TallyJson.write(new Patch(FieldUpdate.unchanged(), FieldUpdate.cleared())))
+                .isEqualTo("{\"date\":null}");
+        assertThat(TallyJson.write(new Patch(FieldUpdate.set("x"), FieldUpdate.unchanged())))
+                .isEqualTo("{\"text\":\"x\"}");
     }
 
     @Test
     void roundTrip_keepsAllThreeStates() {
         Patch patch = new Patch(FieldUpdate.cleared(), FieldUpdate.set(LocalDate.of(2027, 1, 1)));
 
-        assertThat(JsonBodies.parse(TallyJson.write(patch), Patch.class).orElseThrow()).isEqualTo(patch);
+        assertThat(JsonBodies.parse(TallyJson.write(patch), Patch.class).orElseThrow())
+                .isEqualTo(patch);
     }
 
     @Test

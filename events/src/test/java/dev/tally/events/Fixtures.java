@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Loads JSON fixtures from {@code src/test/resources/fixtures/<type>/v<N>/<name>.json}. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The text of {@code fixtures/<path>}, e.g. {@code create-debt/v1/full.json}. */
     public static String load(String path) {

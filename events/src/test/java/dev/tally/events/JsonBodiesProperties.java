@@ -17,18 +17,18 @@ class JsonBodiesProperties {
     private static final String VALID = Fixtures.load("create-debt-request/v1/valid.json");
     private static final String JSONISH_CHARS = "{}[]\":,.0123456789-+eE nultrfasXY\\\u00e9";
 
-    record Mutation(int position, String insertion, int deleted) {
-    }
+    record Mutation(int position, String insertion, int deleted) {}
 
     @Test
     void anyText_givesValueOrProblems() {
-        PropertyCheck.forAll(TRIES, source -> source.string(80, JSONISH_CHARS), JsonBodiesProperties::assertNeverThrows);
+        PropertyCheck.forAll(
+                TRIES, source -> source.string(80, JSONISH_CHARS), JsonBodiesProperties::assertNeverThrows);
     }
 
     @Test
     void mutatedValidBody_givesValueOrProblems() {
-        Generator<Mutation> mutations = source -> new Mutation(source.intBetween(0, 400),
-                source.string(80, JSONISH_CHARS), source.intBetween(0, 5));
+        Generator<Mutation> mutations = source ->
+                new Mutation(source.intBetween(0, 400), source.string(80, JSONISH_CHARS), source.intBetween(0, 5));
 
         PropertyCheck.forAll(TRIES, mutations, mutation -> {
             int at = Math.min(mutation.position(), VALID.length());
@@ -40,11 +40,13 @@ class JsonBodiesProperties {
     private static void assertNeverThrows(String body) {
         Validated<?> create = JsonBodies.parse(body, CreateDebtRequest.class).flatMap(r -> r.validate("debt-1"));
         Validated<?> update = JsonBodies.parse(body, UpdateDebtRequest.class).flatMap(r -> r.validate("debt-1"));
-        Validated<?> payment = JsonBodies.parse(body, RecordPaymentRequest.class)
-                .flatMap(r -> r.validate("debt-1", Instant.EPOCH));
+        Validated<?> payment =
+                JsonBodies.parse(body, RecordPaymentRequest.class).flatMap(r -> r.validate("debt-1", Instant.EPOCH));
         for (Validated<?> result : new Validated<?>[] {create, update, payment}) {
             assertThat(result.isValid() || !result.problems().isEmpty()).isTrue();
-            result.problems().forEach(p -> assertThat(p.problem()).doesNotContain("Exception").doesNotContain("jackson"));
+            result.problems()
+                    .forEach(p ->
+                            assertThat(p.problem()).doesNotContain("Exception").doesNotContain("jackson"));
         }
     }
 }

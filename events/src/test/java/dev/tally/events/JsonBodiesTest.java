@@ -7,20 +7,21 @@ import org.junit.jupiter.api.Test;
 
 class JsonBodiesTest {
 
-    record Inner(String name) {
+    record Inner(String name) {}
+
+    record Outer(Inner inner, List<Inner> items, String text) {}
+
+    enum Colour {
+        RED,
+        GREEN
     }
 
-    record Outer(Inner inner, List<Inner> items, String text) {
-    }
-
-    enum Colour { RED, GREEN }
-
-    record Paint(Colour colour) {
-    }
+    record Paint(Colour colour) {}
 
     @Test
     void parse_whenValid_givesValue() {
-        Outer outer = JsonBodies.parse("{\"inner\":{\"name\":\"a\"},\"text\":\"t\"}", Outer.class).orElseThrow();
+        Outer outer = JsonBodies.parse("{\"inner\":{\"name\":\"a\"},\"text\":\"t\"}", Outer.class)
+                .orElseThrow();
 
         assertThat(outer.inner().name()).isEqualTo("a");
         assertThat(outer.text()).isEqualTo("t");
@@ -28,13 +29,16 @@ class JsonBodiesTest {
 
     @Test
     void parse_whenUnknownProperty_namesItWithItsPathAndTheKnownOnes() {
-        assertThat(JsonBodies.parse("{\"inner\":{\"name\":\"a\",\"nick\":\"b\"}}", Outer.class).problems())
+        assertThat(JsonBodies.parse("{\"inner\":{\"name\":\"a\",\"nick\":\"b\"}}", Outer.class)
+                        .problems())
                 .containsExactly(new FieldProblem("inner.nick", "is not a known property (known: name)"));
     }
 
     @Test
     void parseLenient_whenUnknownProperty_ignoresIt() {
-        assertThat(JsonBodies.parseLenient("{\"inner\":{\"name\":\"a\",\"nick\":\"b\"}}", Outer.class).isValid()).isTrue();
+        assertThat(JsonBodies.parseLenient("{\"inner\":{\"name\":\"a\",\"nick\":\"b\"}}", Outer.class)
+                        .isValid())
+                .isTrue();
     }
 
     @Test
@@ -57,7 +61,8 @@ class JsonBodiesTest {
 
     @Test
     void parse_whenMalformed_pointsAtTheLocationWithoutEchoingInput() {
-        List<FieldProblem> problems = JsonBodies.parse("{\"text\": \"secret-value\" \"x\"}", Outer.class).problems();
+        List<FieldProblem> problems = JsonBodies.parse("{\"text\": \"secret-value\" \"x\"}", Outer.class)
+                .problems();
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("body");
@@ -68,15 +73,18 @@ class JsonBodiesTest {
 
     @Test
     void parse_whenEmptyOrNull_saysSo() {
-        assertThat(JsonBodies.parse("", Outer.class).problems()).containsExactly(new FieldProblem("body", "is empty: send a JSON object"));
-        assertThat(JsonBodies.parse(null, Outer.class).problems()).containsExactly(new FieldProblem("body", "is empty: send a JSON object"));
+        assertThat(JsonBodies.parse("", Outer.class).problems())
+                .containsExactly(new FieldProblem("body", "is empty: send a JSON object"));
+        assertThat(JsonBodies.parse(null, Outer.class).problems())
+                .containsExactly(new FieldProblem("body", "is empty: send a JSON object"));
         assertThat(JsonBodies.parse("null", Outer.class).problems())
                 .containsExactly(new FieldProblem("body", "must be a JSON object, not null"));
     }
 
     @Test
     void parse_whenArrayInsteadOfObject_saysObjectExpected() {
-        assertThat(JsonBodies.parse("[1,2]", Outer.class).problems()).containsExactly(new FieldProblem("body", "must be a JSON object"));
+        assertThat(JsonBodies.parse("[1,2]", Outer.class).problems())
+                .containsExactly(new FieldProblem("body", "must be a JSON object"));
     }
 
     @Test
@@ -89,9 +97,9 @@ class JsonBodiesTest {
 
     @Test
     void parse_whenNestedMoneyInvalid_reportsFullPath() {
-        record Payment(Money amount) {
-        }
-        assertThat(JsonBodies.parse("{\"amount\":{\"amount\":\"0\",\"currency\":\"XXX\"}}", Payment.class).problems())
+        record Payment(Money amount) {}
+        assertThat(JsonBodies.parse("{\"amount\":{\"amount\":\"0\",\"currency\":\"XXX\"}}", Payment.class)
+                        .problems())
                 .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("amount.amount", "amount.currency");
     }

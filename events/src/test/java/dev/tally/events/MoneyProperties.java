@@ -21,8 +21,7 @@ class MoneyProperties {
             .sorted()
             .toList();
 
-    record Amount(long minor, String currency) {
-    }
+    record Amount(long minor, String currency) {}
 
     private static Generator<Amount> amounts(long min, long max) {
         return source -> new Amount(source.longBetween(min, max), source.pick(CURRENCIES));
@@ -46,7 +45,8 @@ class MoneyProperties {
 
             int dot = text.indexOf('.');
             assertThat(dot < 0 ? 0 : text.length() - dot - 1).isEqualTo(digits);
-            assertThat(new BigDecimal(text).movePointRight(digits).longValueExact()).isEqualTo(amount.minor());
+            assertThat(new BigDecimal(text).movePointRight(digits).longValueExact())
+                    .isEqualTo(amount.minor());
         });
     }
 
@@ -71,8 +71,12 @@ class MoneyProperties {
     void parse_withOneDigitTooMany_isRejected() {
         PropertyCheck.forAll(TRIES, amounts(1, Long.MAX_VALUE / 10), amount -> {
             int digits = Currency.getInstance(amount.currency()).getDefaultFractionDigits();
-            String text = new BigDecimal(BigInteger.valueOf(amount.minor()).multiply(BigInteger.TEN).add(BigInteger.ONE),
-                    digits + 1).toPlainString();
+            String text = new BigDecimal(
+                            BigInteger.valueOf(amount.minor())
+                                    .multiply(BigInteger.TEN)
+                                    .add(BigInteger.ONE),
+                            digits + 1)
+                    .toPlainString();
 
             assertThat(Money.parse(text, amount.currency(), "amount").isValid()).isFalse();
         });

@@ -11,22 +11,25 @@ import org.junit.jupiter.api.Test;
 
 class TallyJsonTest {
 
-    record Sample(String name, Instant at, LocalDate on, BigDecimal big, Integer count, Map<String, Integer> map) {
-    }
+    record Sample(String name, Instant at, LocalDate on, BigDecimal big, Integer count, Map<String, Integer> map) {}
 
-    record Flag(boolean on) {
-    }
+    record Flag(boolean on) {}
 
-    record Count(int count) {
-    }
+    record Count(int count) {}
 
     @Test
     void write_usesIsoStringsPlainDecimalsSortedMapsAndOmitsNulls() {
-        String json = TallyJson.write(new Sample(null, Instant.parse("2026-11-27T10:15:30Z"), LocalDate.of(2026, 12, 31),
-                new BigDecimal("1E+3"), null, Map.of("b", 2, "a", 1)));
+        String json = TallyJson.write(new Sample(
+                null,
+                Instant.parse("2026-11-27T10:15:30Z"),
+                LocalDate.of(2026, 12, 31),
+                new BigDecimal("1E+3"),
+                null,
+                Map.of("b", 2, "a", 1)));
 
-        assertThat(json).isEqualTo(
-                "{\"at\":\"2026-11-27T10:15:30Z\",\"on\":\"2026-12-31\",\"big\":1000,\"map\":{\"a\":1,\"b\":2}}");
+        assertThat(json)
+                .isEqualTo(
+                        "{\"at\":\"2026-11-27T10:15:30Z\",\"on\":\"2026-12-31\",\"big\":1000,\"map\":{\"a\":1,\"b\":2}}");
     }
 
     @Test
@@ -58,9 +61,13 @@ class TallyJsonTest {
 
     @Test
     void read_refusesTrailingTokensAndDuplicateKeys() {
-        assertThat(JsonBodies.parseLenient("{\"count\":1} {}", Count.class).isValid()).isFalse();
-        assertThat(JsonBodies.parseLenient("{\"count\":1,\"count\":2}", Count.class).problems())
-                .singleElement().extracting(FieldProblem::field).isEqualTo("body");
+        assertThat(JsonBodies.parseLenient("{\"count\":1} {}", Count.class).isValid())
+                .isFalse();
+        assertThat(JsonBodies.parseLenient("{\"count\":1,\"count\":2}", Count.class)
+                        .problems())
+                .singleElement()
+                .extracting(FieldProblem::field)
+                .isEqualTo("body");
     }
 
     record WithPredicate(int count) {

@@ -18,10 +18,12 @@ class TextRulesTest {
         String body = "{\"counterparty\":{\"name\":\"" + escaped + "\"},\"direction\":\"OWED_TO_ME\","
                 + "\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"description\":\"d" + escaped + "\"}";
 
-        Validated<CreateDebt> result = JsonBodies.parse(body, CreateDebtRequest.class).flatMap(r -> r.validate("debt-1"));
+        Validated<CreateDebt> result =
+                JsonBodies.parse(body, CreateDebtRequest.class).flatMap(r -> r.validate("debt-1"));
 
         assertThat(result.problems()).extracting(FieldProblem::field).contains("counterparty.name", "description");
-        assertThat(result.problems()).extracting(FieldProblem::problem)
+        assertThat(result.problems())
+                .extracting(FieldProblem::problem)
                 .allMatch(message -> message.contains("surrogate"));
     }
 
@@ -30,14 +32,16 @@ class TextRulesTest {
         String body = "{\"counterparty\":{\"name\":\"\\ud83d\\ude00 \ud83e\udd84\"},\"direction\":\"OWED_TO_ME\","
                 + "\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"}}";
 
-        Validated<CreateDebt> result = JsonBodies.parse(body, CreateDebtRequest.class).flatMap(r -> r.validate("debt-1"));
+        Validated<CreateDebt> result =
+                JsonBodies.parse(body, CreateDebtRequest.class).flatMap(r -> r.validate("debt-1"));
 
         assertThat(result.problems()).isEmpty();
     }
 
     @Test
     void hasUnpairedSurrogate_agreesWithUtf8Encodability() {
-        for (String text : List.of("", "abc", "\ud83d\ude00", "\ud83d", "\ude00", "\ude00\ud83d", "a\ud83d\ude00\ud83d")) {
+        for (String text :
+                List.of("", "abc", "\ud83d\ude00", "\ud83d", "\ude00", "\ude00\ud83d", "a\ud83d\ude00\ud83d")) {
             boolean encodable = StandardCharsets.UTF_8.newEncoder().canEncode(text);
             assertThat(TextRules.hasUnpairedSurrogate(text)).as(text).isEqualTo(!encodable);
         }

@@ -16,16 +16,23 @@ public final class AwsOptions {
     @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: $AWS_REGION).")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "Endpoint of every service, e.g. http://127.0.0.1:4566 for a local stack "
                     + "(default: $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL).")
     String endpoint;
 
-    @Option(names = "--sqs-endpoint", paramLabel = "URL",
-            description = "Endpoint of SQS only, when it differs from DynamoDB's (a local stack); overrides --endpoint for SQS.")
+    @Option(
+            names = "--sqs-endpoint",
+            paramLabel = "URL",
+            description =
+                    "Endpoint of SQS only, when it differs from DynamoDB's (a local stack); overrides --endpoint for SQS.")
     String sqsEndpoint;
 
-    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+    @Option(
+            names = "--dynamodb-endpoint",
+            paramLabel = "URL",
             description = "Endpoint of DynamoDB and DynamoDB Streams only; overrides --endpoint for them.")
     String dynamoDbEndpoint;
 
@@ -53,7 +60,8 @@ public final class AwsOptions {
         try {
             return AwsClients.builder().environment(effective).build();
         } catch (ConfigurationException invalid) {
-            throw new OpsException(invalid.getMessage() + " (check --region and --endpoint or their variables)", invalid);
+            throw new OpsException(
+                    invalid.getMessage() + " (check --region and --endpoint or their variables)", invalid);
         }
     }
 }

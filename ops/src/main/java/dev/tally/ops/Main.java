@@ -15,10 +15,17 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Exit codes: 0 done, 1 done but something needs attention (a failed replay, a summary that
  * differs), 2 the command could not run (bad usage, missing configuration, unreadable input).
  */
-@Command(name = "tally ops", mixinStandardHelpOptions = true, version = "tally ops 0.1.0",
+@Command(
+        name = "tally ops",
+        mixinStandardHelpOptions = true,
+        version = "tally ops 0.1.0",
         description = "Tally operator tools.",
-        subcommands = {DeadLetterQueueCommand.class, ProjectionCommand.class, ColdStartCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            DeadLetterQueueCommand.class,
+            ProjectionCommand.class,
+            ColdStartCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     /** Exit code when the work was done but some of it needs the operator's attention. */

@@ -11,8 +11,8 @@ import software.amazon.awssdk.regions.Region;
 
 class AwsOptionsTest {
 
-    private static final Map<String, String> ENVIRONMENT = Map.of("AWS_REGION", "eu-west-1",
-            "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:1111");
+    private static final Map<String, String> ENVIRONMENT =
+            Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:1111");
 
     @Test
     void clients_withoutOptions_useTheEnvironment() {

@@ -22,8 +22,10 @@ class ProgressTest {
         progress.update(5, 10, "replayed=5");
         progress.done(10, 10, "replayed=10");
 
-        assertThat(err.toString()).startsWith("\r[###############               ] 5/10 replayed=5")
-                .contains("\r[##############################] 10/10 replayed=10").doesNotContain("replay progress");
+        assertThat(err.toString())
+                .startsWith("\r[###############               ] 5/10 replayed=5")
+                .contains("\r[##############################] 10/10 replayed=10")
+                .doesNotContain("replay progress");
     }
 
     @Test

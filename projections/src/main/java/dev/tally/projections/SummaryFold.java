@@ -39,8 +39,7 @@ public final class SummaryFold {
         }
     }
 
-    private SummaryFold() {
-    }
+    private SummaryFold() {}
 
     /**
      * Folds {@code changes} (all of {@code userId}) onto {@code current}.
@@ -78,7 +77,11 @@ public final class SummaryFold {
             return new Result(null, applied, covered, unchanged);
         }
         long revision = current == null ? 1 : current.revision() + 1;
-        return new Result(new StoredSummary(userId, summary, versions, revision, now,
-                current != null && current.counterpartiesOmitted()), applied, covered, unchanged);
+        return new Result(
+                new StoredSummary(
+                        userId, summary, versions, revision, now, current != null && current.counterpartiesOmitted()),
+                applied,
+                covered,
+                unchanged);
     }
 }

@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Builds the projector on DynamoDB from a {@link ProjectionConfig} (the handler's wiring). */
 public final class SummaryProjections {
 
-    private SummaryProjections() {
-    }
+    private SummaryProjections() {}
 
     /** The projector on the configured summaries table. */
     public static SummaryProjector projector(ProjectionConfig config, DynamoDbClient dynamoDb, Clock clock) {

@@ -51,7 +51,8 @@ public final class SummaryProjector {
                 firstFailed = Math.min(firstFailed, index);
                 failed++;
             } else {
-                byUser.computeIfAbsent(record.userId(), user -> new ArrayList<>()).add(index);
+                byUser.computeIfAbsent(record.userId(), user -> new ArrayList<>())
+                        .add(index);
             }
         }
         int applied = 0;
@@ -82,13 +83,19 @@ public final class SummaryProjector {
                 covered += result.covered();
                 unchanged += result.unchanged();
             } catch (RuntimeException fault) {
-                LOG.warn("summary not written, its records will be redelivered: userId={} records={} sequenceNumber={}",
-                        user.getKey(), changes.size(), records.get(indexes.get(0)).sequenceNumber(), fault);
+                LOG.warn(
+                        "summary not written, its records will be redelivered: userId={} records={} sequenceNumber={}",
+                        user.getKey(),
+                        changes.size(),
+                        records.get(indexes.get(0)).sequenceNumber(),
+                        fault);
                 firstFailed = Math.min(firstFailed, indexes.get(0));
                 failed += changes.size();
             }
         }
-        String failure = firstFailed == Integer.MAX_VALUE ? null : records.get(firstFailed).sequenceNumber();
+        String failure = firstFailed == Integer.MAX_VALUE
+                ? null
+                : records.get(firstFailed).sequenceNumber();
         return new ProjectionOutcome(failure, applied, covered, unchanged, failed);
     }
 
@@ -105,7 +112,10 @@ public final class SummaryProjector {
     }
 
     private static void logUnreadable(UnreadableRecord record) {
-        LOG.error("unreadable stream record reported as failed (it goes to the on-failure destination "
-                + "after the retries): sequenceNumber={} reason={}", record.sequenceNumber(), record.reason());
+        LOG.error(
+                "unreadable stream record reported as failed (it goes to the on-failure destination "
+                        + "after the retries): sequenceNumber={} reason={}",
+                record.sequenceNumber(),
+                record.reason());
     }
 }

@@ -8,8 +8,8 @@ import dev.tally.common.domain.Decision;
 import dev.tally.common.domain.Summary;
 import dev.tally.common.domain.TestCommands;
 import dev.tally.common.store.StoredSummary;
-import dev.tally.projections.store.InMemorySummaryStore;
 import dev.tally.common.store.SummaryStore;
+import dev.tally.projections.store.InMemorySummaryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class SummaryProjectorTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
-    private static final Debt CREATED = ((Decision.Applied) DebtDecider.decide(null,
-            TestCommands.create("cmd-1", 10_000, "EUR"))).debt();
+    private static final Debt CREATED =
+            ((Decision.Applied) DebtDecider.decide(null, TestCommands.create("cmd-1", 10_000, "EUR"))).debt();
 
     @Test
     void project_whenEveryWriteLosesTheRace_failsTheUsersRecordsAfterTheAttemptLimit() {
@@ -37,9 +37,19 @@ class SummaryProjectorTest {
     @Test
     void project_whenAnotherWriterGotThereFirstOnce_foldsAgainOnTheNewSummary() {
         InMemorySummaryStore memory = new InMemorySummaryStore();
-        Debt other = ((Decision.Applied) DebtDecider.decide(null, TestCommands.envelope("cmd-9", 0,
-                new dev.tally.events.command.CreateDebt("debt-9", new dev.tally.events.command.Counterparty("Bob", null),
-                        dev.tally.events.command.Direction.OWED_BY_ME, dev.tally.events.Money.of(300, "JPY"), null, null)))).debt();
+        Debt other = ((Decision.Applied) DebtDecider.decide(
+                        null,
+                        TestCommands.envelope(
+                                "cmd-9",
+                                0,
+                                new dev.tally.events.command.CreateDebt(
+                                        "debt-9",
+                                        new dev.tally.events.command.Counterparty("Bob", null),
+                                        dev.tally.events.command.Direction.OWED_BY_ME,
+                                        dev.tally.events.Money.of(300, "JPY"),
+                                        null,
+                                        null))))
+                .debt();
         SummaryStore racing = new SummaryStore() {
             private boolean raced;
 
@@ -52,7 +62,8 @@ class SummaryProjectorTest {
             public boolean save(StoredSummary summary) {
                 if (!raced) {
                     raced = true;
-                    new SummaryProjector(memory, CLOCK).project(List.of(new DebtChange("1", other.userId(), "debt-9", null, other)));
+                    new SummaryProjector(memory, CLOCK)
+                            .project(List.of(new DebtChange("1", other.userId(), "debt-9", null, other)));
                 }
                 return memory.save(summary);
             }
@@ -61,7 +72,8 @@ class SummaryProjectorTest {
         ProjectionOutcome outcome = new SummaryProjector(racing, CLOCK).project(List.of(insert("2")));
 
         assertThat(outcome.firstFailure()).isEmpty();
-        assertThat(memory.find(TestCommands.USER).orElseThrow().summary()).isEqualTo(Summary.summaryOf(List.of(CREATED, other)));
+        assertThat(memory.find(TestCommands.USER).orElseThrow().summary())
+                .isEqualTo(Summary.summaryOf(List.of(CREATED, other)));
         assertThat(memory.find(TestCommands.USER).orElseThrow().revision()).isEqualTo(2);
     }
 
@@ -69,8 +81,8 @@ class SummaryProjectorTest {
     void project_whenARecordHasNoUser_reportsItAndAppliesTheOthers() {
         InMemorySummaryStore memory = new InMemorySummaryStore();
 
-        ProjectionOutcome outcome = new SummaryProjector(memory, CLOCK).project(List.of(
-                insert("1"), new UnreadableRecord("2", null, "the record has no key")));
+        ProjectionOutcome outcome = new SummaryProjector(memory, CLOCK)
+                .project(List.of(insert("1"), new UnreadableRecord("2", null, "the record has no key")));
 
         assertThat(outcome.firstFailure()).contains("2");
         assertThat(outcome.applied()).isEqualTo(1);

@@ -29,7 +29,8 @@ public final class Coverage {
         if (PropertyCheck.replaying()) {
             return;
         }
-        List<String> missing = labels.stream().filter(label -> count(label) == 0).toList();
+        List<String> missing =
+                labels.stream().filter(label -> count(label) == 0).toList();
         if (!missing.isEmpty()) {
             throw new AssertionError("the generated samples never reached " + missing + " (seen: " + counts + ")");
         }

@@ -20,8 +20,7 @@ public final class PropertyCheck {
 
     private static final int SAMPLE_TEXT_MAX = 2_000;
 
-    private PropertyCheck() {
-    }
+    private PropertyCheck() {}
 
     /**
      * A property of one sample: returns normally when it holds, throws (an assertion or any
@@ -77,6 +76,8 @@ public final class PropertyCheck {
         } catch (RuntimeException unprintable) {
             return "(toString failed: " + unprintable.getClass().getName() + ")";
         }
-        return text.length() <= SAMPLE_TEXT_MAX ? text : text.substring(0, SAMPLE_TEXT_MAX) + "… (" + text.length() + " chars)";
+        return text.length() <= SAMPLE_TEXT_MAX
+                ? text
+                : text.substring(0, SAMPLE_TEXT_MAX) + "… (" + text.length() + " chars)";
     }
 }

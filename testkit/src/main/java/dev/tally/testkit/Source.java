@@ -135,7 +135,8 @@ public final class Source {
     public byte[] bytes(int maxLength) {
         byte[] bytes = new byte[random.nextInt(maxLength + 1)];
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = random.nextInt(4) == 0 ? pick((byte) 0, (byte) 1, (byte) 0x7F, (byte) 0x80, (byte) 0xFF)
+            bytes[i] = random.nextInt(4) == 0
+                    ? pick((byte) 0, (byte) 1, (byte) 0x7F, (byte) 0x80, (byte) 0xFF)
                     : (byte) random.nextInt(256);
         }
         return bytes;

@@ -33,11 +33,11 @@ class PropertyCheckTest {
         Generator<Long> values = source -> source.longBetween(0, 1_000_000);
 
         assertThatThrownBy(() -> PropertyCheck.forAll(1_000, values, value -> {
-            if (value % 7 == 3) {
-                failing.add(value);
-                throw new AssertionError("broken for " + value);
-            }
-        }))
+                    if (value % 7 == 3) {
+                        failing.add(value);
+                        throw new AssertionError("broken for " + value);
+                    }
+                }))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("-Dtally.seed=")
                 .hasMessageContaining("sample: " + failing.get(0))
@@ -46,7 +46,8 @@ class PropertyCheckTest {
         String message = catchMessage(values);
         Matcher seed = Pattern.compile("-Dtally\\.seed=(-?\\d+)").matcher(message);
         assertThat(seed.find()).isTrue();
-        Long sample = Long.valueOf(message.substring(message.indexOf("sample: ") + 8).trim());
+        Long sample =
+                Long.valueOf(message.substring(message.indexOf("sample: ") + 8).trim());
         System.setProperty(PropertyCheck.SEED_PROPERTY, seed.group(1));
         List<Long> replayed = new ArrayList<>();
 
@@ -59,8 +60,10 @@ class PropertyCheckTest {
     @Test
     void forAll_whenThePropertyThrowsAnException_reportsItAsAFailure() {
         assertThatThrownBy(() -> PropertyCheck.forAll(10, source -> "x", value -> {
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(AssertionError.class).hasCauseInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(AssertionError.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test

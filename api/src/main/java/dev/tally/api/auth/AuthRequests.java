@@ -66,13 +66,15 @@ public final class AuthRequests {
         } else {
             int length = read.password().codePointCount(0, read.password().length());
             if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-                problems.add(new FieldProblem("password",
-                        "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
+                problems.add(new FieldProblem(
+                        "password", "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long"));
             } else if (TextRules.hasUnpairedSurrogate(read.password())) {
-                problems.add(new FieldProblem("password", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
+                problems.add(new FieldProblem(
+                        "password", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
             }
         }
-        String displayName = read.displayName() == null ? null : read.displayName().strip();
+        String displayName =
+                read.displayName() == null ? null : read.displayName().strip();
         TextRules.requiredLine(problems, "displayName", displayName, DISPLAY_NAME_MAX);
         if (!problems.isEmpty()) {
             throw ApiException.validationFailed(problems);
@@ -94,7 +96,8 @@ public final class AuthRequests {
             problems.add(new FieldProblem("email", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
         }
         if (read.password() != null && TextRules.hasUnpairedSurrogate(read.password())) {
-            problems.add(new FieldProblem("password", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
+            problems.add(
+                    new FieldProblem("password", "must be valid Unicode text (it contains a lone UTF-16 surrogate)"));
         }
         if (!problems.isEmpty()) {
             throw ApiException.validationFailed(problems);

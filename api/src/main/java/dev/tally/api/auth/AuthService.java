@@ -38,8 +38,13 @@ public final class AuthService {
         this(users, limiter, hasher, issuer, UUID::randomUUID, Clock.systemUTC());
     }
 
-    AuthService(UserStore users, LoginAttemptLimiter limiter, PasswordHasher hasher, JwtIssuer issuer,
-                Supplier<UUID> userIds, Clock clock) {
+    AuthService(
+            UserStore users,
+            LoginAttemptLimiter limiter,
+            PasswordHasher hasher,
+            JwtIssuer issuer,
+            Supplier<UUID> userIds,
+            Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -51,8 +56,8 @@ public final class AuthService {
     /** Creates the user, unless the e-mail is taken. */
     public Registration register(RegisterRequest request) {
         String userId = userIds.get().toString();
-        NewUser user = new NewUser(userId, request.email(), request.displayName(),
-                hasher.hash(request.password()), clock.instant());
+        NewUser user = new NewUser(
+                userId, request.email(), request.displayName(), hasher.hash(request.password()), clock.instant());
         if (users.create(user) == CreateUserResult.EMAIL_TAKEN) {
             LOG.info("registration refused reason=EMAIL_TAKEN");
             return new Registration.EmailTaken();
@@ -68,7 +73,9 @@ public final class AuthService {
     public Login login(LoginRequest request, String sourceIp) {
         Optional<java.time.Duration> wait = limiter.attempt(request.email(), sourceIp);
         if (wait.isPresent()) {
-            LOG.info("login refused reason=TOO_MANY_ATTEMPTS retryAfterSeconds={}", wait.get().toSeconds());
+            LOG.info(
+                    "login refused reason=TOO_MANY_ATTEMPTS retryAfterSeconds={}",
+                    wait.get().toSeconds());
             return new Login.Throttled(wait.get());
         }
         Optional<UserCredentials> credentials = users.findCredentials(request.email());
@@ -78,7 +85,9 @@ public final class AuthService {
             return new Login.InvalidCredentials();
         }
         if (!hasher.verify(request.password(), credentials.get().passwordHash())) {
-            LOG.info("login refused reason=WRONG_PASSWORD userId={}", credentials.get().userId());
+            LOG.info(
+                    "login refused reason=WRONG_PASSWORD userId={}",
+                    credentials.get().userId());
             return new Login.InvalidCredentials();
         }
         LOG.info("login succeeded userId={}", credentials.get().userId());

@@ -21,6 +21,5 @@ public sealed interface Login {
     }
 
     /** Unknown e-mail or wrong password: deliberately not told apart. */
-    record InvalidCredentials() implements Login {
-    }
+    record InvalidCredentials() implements Login {}
 }

@@ -5,5 +5,4 @@ package dev.tally.api.auth;
  *
  * @param userId the new user's id
  */
-public record RegisteredView(String userId) {
-}
+public record RegisteredView(String userId) {}

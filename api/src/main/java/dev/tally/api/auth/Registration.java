@@ -13,6 +13,5 @@ public sealed interface Registration {
     }
 
     /** Another user holds the e-mail; nothing was created. */
-    record EmailTaken() implements Registration {
-    }
+    record EmailTaken() implements Registration {}
 }

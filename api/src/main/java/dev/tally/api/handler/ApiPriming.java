@@ -17,12 +17,13 @@ final class ApiPriming {
     /** No registered user has this id (registration assigns UUIDs). */
     static final String USER_ID = "priming-user-that-cannot-exist";
 
-    private ApiPriming() {
-    }
+    private ApiPriming() {}
 
     /** An access token for {@link #USER_ID}, valid for a minute. */
     static String token(JwtSettings settings, JwtKeySource keys) {
-        return new JwtIssuer(settings, keys, Duration.ofMinutes(1)).issue(USER_ID).accessToken();
+        return new JwtIssuer(settings, keys, Duration.ofMinutes(1))
+                .issue(USER_ID)
+                .accessToken();
     }
 
     /** An HTTP API (payload 2.0) request event. */
@@ -33,12 +34,17 @@ final class ApiPriming {
                 .withRouteKey(routeKey)
                 .withRawPath(path)
                 .withRawQueryString("")
-                .withHeaders(token == null ? Map.of("content-type", "application/json")
-                        : Map.of("content-type", "application/json", "authorization", "Bearer " + token))
+                .withHeaders(
+                        token == null
+                                ? Map.of("content-type", "application/json")
+                                : Map.of("content-type", "application/json", "authorization", "Bearer " + token))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming")
                         .withRouteKey(routeKey)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .build())
                         .build())
                 .withBody(body)
                 .withIsBase64Encoded(false)

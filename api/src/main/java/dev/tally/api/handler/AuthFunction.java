@@ -34,12 +34,14 @@ final class AuthFunction {
     static final DynamoDbUserStore USERS = new DynamoDbUserStore(DYNAMODB, CONFIG.usersTable());
     static final PasswordHasher HASHER = new PasswordHasher();
     static final JwtIssuer ISSUER = new JwtIssuer(CONFIG.jwt(), KEYS, CONFIG.tokenTimeToLive());
-    static final AuthService SERVICE = new AuthService(USERS,
-            new DynamoDbLoginAttemptLimiter(DYNAMODB, CONFIG.loginAttemptsTable(), Clock.systemUTC()), HASHER, ISSUER);
+    static final AuthService SERVICE = new AuthService(
+            USERS,
+            new DynamoDbLoginAttemptLimiter(DYNAMODB, CONFIG.loginAttemptsTable(), Clock.systemUTC()),
+            HASHER,
+            ISSUER);
     static final Priming PRIMING = Priming.register("AuthFunction", AuthFunction::prime, KEYS::reload);
 
-    private AuthFunction() {
-    }
+    private AuthFunction() {}
 
     /**
      * Writes nothing: a login of an e-mail that cannot be registered (its lookup, and the dummy

@@ -34,10 +34,10 @@ final class CommandSubmissionFunction {
     static final RequestAuthenticator AUTHENTICATOR = FunctionWiring.authenticator(CONFIG.jwt(), KEYS);
     static final CommandRequests REQUESTS = new CommandRequests(new UuidV7(), Clock.systemUTC());
     static final CommandSubmissionService SERVICE = FunctionWiring.submissionService(CONFIG, DYNAMODB, SQS);
-    static final Priming PRIMING = Priming.register("CommandSubmissionFunction", CommandSubmissionFunction::prime, KEYS::reload);
+    static final Priming PRIMING =
+            Priming.register("CommandSubmissionFunction", CommandSubmissionFunction::prime, KEYS::reload);
 
-    private CommandSubmissionFunction() {
-    }
+    private CommandSubmissionFunction() {}
 
     /**
      * Writes nothing: a create request authenticated, read and validated, its 202 answer serialised;
@@ -52,10 +52,12 @@ final class CommandSubmissionFunction {
             Submission submission = REQUESTS.read(request);
             String commandId = "priming-command-that-cannot-exist";
             new DynamoDbCommandStore(DYNAMODB, CONFIG.commandsTable()).find(userId, commandId);
-            CommandAcceptedView view = CommandAcceptedView.accepted(commandId, submission.command().debtId());
+            CommandAcceptedView view =
+                    CommandAcceptedView.accepted(commandId, submission.command().debtId());
             return HANDLING.responses().accepted(view, view.statusUrl());
         });
-        SQS.getQueueAttributes(request -> request.queueUrl(CONFIG.commandsQueueUrl().toString())
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        SQS.getQueueAttributes(
+                request -> request.queueUrl(CONFIG.commandsQueueUrl().toString())
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 }

@@ -33,12 +33,18 @@ public final class CommandSubmissionHandler implements RequestHandler<APIGateway
 
     /** The entry point Lambda builds: collaborators made once per container. */
     public CommandSubmissionHandler() {
-        this(CommandSubmissionFunction.AUTHENTICATOR, CommandSubmissionFunction.REQUESTS,
-                CommandSubmissionFunction.SERVICE, CommandSubmissionFunction.HANDLING);
+        this(
+                CommandSubmissionFunction.AUTHENTICATOR,
+                CommandSubmissionFunction.REQUESTS,
+                CommandSubmissionFunction.SERVICE,
+                CommandSubmissionFunction.HANDLING);
     }
 
-    CommandSubmissionHandler(RequestAuthenticator authenticator, CommandRequests requests,
-                             CommandSubmissionService service, ApiRequestHandling handling) {
+    CommandSubmissionHandler(
+            RequestAuthenticator authenticator,
+            CommandRequests requests,
+            CommandSubmissionService service,
+            ApiRequestHandling handling) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.service = Objects.requireNonNull(service, "service");

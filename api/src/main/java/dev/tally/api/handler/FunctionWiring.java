@@ -32,14 +32,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class FunctionWiring {
 
-    private FunctionWiring() {
-    }
+    private FunctionWiring() {}
 
     /** The auth service: users table, production PBKDF2 work factor, tokens signed with the Secrets Manager key. */
     static AuthService authService(AuthConfig config, AwsClients aws) {
         return new AuthService(
                 new DynamoDbUserStore(aws.dynamoDb(), config.usersTable()),
-                new DynamoDbLoginAttemptLimiter(aws.dynamoDb(), config.loginAttemptsTable(), java.time.Clock.systemUTC()),
+                new DynamoDbLoginAttemptLimiter(
+                        aws.dynamoDb(), config.loginAttemptsTable(), java.time.Clock.systemUTC()),
                 new PasswordHasher(),
                 new JwtIssuer(config.jwt(), keys(config.jwt(), aws), config.tokenTimeToLive()));
     }
@@ -60,7 +60,8 @@ final class FunctionWiring {
     }
 
     /** The submission service on clients built already. */
-    static CommandSubmissionService submissionService(CommandSubmissionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
+    static CommandSubmissionService submissionService(
+            CommandSubmissionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
         return new CommandSubmissionService(
                 new DynamoDbCommandStore(dynamoDb, config.commandsTable()),
                 new SqsCommandQueue(sqs, config.commandsQueueUrl().toString()),
@@ -74,7 +75,8 @@ final class FunctionWiring {
 
     /** The JWT keys from Secrets Manager, read now (a function without its key must not start). */
     static ReloadingJwtKeys keys(JwtSettings jwt, AwsClients aws) {
-        ReloadingJwtKeys keys = JwtKeySource.fromSecretsManager(new SecretValues(aws.secretsManager()), jwt.secretArn());
+        ReloadingJwtKeys keys =
+                JwtKeySource.fromSecretsManager(new SecretValues(aws.secretsManager()), jwt.secretArn());
         keys.reload();
         return keys;
     }

@@ -33,16 +33,17 @@ final class QueryFunction {
     static final ReloadingJwtKeys KEYS = InitTrace.step("secret", () -> FunctionWiring.keys(CONFIG.jwt(), AWS));
     static final ApiRequestHandling HANDLING = FunctionWiring.handling();
     static final RequestAuthenticator AUTHENTICATOR = new RequestAuthenticator(new JwtVerifier(CONFIG.jwt(), KEYS));
-    static final QueryService SERVICE = InitTrace.step("service", () -> new QueryService(
-            new DynamoDbSummaryReader(DYNAMODB, CONFIG.summariesTable()),
-            new DynamoDbDebtReader(DYNAMODB, CONFIG.debtsTable()),
-            new DynamoDbCommandStore(DYNAMODB, CONFIG.commandsTable()),
-            DebtCursors.fromJwtKey(KEYS.hmacKey()),
-            Clock.systemUTC()));
+    static final QueryService SERVICE = InitTrace.step(
+            "service",
+            () -> new QueryService(
+                    new DynamoDbSummaryReader(DYNAMODB, CONFIG.summariesTable()),
+                    new DynamoDbDebtReader(DYNAMODB, CONFIG.debtsTable()),
+                    new DynamoDbCommandStore(DYNAMODB, CONFIG.commandsTable()),
+                    DebtCursors.fromJwtKey(KEYS.hmacKey()),
+                    Clock.systemUTC()));
     static final Priming PRIMING = Priming.register("QueryFunction", QueryFunction::prime, KEYS::reload);
 
-    private QueryFunction() {
-    }
+    private QueryFunction() {}
 
     /** Reads only: a token verified, the summary and the debts of a user that cannot exist, answers serialised. */
     private static void prime() {

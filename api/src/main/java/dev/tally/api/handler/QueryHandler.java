@@ -55,10 +55,12 @@ public final class QueryHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         Object body = switch (request.routeKey()) {
             case SUMMARY -> service.summary(userId);
             case DEBTS -> service.debts(userId, DebtListing.from(request));
-            case DEBT -> service.debt(userId, request.pathParameter("debtId"))
-                    .orElseThrow(() -> ApiException.notFound("No debt with this id."));
-            case COMMAND -> service.command(userId, request.pathParameter("commandId"))
-                    .orElseThrow(() -> ApiException.notFound("No command with this id."));
+            case DEBT ->
+                service.debt(userId, request.pathParameter("debtId"))
+                        .orElseThrow(() -> ApiException.notFound("No debt with this id."));
+            case COMMAND ->
+                service.command(userId, request.pathParameter("commandId"))
+                        .orElseThrow(() -> ApiException.notFound("No command with this id."));
             default -> throw ApiException.notFound("No such route.");
         };
         return handling.responses().ok(body);

@@ -22,8 +22,7 @@ public final class RequestBodies {
     private static final FieldProblem NOT_JSON =
             new FieldProblem(FieldProblem.BODY, "is not valid JSON: check the quotes, commas and brackets");
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * The body read strictly into {@code type}: valid, or invalid with field problems.

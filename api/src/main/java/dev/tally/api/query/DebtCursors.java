@@ -86,7 +86,8 @@ public final class DebtCursors {
             throw invalid();
         }
         if (!ENCODER.encodeToString(bytes).equals(cursor) // canonical only: unused trailing bits must be zero
-                || bytes.length < 2 + Hkdf.KEY_BYTES || bytes[0] != VERSION
+                || bytes.length < 2 + Hkdf.KEY_BYTES
+                || bytes[0] != VERSION
                 || bytes.length != 2 + Byte.toUnsignedInt(bytes[1]) + Hkdf.KEY_BYTES) {
             throw invalid();
         }

@@ -31,7 +31,8 @@ public record DebtListing(DebtStatus status, int limit, String cursor) {
 
     public DebtListing {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be from " + MIN_LIMIT + " to " + MAX_LIMIT + ", was " + limit);
+            throw new IllegalArgumentException(
+                    "limit must be from " + MIN_LIMIT + " to " + MAX_LIMIT + ", was " + limit);
         }
     }
 
@@ -42,8 +43,12 @@ public record DebtListing(DebtStatus status, int limit, String cursor) {
      */
     public static DebtListing from(HttpRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        DebtStatus status = request.queryParameter(STATUS).map(value -> status(value, problems)).orElse(null);
-        int limit = request.queryParameter(LIMIT).map(value -> limit(value, problems)).orElse(DEFAULT_LIMIT);
+        DebtStatus status = request.queryParameter(STATUS)
+                .map(value -> status(value, problems))
+                .orElse(null);
+        int limit = request.queryParameter(LIMIT)
+                .map(value -> limit(value, problems))
+                .orElse(DEFAULT_LIMIT);
         if (!problems.isEmpty()) {
             throw ApiException.validationFailed(problems);
         }
@@ -56,8 +61,11 @@ public record DebtListing(DebtStatus status, int limit, String cursor) {
                 return status;
             }
         }
-        problems.add(new FieldProblem(STATUS, "must be one of " + Arrays.stream(DebtStatus.values())
-                .map(Enum::name).collect(Collectors.joining(", ")) + ", or absent for every debt"));
+        problems.add(new FieldProblem(
+                STATUS,
+                "must be one of "
+                        + Arrays.stream(DebtStatus.values()).map(Enum::name).collect(Collectors.joining(", "))
+                        + ", or absent for every debt"));
         return null;
     }
 
@@ -68,8 +76,9 @@ public record DebtListing(DebtStatus status, int limit, String cursor) {
                 return limit;
             }
         }
-        problems.add(new FieldProblem(LIMIT, "must be a whole number from " + MIN_LIMIT + " to " + MAX_LIMIT
-                + " (default " + DEFAULT_LIMIT + ")"));
+        problems.add(new FieldProblem(
+                LIMIT,
+                "must be a whole number from " + MIN_LIMIT + " to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")"));
         return DEFAULT_LIMIT;
     }
 }

@@ -14,8 +14,7 @@ final class Hkdf {
     static final String ALGORITHM = "HmacSHA256";
     static final int KEY_BYTES = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** The 32-byte key derived from {@code inputKeyMaterial} for the purpose named by {@code label}. */
     static byte[] deriveKey(byte[] inputKeyMaterial, String label) {

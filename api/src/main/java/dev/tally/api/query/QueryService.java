@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class QueryService {
 
     /** The debt ids the API hands out: lower-case UUIDs. Any other id names no debt. */
-    private static final Pattern DEBT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern DEBT_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final SummaryReader summaries;
     private final DebtReader debts;
@@ -36,8 +37,8 @@ public final class QueryService {
     private final Clock clock;
 
     /** Reads through the given stores; "today" (for overdue counts) is the clock's UTC date. */
-    public QueryService(SummaryReader summaries, DebtReader debts, CommandStore commands, DebtCursors cursors,
-                        Clock clock) {
+    public QueryService(
+            SummaryReader summaries, DebtReader debts, CommandStore commands, DebtCursors cursors, Clock clock) {
         this.summaries = Objects.requireNonNull(summaries, "summaries");
         this.debts = Objects.requireNonNull(debts, "debts");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -48,7 +49,8 @@ public final class QueryService {
     /** The user's summary, with overdue counts as of today (UTC); an empty one before the first debt. */
     public SummaryView summary(String userId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return summaries.find(userId)
+        return summaries
+                .find(userId)
                 .map(stored -> stored.visibleSummary().toView(userId, today, stored.updatedAt()))
                 .orElseGet(() -> Summary.EMPTY.toView(userId, today, null));
     }
@@ -63,7 +65,9 @@ public final class QueryService {
     public DebtListView debts(String userId, DebtListing listing) {
         String after = listing.cursor() == null ? null : cursors.decode(userId, listing.status(), listing.cursor());
         DebtPage page = debts.page(userId, listing.status(), after, listing.limit());
-        List<DebtView> items = page.debts().stream().map(debt -> debt.toView().withoutPayments()).toList();
+        List<DebtView> items = page.debts().stream()
+                .map(debt -> debt.toView().withoutPayments())
+                .toList();
         String next = page.resumeAfter() == null ? null : cursors.encode(userId, listing.status(), page.resumeAfter());
         return new DebtListView(items, next);
     }
@@ -85,7 +89,12 @@ public final class QueryService {
     }
 
     private static CommandStatus status(CommandRecord record) {
-        return new CommandStatus(record.commandId(), record.type(), record.status(), record.reason(), record.debtId(),
+        return new CommandStatus(
+                record.commandId(),
+                record.type(),
+                record.status(),
+                record.reason(),
+                record.debtId(),
                 record.debtVersion());
     }
 }

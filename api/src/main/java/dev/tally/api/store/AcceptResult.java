@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface AcceptResult {
 
     /** The record was written by this call: the command is new. */
-    record Recorded() implements AcceptResult {
-    }
+    record Recorded() implements AcceptResult {}
 
     /**
      * A record with the same user and command id existed; nothing was written.

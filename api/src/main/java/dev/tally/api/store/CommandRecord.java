@@ -41,13 +41,28 @@ public record CommandRecord(
     }
 
     /** A freshly accepted command. */
-    public static CommandRecord accepted(String userId, String commandId, CommandType type, String debtId,
-                                         String requestHash, Instant acceptedAt, Instant expiresAt) {
+    public static CommandRecord accepted(
+            String userId,
+            String commandId,
+            CommandType type,
+            String debtId,
+            String requestHash,
+            Instant acceptedAt,
+            Instant expiresAt) {
         Objects.requireNonNull(requestHash, "requestHash");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        return new CommandRecord(userId, commandId, type, CommandStatus.Status.ACCEPTED, debtId, requestHash,
-                acceptedAt, expiresAt, null, null);
+        return new CommandRecord(
+                userId,
+                commandId,
+                type,
+                CommandStatus.Status.ACCEPTED,
+                debtId,
+                requestHash,
+                acceptedAt,
+                expiresAt,
+                null,
+                null);
     }
 
     /** Whether the worker has not yet recorded an outcome. */

@@ -43,8 +43,9 @@ public final class DynamoDbCommandStore implements CommandStore {
             Map<String, AttributeValue> old = exists.item();
             CommandRecord existing = old != null && !old.isEmpty()
                     ? fromItem(old)
-                    : find(accepted.userId(), accepted.commandId()).orElseThrow(() -> new IllegalStateException(
-                            "command " + accepted.commandId() + " exists by condition but could not be read"));
+                    : find(accepted.userId(), accepted.commandId())
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "command " + accepted.commandId() + " exists by condition but could not be read"));
             return new AcceptResult.AlreadyRecorded(existing);
         }
     }
@@ -61,8 +62,13 @@ public final class DynamoDbCommandStore implements CommandStore {
     }
 
     PutItemRequest acceptRequest(CommandRecord accepted) {
-        Map<String, AttributeValue> item = CommandItem.accepted(accepted.userId(), accepted.commandId(),
-                accepted.type().name(), accepted.debtId(), accepted.requestHash(), accepted.acceptedAt());
+        Map<String, AttributeValue> item = CommandItem.accepted(
+                accepted.userId(),
+                accepted.commandId(),
+                accepted.type().name(),
+                accepted.debtId(),
+                accepted.requestHash(),
+                accepted.acceptedAt());
         return PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)
@@ -80,9 +86,16 @@ public final class DynamoDbCommandStore implements CommandStore {
                 item.get("debtId").s(),
                 string(item, "requestHash"),
                 instant(item, "acceptedAt"),
-                item.containsKey("expiresAt") ? Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())) : null,
-                item.containsKey("reason") ? RejectionReason.valueOf(item.get("reason").s()) : null,
-                item.containsKey("debtVersion") ? Long.valueOf(item.get("debtVersion").n()) : null);
+                item.containsKey("expiresAt")
+                        ? Instant.ofEpochSecond(
+                                Long.parseLong(item.get("expiresAt").n()))
+                        : null,
+                item.containsKey("reason")
+                        ? RejectionReason.valueOf(item.get("reason").s())
+                        : null,
+                item.containsKey("debtVersion")
+                        ? Long.valueOf(item.get("debtVersion").n())
+                        : null);
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

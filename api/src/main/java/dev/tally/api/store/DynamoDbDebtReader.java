@@ -33,6 +33,7 @@ public final class DynamoDbDebtReader implements DebtReader {
 
     /** The debts table's key (docs/ARCHITECTURE.md) and the status attribute of {@link DebtItem}'s layout. */
     static final String USER_ID = "userId";
+
     static final String DEBT_ID = "debtId";
     static final String STATUS = "status";
     static final String KEY_CONDITION = "#userId = :userId";
@@ -63,10 +64,11 @@ public final class DynamoDbDebtReader implements DebtReader {
     @Override
     public Optional<Debt> find(String userId, String debtId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
-                .tableName(tableName)
-                .key(key(userId, debtId))
-                .consistentRead(true)
-                .build()).item();
+                        .tableName(tableName)
+                        .key(key(userId, debtId))
+                        .consistentRead(true)
+                        .build())
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DebtItem.fromItem(item));
     }
 
@@ -87,14 +89,17 @@ public final class DynamoDbDebtReader implements DebtReader {
                     matches.add(DebtItem.fromItem(item));
                 }
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (matches.size() < wanted && startKey != null && rounds < MAX_ROUNDS);
         if (matches.size() > limit) {
             List<Debt> page = matches.subList(0, limit);
             return new DebtPage(page, page.get(limit - 1).debtId());
         }
-        return new DebtPage(matches, startKey == null ? null : startKey.get(DEBT_ID).s());
+        return new DebtPage(
+                matches, startKey == null ? null : startKey.get(DEBT_ID).s());
     }
 
     QueryRequest queryRequest(String userId, DebtStatus status, Map<String, AttributeValue> startKey, int stillWanted) {
@@ -115,7 +120,9 @@ public final class DynamoDbDebtReader implements DebtReader {
             values.put(":status", AttributeValue.fromS(status.name()));
             request.filterExpression(STATUS_FILTER).limit(Math.max(stillWanted, filteredBatch));
         }
-        return request.expressionAttributeNames(names).expressionAttributeValues(values).build();
+        return request.expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
     }
 
     static Map<String, AttributeValue> key(String userId, String debtId) {

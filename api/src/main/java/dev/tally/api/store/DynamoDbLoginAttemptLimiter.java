@@ -51,7 +51,10 @@ public final class DynamoDbLoginAttemptLimiter implements LoginAttemptLimiter {
     }
 
     private long count(String counterKey, Instant windowEnd) {
-        return Long.parseLong(dynamoDb.updateItem(request(counterKey, windowEnd)).attributes().get("attempts").n());
+        return Long.parseLong(dynamoDb.updateItem(request(counterKey, windowEnd))
+                .attributes()
+                .get("attempts")
+                .n());
     }
 
     UpdateItemRequest request(String counterKey, Instant windowEnd) {
@@ -60,15 +63,20 @@ public final class DynamoDbLoginAttemptLimiter implements LoginAttemptLimiter {
                 .key(Map.of("counterKey", AttributeValue.fromS(counterKey)))
                 .updateExpression(COUNT_UPDATE)
                 .expressionAttributeNames(Map.of("#attempts", "attempts", "#expiresAt", "expiresAt"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":expiresAt", AttributeValue.fromN(Long.toString(windowEnd.plus(WINDOW).getEpochSecond()))))
+                .expressionAttributeValues(Map.of(
+                        ":one",
+                        AttributeValue.fromN("1"),
+                        ":expiresAt",
+                        AttributeValue.fromN(
+                                Long.toString(windowEnd.plus(WINDOW).getEpochSecond()))))
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .build();
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException missing) {
             throw new IllegalStateException("SHA-256 is not available", missing);
         }

@@ -79,20 +79,29 @@ public final class DynamoDbUserStore implements UserStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new UserCredentials(item.get("userId").s(), item.get("passwordHash").s()));
+        return Optional.of(new UserCredentials(
+                item.get("userId").s(), item.get("passwordHash").s()));
     }
 
     TransactWriteItemsRequest createRequest(NewUser user) {
         Map<String, AttributeValue> userItem = Map.of(
-                KEY, s(USER_PREFIX + user.userId()),
-                "userId", s(user.userId()),
-                "email", s(user.email()),
-                "displayName", s(user.displayName()),
-                "createdAt", s(user.createdAt().toString()));
+                KEY,
+                s(USER_PREFIX + user.userId()),
+                "userId",
+                s(user.userId()),
+                "email",
+                s(user.email()),
+                "displayName",
+                s(user.displayName()),
+                "createdAt",
+                s(user.createdAt().toString()));
         Map<String, AttributeValue> emailItem = Map.of(
-                KEY, s(EMAIL_PREFIX + user.email()),
-                "userId", s(user.userId()),
-                "passwordHash", s(user.passwordHash()));
+                KEY,
+                s(EMAIL_PREFIX + user.email()),
+                "userId",
+                s(user.userId()),
+                "passwordHash",
+                s(user.passwordHash()));
         return TransactWriteItemsRequest.builder()
                 .transactItems(newItem(userItem), newItem(emailItem))
                 .build();
@@ -100,7 +109,11 @@ public final class DynamoDbUserStore implements UserStore {
 
     private TransactWriteItem newItem(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder()
-                .put(Put.builder().tableName(tableName).item(item).conditionExpression(CONDITION_NEW_ITEM).build())
+                .put(Put.builder()
+                        .tableName(tableName)
+                        .item(item)
+                        .conditionExpression(CONDITION_NEW_ITEM)
+                        .build())
                 .build();
     }
 
@@ -115,7 +128,9 @@ public final class DynamoDbUserStore implements UserStore {
     }
 
     private static boolean hasCode(List<CancellationReason> reasons, int index, String code) {
-        return reasons != null && reasons.size() > index && code.equals(reasons.get(index).code());
+        return reasons != null
+                && reasons.size() > index
+                && code.equals(reasons.get(index).code());
     }
 
     private static boolean isConflict(List<CancellationReason> reasons) {

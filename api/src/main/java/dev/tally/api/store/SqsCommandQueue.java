@@ -43,10 +43,12 @@ public final class SqsCommandQueue implements CommandQueue {
                 .messageBody(envelope.toJson())
                 .messageGroupId(envelope.userId())
                 .messageDeduplicationId(envelope.commandId())
-                .messageAttributes(Map.of(COMMAND_TYPE_ATTRIBUTE, MessageAttributeValue.builder()
-                        .dataType("String")
-                        .stringValue(envelope.type().name())
-                        .build()))
+                .messageAttributes(Map.of(
+                        COMMAND_TYPE_ATTRIBUTE,
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(envelope.type().name())
+                                .build()))
                 .build();
     }
 }

@@ -87,21 +87,32 @@ public final class CommandRequests {
         String debtId = CREATE.equals(route) ? debtIds.next().toString() : pathDebtId(request, requestProblems);
         Parsed parsed = parse(route, request, debtId, now);
         List<FieldProblem> problems = new ArrayList<>(requestProblems);
-        parsed.command().problems().stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
+        parsed.command().problems().stream()
+                .filter(problem -> !problems.contains(problem))
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw ApiException.validationFailed(problems);
         }
-        return new Submission(route, parsed.command().orElseThrow(), parsed.generatedFields(), now, idempotencyKey,
+        return new Submission(
+                route,
+                parsed.command().orElseThrow(),
+                parsed.generatedFields(),
+                now,
+                idempotencyKey,
                 correlationId != null ? correlationId : request.requestId());
     }
 
     private static Parsed parse(String route, HttpRequest request, String debtId, Instant now) {
         return switch (route) {
-            case CREATE -> parse(body(request), CreateDebtRequest.class)
-                    .then(body -> body.validate(debtId), body -> Set.of(Submission.DEBT_ID));
+            case CREATE ->
+                parse(body(request), CreateDebtRequest.class)
+                        .then(body -> body.validate(debtId), body -> Set.of(Submission.DEBT_ID));
             case UPDATE -> parse(body(request), UpdateDebtRequest.class).then(body -> body.validate(debtId));
-            case PAYMENT -> parse(body(request), RecordPaymentRequest.class).then(body -> body.validate(debtId, now),
-                    body -> body.paidAt() == null ? Set.of(Submission.PAID_AT) : Set.of());
+            case PAYMENT ->
+                parse(body(request), RecordPaymentRequest.class)
+                        .then(
+                                body -> body.validate(debtId, now),
+                                body -> body.paidAt() == null ? Set.of(Submission.PAID_AT) : Set.of());
             case SETTLE -> parse(optionalBody(request), SettleDebtRequest.class).then(body -> body.validate(debtId));
             case CANCEL -> noBody(request, debtId);
             default -> throw new IllegalStateException("unrouted " + route);
@@ -136,8 +147,8 @@ public final class CommandRequests {
         List<FieldProblem> idProblems = TextRules.problems();
         TextRules.requiredId(idProblems, DEBT_ID, debtId);
         if (idProblems.isEmpty() && !UUID_SHAPE.matcher(debtId).matches()) {
-            idProblems.add(new FieldProblem(DEBT_ID,
-                    "must be a debt id as returned by POST /debts (a lower-case UUID)"));
+            idProblems.add(
+                    new FieldProblem(DEBT_ID, "must be a debt id as returned by POST /debts (a lower-case UUID)"));
         }
         problems.addAll(idProblems);
         return debtId;
@@ -158,6 +169,5 @@ public final class CommandRequests {
     }
 
     /** The validated command (or its problems) and what the API filled in. */
-    private record Parsed(Validated<? extends DebtCommand> command, Set<String> generatedFields) {
-    }
+    private record Parsed(Validated<? extends DebtCommand> command, Set<String> generatedFields) {}
 }

@@ -45,8 +45,8 @@ public final class CommandSubmissionService {
         this(commands, queue, requestHash, () -> UUID.randomUUID().toString());
     }
 
-    CommandSubmissionService(CommandStore commands, CommandQueue queue, RequestHash requestHash,
-                             Supplier<String> commandIds) {
+    CommandSubmissionService(
+            CommandStore commands, CommandQueue queue, RequestHash requestHash, Supplier<String> commandIds) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.requestHash = Objects.requireNonNull(requestHash, "requestHash");
@@ -59,8 +59,8 @@ public final class CommandSubmissionService {
         DebtCommand command = submission.command();
         String hash = requestHash.of(submission.routeKey(), command, submission.generatedFields());
         Instant acceptedAt = submission.receivedAt();
-        CommandRecord accepted = CommandRecord.accepted(userId, commandId, command.type(), command.debtId(), hash,
-                acceptedAt, CommandItem.expiry(acceptedAt));
+        CommandRecord accepted = CommandRecord.accepted(
+                userId, commandId, command.type(), command.debtId(), hash, acceptedAt, CommandItem.expiry(acceptedAt));
         AcceptResult result = commands.recordAccepted(accepted);
         if (result instanceof AcceptResult.AlreadyRecorded already) {
             return replay(userId, commandId, hash, submission, already.existing());
@@ -69,8 +69,8 @@ public final class CommandSubmissionService {
         return send(CommandEnvelope.of(commandId, userId, acceptedAt, submission.correlationId(), command), false);
     }
 
-    private SubmissionOutcome replay(String userId, String commandId, String hash, Submission submission,
-                                     CommandRecord existing) {
+    private SubmissionOutcome replay(
+            String userId, String commandId, String hash, Submission submission, CommandRecord existing) {
         if (!hash.equals(existing.requestHash())) {
             LOG.info("idempotency key reused for a different request commandId={}", commandId);
             return new SubmissionOutcome.IdempotencyKeyReused(commandId);
@@ -83,8 +83,8 @@ public final class CommandSubmissionService {
         // with the values generated the first time.
         DebtCommand original = withGeneratedValues(submission, existing);
         LOG.info("command replayed while accepted, re-sending commandId={}", commandId);
-        CommandEnvelope envelope = CommandEnvelope.of(commandId, userId, existing.acceptedAt(),
-                submission.correlationId(), original);
+        CommandEnvelope envelope =
+                CommandEnvelope.of(commandId, userId, existing.acceptedAt(), submission.correlationId(), original);
         return send(envelope, true);
     }
 
@@ -92,8 +92,12 @@ public final class CommandSubmissionService {
         try {
             queue.send(envelope);
         } catch (CommandQueueException failed) {
-            LOG.warn("command recorded but not queued commandId={} exception={}", envelope.commandId(),
-                    failed.getCause() == null ? "none" : failed.getCause().getClass().getName());
+            LOG.warn(
+                    "command recorded but not queued commandId={} exception={}",
+                    envelope.commandId(),
+                    failed.getCause() == null
+                            ? "none"
+                            : failed.getCause().getClass().getName());
             return new SubmissionOutcome.QueueUnavailable(envelope.commandId());
         }
         return new SubmissionOutcome.Accepted(envelope.commandId(), envelope.debtId(), replayed);
@@ -103,10 +107,16 @@ public final class CommandSubmissionService {
     static DebtCommand withGeneratedValues(Submission submission, CommandRecord existing) {
         DebtCommand command = submission.command();
         if (command instanceof CreateDebt create && submission.generatedFields().contains(Submission.DEBT_ID)) {
-            return new CreateDebt(existing.debtId(), create.counterparty(), create.direction(), create.amount(),
-                    create.description(), create.dueDate());
+            return new CreateDebt(
+                    existing.debtId(),
+                    create.counterparty(),
+                    create.direction(),
+                    create.amount(),
+                    create.description(),
+                    create.dueDate());
         }
-        if (command instanceof RecordPayment payment && submission.generatedFields().contains(Submission.PAID_AT)) {
+        if (command instanceof RecordPayment payment
+                && submission.generatedFields().contains(Submission.PAID_AT)) {
             return new RecordPayment(payment.debtId(), payment.amount(), existing.acceptedAt(), payment.note());
         }
         return command;

@@ -16,8 +16,7 @@ public final class IdempotencyKey {
     /** What is wrong with a key that does not match {@link #SHAPE}. */
     public static final String PROBLEM = "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' or '-'";
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     /** Empty when the key is well-formed, else the problem to report for the header. */
     public static Optional<String> problem(String key) {

@@ -17,8 +17,13 @@ import java.util.Set;
  * @param idempotencyKey   the client's {@code Idempotency-Key}, or {@code null}
  * @param correlationId    the client's {@code X-Correlation-Id}, else API Gateway's request id
  */
-public record Submission(String routeKey, DebtCommand command, Set<String> generatedFields, Instant receivedAt,
-                         String idempotencyKey, String correlationId) {
+public record Submission(
+        String routeKey,
+        DebtCommand command,
+        Set<String> generatedFields,
+        Instant receivedAt,
+        String idempotencyKey,
+        String correlationId) {
 
     /** The generated id of a new debt. */
     public static final String DEBT_ID = "debtId";

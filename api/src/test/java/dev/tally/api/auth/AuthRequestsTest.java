@@ -28,7 +28,9 @@ class AuthRequestsTest {
     @ParameterizedTest
     @ValueSource(ints = {AuthRequests.PASSWORD_MIN, AuthRequests.PASSWORD_MAX})
     void register_acceptsPasswordsAtTheLengthBounds(int length) {
-        assertThat(requests.register(body("ada@example.com", "p".repeat(length), "Ada")).password()).hasSize(length);
+        assertThat(requests.register(body("ada@example.com", "p".repeat(length), "Ada"))
+                        .password())
+                .hasSize(length);
     }
 
     @ParameterizedTest
@@ -42,7 +44,9 @@ class AuthRequestsTest {
     @Test
     void register_countsCharactersNotUtf16Units() {
         // 15 emoji are 30 UTF-16 units but 15 characters.
-        assertThat(requests.register(body("ada@example.com", "😀".repeat(15), "Ada")).password()).isNotEmpty();
+        assertThat(requests.register(body("ada@example.com", "😀".repeat(15), "Ada"))
+                        .password())
+                .isNotEmpty();
     }
 
     @Test
@@ -50,17 +54,25 @@ class AuthRequestsTest {
         ApiException refused = refusedRegister("{}");
 
         assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-        assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("email", "password", "displayName");
+        assertThat(refused.fields())
+                .extracting(FieldProblem::field)
+                .containsExactly("email", "password", "displayName");
     }
 
     @Test
     void register_refusesABadEmailABlankNameAndALongName() {
-        assertThat(refusedRegister(body("ada-at-example", "long enough password", "Ada")).fields())
-                .extracting(FieldProblem::field).containsExactly("email");
-        assertThat(refusedRegister(body("ada@example.com", "long enough password", "   ")).fields())
-                .extracting(FieldProblem::field).containsExactly("displayName");
-        assertThat(refusedRegister(body("ada@example.com", "long enough password", "a".repeat(101))).fields())
-                .extracting(FieldProblem::field).containsExactly("displayName");
+        assertThat(refusedRegister(body("ada-at-example", "long enough password", "Ada"))
+                        .fields())
+                .extracting(FieldProblem::field)
+                .containsExactly("email");
+        assertThat(refusedRegister(body("ada@example.com", "long enough password", "   "))
+                        .fields())
+                .extracting(FieldProblem::field)
+                .containsExactly("displayName");
+        assertThat(refusedRegister(body("ada@example.com", "long enough password", "a".repeat(101)))
+                        .fields())
+                .extracting(FieldProblem::field)
+                .containsExactly("displayName");
     }
 
     @Test
@@ -73,7 +85,8 @@ class AuthRequestsTest {
 
     @Test
     void register_whenAFieldIsNotAString_saysSo() {
-        ApiException refused = refusedRegister("{\"email\": 42, \"password\": \"long enough password\", \"displayName\": \"Ada\"}");
+        ApiException refused =
+                refusedRegister("{\"email\": 42, \"password\": \"long enough password\", \"displayName\": \"Ada\"}");
 
         assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("email");
     }
@@ -89,7 +102,8 @@ class AuthRequestsTest {
 
     @Test
     void login_whenEmailOrPasswordHasALoneSurrogate_isRefusedOnThoseFields() {
-        ApiException refused = catchThrowableOfType(ApiException.class,
+        ApiException refused = catchThrowableOfType(
+                ApiException.class,
                 () -> requests.login("{\"email\": \"a\\ud800@b.c\", \"password\": \"pass\\udfff\"}"));
 
         assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("email", "password");
@@ -107,6 +121,7 @@ class AuthRequestsTest {
     }
 
     private static String body(String email, String password, String displayName) {
-        return "{\"email\": \"" + email + "\", \"password\": \"" + password + "\", \"displayName\": \"" + displayName + "\"}";
+        return "{\"email\": \"" + email + "\", \"password\": \"" + password + "\", \"displayName\": \"" + displayName
+                + "\"}";
     }
 }

@@ -27,10 +27,15 @@ class AuthServiceTest {
     private final InMemoryUserStore users = new InMemoryUserStore();
     /** A small work factor keeps the test fast; the production default is asserted separately. */
     private final PasswordHasher hasher = spy(new PasswordHasher(1_000));
+
     private LoginAttemptLimiter limiter = (email, sourceIp) -> Optional.empty();
-    private final AuthService service = new AuthService(users, (email, sourceIp) -> limiter.attempt(email, sourceIp),
-            hasher, TestTokens.issuer(),
-            () -> UUID.fromString("6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AuthService service = new AuthService(
+            users,
+            (email, sourceIp) -> limiter.attempt(email, sourceIp),
+            hasher,
+            TestTokens.issuer(),
+            () -> UUID.fromString("6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90"),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void register_storesAPbkdf2HashNeverThePassword() {
@@ -63,7 +68,8 @@ class AuthServiceTest {
         String token = ((Login.LoggedIn) outcome).token().accessToken();
         TokenVerification verification = new JwtVerifier(TestTokens.SETTINGS, TestTokens.KEY).verify(token);
         assertThat(verification).isInstanceOf(TokenVerification.Verified.class);
-        assertThat(((TokenVerification.Verified) verification).user().userId()).isEqualTo("6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90");
+        assertThat(((TokenVerification.Verified) verification).user().userId())
+                .isEqualTo("6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90");
     }
 
     @Test
@@ -94,7 +100,8 @@ class AuthServiceTest {
     void login_whenTheLimiterRefuses_answersThrottledWithoutCheckingThePassword() {
         service.register(new RegisterRequest("ada@example.com", PASSWORD, "Ada"));
         limiter = (email, sourceIp) -> "ada@example.com".equals(email) && "198.51.100.7".equals(sourceIp)
-                ? Optional.of(java.time.Duration.ofSeconds(42)) : Optional.empty();
+                ? Optional.of(java.time.Duration.ofSeconds(42))
+                : Optional.empty();
         org.mockito.Mockito.clearInvocations(hasher);
 
         Login outcome = service.login(new LoginRequest("ada@example.com", PASSWORD), "198.51.100.7");

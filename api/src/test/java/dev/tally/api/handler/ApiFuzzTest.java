@@ -45,15 +45,21 @@ import java.util.Map;
  */
 class ApiFuzzTest {
 
-    private static final List<String> ROUTES = List.of("POST /debts", "PATCH /debts/{debtId}",
-            "POST /debts/{debtId}/payments", "POST /debts/{debtId}/settle", "DELETE /debts/{debtId}");
+    private static final List<String> ROUTES = List.of(
+            "POST /debts",
+            "PATCH /debts/{debtId}",
+            "POST /debts/{debtId}/payments",
+            "POST /debts/{debtId}/settle",
+            "DELETE /debts/{debtId}");
     private static final String VALID_TOKEN = TestTokens.valid();
     private static final JwtVerifier VERIFIER = new JwtVerifier(TestTokens.SETTINGS, TestTokens.KEY);
 
     @FuzzTest
-    void commandSubmission_neverAnswers500_andWhatItAcceptsFitsSqsAndDynamoDb(FuzzedDataProvider data) throws Exception {
+    void commandSubmission_neverAnswers500_andWhatItAcceptsFitsSqsAndDynamoDb(FuzzedDataProvider data)
+            throws Exception {
         RecordingCommandQueue queue = new RecordingCommandQueue();
-        CommandSubmissionHandler handler = new CommandSubmissionHandler(TestTokens.authenticator(),
+        CommandSubmissionHandler handler = new CommandSubmissionHandler(
+                TestTokens.authenticator(),
                 new CommandRequests(new UuidV7(), Clock.systemUTC()),
                 new CommandSubmissionService(new InMemoryCommandStore(), queue, new RequestHash(TallyJson.MAPPER)),
                 new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER)));
@@ -71,15 +77,24 @@ class ApiFuzzTest {
         event.setIsBase64Encoded(data.consumeBoolean() && data.consumeBoolean());
         event.setBody(data.consumeRemainingAsString());
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestLambdaContext("CommandSubmissionFunction"));
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(event, new TestLambdaContext("CommandSubmissionFunction"));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isBetween(200, 499);
         for (CommandEnvelope envelope : queue.sent()) {
             String json = TallyJson.write(envelope);
-            assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(json)).as("SQS accepts only valid Unicode").isTrue();
+            assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(json))
+                    .as("SQS accepts only valid Unicode")
+                    .isTrue();
             assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(256 * 1024);
-            assertThat(ItemSize.fits(CommandItem.accepted(envelope.userId(), envelope.commandId(), envelope.type().name(),
-                    envelope.payload().debtId(), "0".repeat(64), envelope.issuedAt()))).isTrue();
+            assertThat(ItemSize.fits(CommandItem.accepted(
+                            envelope.userId(),
+                            envelope.commandId(),
+                            envelope.type().name(),
+                            envelope.payload().debtId(),
+                            "0".repeat(64),
+                            envelope.issuedAt())))
+                    .isTrue();
             assertThat(TallyJson.MAPPER.readValue(json, CommandEnvelope.class)).isEqualTo(envelope);
         }
     }

@@ -7,9 +7,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.tally.contract.ApiContract;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.api.auth.AuthRequests;
@@ -23,6 +22,7 @@ import dev.tally.common.auth.IssuedToken;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.TallyJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +38,8 @@ class AuthHandlerTest {
     private static final String USER_ID = "6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90";
 
     private final AuthService service = mock(AuthService.class);
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(new AuthHandler(service, new AuthRequests(),
-            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(
+            new AuthHandler(service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
 
     @ParameterizedTest
     @ValueSource(strings = {"auth-register", "auth-register-base64"})
@@ -92,8 +92,8 @@ class AuthHandlerTest {
 
     @Test
     void login_whenCredentialsMatch_answers200WithABearerToken() {
-        IssuedToken token = new IssuedToken("header.payload.signature", Duration.ofHours(1),
-                Instant.parse("2026-11-27T11:15:30Z"));
+        IssuedToken token =
+                new IssuedToken("header.payload.signature", Duration.ofHours(1), Instant.parse("2026-11-27T11:15:30Z"));
         when(service.login(any(), any())).thenReturn(new Login.LoggedIn(token));
 
         APIGatewayV2HTTPResponse response = handle("auth-login");
@@ -145,7 +145,9 @@ class AuthHandlerTest {
         APIGatewayV2HTTPResponse response = handle("auth-register");
 
         assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("exploded").doesNotContain("ada@example.com")
+        assertThat(response.getBody())
+                .doesNotContain("exploded")
+                .doesNotContain("ada@example.com")
                 .doesNotContain("IllegalStateException");
         assertThat(json(response).get("error").get("requestId").asText()).isEqualTo("Vx01aHkPjoEEJ9w=");
     }

@@ -3,7 +3,6 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.contract.ApiContract;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -22,6 +21,7 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.TallyJson;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,20 +68,24 @@ class AuthIT {
         assertThat(verification).isInstanceOf(TokenVerification.Verified.class);
         assertThat(((TokenVerification.Verified) verification).user().userId()).isEqualTo(userId);
 
-        Map<String, AttributeValue> emailItem = dynamoDb.getItem(get -> get.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("EMAIL#ada.lovelace@example.com")))).item();
+        Map<String, AttributeValue> emailItem = dynamoDb.getItem(get ->
+                        get.tableName(table).key(Map.of("pk", AttributeValue.fromS("EMAIL#ada.lovelace@example.com"))))
+                .item();
         assertThat(emailItem.get("userId").s()).isEqualTo(userId);
-        assertThat(emailItem.get("passwordHash").s()).startsWith("pbkdf2-sha256$600000$")
+        assertThat(emailItem.get("passwordHash").s())
+                .startsWith("pbkdf2-sha256$600000$")
                 .doesNotContain("correct horse battery staple");
-        Map<String, AttributeValue> userItem = dynamoDb.getItem(get -> get.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("USER#" + userId)))).item();
+        Map<String, AttributeValue> userItem = dynamoDb.getItem(
+                        get -> get.tableName(table).key(Map.of("pk", AttributeValue.fromS("USER#" + userId))))
+                .item();
         assertThat(userItem.get("displayName").s()).isEqualTo("Ada Lovelace");
         assertThat(userItem).doesNotContainKey("passwordHash");
     }
 
     @Test
     void wrongPasswordAndUnknownEmail_getTheSame401() {
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(newUsersTable(), new PasswordHasher(10_000));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                handler(newUsersTable(), new PasswordHasher(10_000));
         handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
 
         APIGatewayV2HTTPEvent wrongPassword = ApiGatewayEvents.load("auth-login");
@@ -100,11 +104,13 @@ class AuthIT {
 
     @Test
     void registeringTheSameEmailAgainInAnyCase_answers409() {
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(newUsersTable(), new PasswordHasher(10_000));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                handler(newUsersTable(), new PasswordHasher(10_000));
         handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
 
         APIGatewayV2HTTPEvent shouting = ApiGatewayEvents.load("auth-register");
-        shouting.setBody("{\"email\": \"ADA.LOVELACE@EXAMPLE.COM\", \"password\": \"another long password\", \"displayName\": \"Ada 2\"}");
+        shouting.setBody(
+                "{\"email\": \"ADA.LOVELACE@EXAMPLE.COM\", \"password\": \"another long password\", \"displayName\": \"Ada 2\"}");
         APIGatewayV2HTTPResponse again = handler.handleRequest(shouting, context());
 
         assertThat(again.getStatusCode()).isEqualTo(409);
@@ -113,7 +119,8 @@ class AuthIT {
 
     @Test
     void loginAttemptsOverTheAccountLimit_answer429WithRetryAfter_evenWithTheRightPassword() {
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(newUsersTable(), new PasswordHasher(1_000));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                handler(newUsersTable(), new PasswordHasher(1_000));
         handler.handleRequest(ApiGatewayEvents.load("auth-register"), context());
         APIGatewayV2HTTPEvent wrong = ApiGatewayEvents.load("auth-login");
         wrong.setBody("{\"email\": \"ada.lovelace@example.com\", \"password\": \"not the password at all\"}");
@@ -135,13 +142,17 @@ class AuthIT {
         return name;
     }
 
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String usersTable, PasswordHasher hasher) {
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(
+            String usersTable, PasswordHasher hasher) {
         String attemptsTable = "login-attempts-" + TABLES.incrementAndGet();
         ApiTables.createLoginAttemptsTable(dynamoDb, attemptsTable);
-        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, usersTable),
-                new DynamoDbLoginAttemptLimiter(dynamoDb, attemptsTable, java.time.Clock.systemUTC()), hasher, TestTokens.issuer());
-        return ApiContract.checked(
-                new AuthHandler(service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
+        AuthService service = new AuthService(
+                new DynamoDbUserStore(dynamoDb, usersTable),
+                new DynamoDbLoginAttemptLimiter(dynamoDb, attemptsTable, java.time.Clock.systemUTC()),
+                hasher,
+                TestTokens.issuer());
+        return ApiContract.checked(new AuthHandler(
+                service, new AuthRequests(), new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }
 
     private static TestLambdaContext context() {

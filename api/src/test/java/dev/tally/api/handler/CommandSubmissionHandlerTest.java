@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.tally.contract.ApiContract;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -25,6 +24,7 @@ import dev.tally.api.testing.TestTokens;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.Money;
 import dev.tally.events.TallyJson;
 import dev.tally.events.command.CommandType;
@@ -46,16 +46,20 @@ class CommandSubmissionHandlerTest {
     private static final String DEBT = "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90";
 
     private final CommandSubmissionService service = mock(CommandSubmissionService.class);
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(new CommandSubmissionHandler(
-            TestTokens.authenticator(), new CommandRequests(new UuidV7(), Clock.fixed(NOW, ZoneOffset.UTC)), service,
-            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+            ApiContract.checked(new CommandSubmissionHandler(
+                    TestTokens.authenticator(),
+                    new CommandRequests(new UuidV7(), Clock.fixed(NOW, ZoneOffset.UTC)),
+                    service,
+                    new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
 
     @ParameterizedTest
     @ValueSource(strings = {"debts-create", "debts-create-base64"})
     void create_whenValid_answers202WithStatusUrlAndLocationAndSubmitsForTheTokenSubject(String fixture) {
         when(service.submit(any(), any())).thenAnswer(call -> {
             Submission submission = call.getArgument(1);
-            return new SubmissionOutcome.Accepted(submission.idempotencyKey(), submission.command().debtId(), false);
+            return new SubmissionOutcome.Accepted(
+                    submission.idempotencyKey(), submission.command().debtId(), false);
         });
 
         APIGatewayV2HTTPResponse response = handle(fixture);
@@ -68,7 +72,9 @@ class CommandSubmissionHandlerTest {
         assertThat(body.get("statusUrl").asText()).isEqualTo("/commands/a1b2c3d4-create-dinner");
         Submission submission = submitted();
         assertThat(body.get("debtId").asText()).isEqualTo(submission.command().debtId());
-        assertThat(UuidV7.timestampMillis(java.util.UUID.fromString(submission.command().debtId()))).isPositive();
+        assertThat(UuidV7.timestampMillis(
+                        java.util.UUID.fromString(submission.command().debtId())))
+                .isPositive();
         assertThat(submission.routeKey()).isEqualTo("POST /debts");
         assertThat(submission.generatedFields()).containsExactly(Submission.DEBT_ID);
         assertThat(submission.receivedAt()).isEqualTo(NOW);
@@ -103,8 +109,14 @@ class CommandSubmissionHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"debts-create-no-token", "debts-create-garbage-token", "debts-create-expired-token",
-            "debts-create-foreign-token", "debts-create-basic-auth"})
+    @ValueSource(
+            strings = {
+                "debts-create-no-token",
+                "debts-create-garbage-token",
+                "debts-create-expired-token",
+                "debts-create-foreign-token",
+                "debts-create-basic-auth"
+            })
     void anyRoute_whenTokenIsMissingOrInvalid_answersTheOne401AndSubmitsNothing(String fixture) {
         APIGatewayV2HTTPResponse response = handle(fixture);
 
@@ -123,7 +135,8 @@ class CommandSubmissionHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode error = json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo("VALIDATION_FAILED");
-        assertThat(fields(error)).contains("counterparty.name", "direction", "dueDate")
+        assertThat(fields(error))
+                .contains("counterparty.name", "direction", "dueDate")
                 .anySatisfy(field -> assertThat(field).startsWith("amount"));
         verifyNoInteractions(service);
     }
@@ -159,10 +172,11 @@ class CommandSubmissionHandlerTest {
 
     @Test
     void create_whenHeaderAndBodyAreBothBad_listsBoth() {
-        APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(ApiGatewayEvents.load("debts-create-invalid"),
-                "idempotency-key", "no spaces allowed");
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(
+                ApiGatewayEvents.load("debts-create-invalid"), "idempotency-key", "no spaces allowed");
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestLambdaContext("CommandSubmissionFunction"));
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(event, new TestLambdaContext("CommandSubmissionFunction"));
 
         assertThat(fields(json(response).get("error"))).contains("Idempotency-Key", "direction", "counterparty.name");
     }
@@ -189,9 +203,14 @@ class CommandSubmissionHandlerTest {
 
         ArgumentCaptor<Submission> captor = ArgumentCaptor.forClass(Submission.class);
         verify(service, org.mockito.Mockito.times(5)).submit(eq(TestTokens.USER_ID), captor.capture());
-        assertThat(captor.getAllValues()).extracting(submission -> submission.command().type())
-                .containsExactly(CommandType.UPDATE_DEBT, CommandType.RECORD_PAYMENT, CommandType.SETTLE_DEBT,
-                        CommandType.SETTLE_DEBT, CommandType.CANCEL_DEBT);
+        assertThat(captor.getAllValues())
+                .extracting(submission -> submission.command().type())
+                .containsExactly(
+                        CommandType.UPDATE_DEBT,
+                        CommandType.RECORD_PAYMENT,
+                        CommandType.SETTLE_DEBT,
+                        CommandType.SETTLE_DEBT,
+                        CommandType.CANCEL_DEBT);
         assertThat(captor.getAllValues()).allSatisfy(submission -> {
             assertThat(submission.command().debtId()).isEqualTo(DEBT);
             assertThat(submission.generatedFields()).isEmpty();
@@ -203,7 +222,8 @@ class CommandSubmissionHandlerTest {
 
     @Test
     void create_whenKeyWasUsedForAnotherRequest_answers422() {
-        when(service.submit(any(), any())).thenReturn(new SubmissionOutcome.IdempotencyKeyReused("a1b2c3d4-create-dinner"));
+        when(service.submit(any(), any()))
+                .thenReturn(new SubmissionOutcome.IdempotencyKeyReused("a1b2c3d4-create-dinner"));
 
         APIGatewayV2HTTPResponse response = handle("debts-create");
 
@@ -225,12 +245,16 @@ class CommandSubmissionHandlerTest {
 
     @Test
     void create_whenTheServiceFailsUnexpectedly_answers500WithoutTheExceptionText() {
-        when(service.submit(any(), any())).thenThrow(new IllegalStateException("DynamoDB said: table commands is gone"));
+        when(service.submit(any(), any()))
+                .thenThrow(new IllegalStateException("DynamoDB said: table commands is gone"));
 
         APIGatewayV2HTTPResponse response = handle("debts-create");
 
         assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("DynamoDB").doesNotContain("gone").doesNotContain("Exception");
+        assertThat(response.getBody())
+                .doesNotContain("DynamoDB")
+                .doesNotContain("gone")
+                .doesNotContain("Exception");
         assertThat(json(response).get("error").get("code").asText()).isEqualTo("INTERNAL_ERROR");
     }
 
@@ -241,7 +265,8 @@ class CommandSubmissionHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {
-        return handler.handleRequest(ApiGatewayEvents.load(fixture), new TestLambdaContext("CommandSubmissionFunction"));
+        return handler.handleRequest(
+                ApiGatewayEvents.load(fixture), new TestLambdaContext("CommandSubmissionFunction"));
     }
 
     private Submission submitted() {
@@ -249,5 +274,4 @@ class CommandSubmissionHandlerTest {
         verify(service).submit(eq(TestTokens.USER_ID), captor.capture());
         return captor.getValue();
     }
-
 }

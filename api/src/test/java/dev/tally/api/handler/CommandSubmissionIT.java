@@ -3,7 +3,6 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.contract.ApiContract;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -23,6 +22,7 @@ import dev.tally.common.testing.FifoQueues;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.LocalSqs;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.TallyJson;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandType;
@@ -50,6 +50,7 @@ class CommandSubmissionIT {
 
     @RegisterExtension
     static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
+
     @RegisterExtension
     static final LocalSqs SQS = new LocalSqs();
 
@@ -78,13 +79,15 @@ class CommandSubmissionIT {
         int n = RESOURCES.incrementAndGet();
         commandsTable = "commands-" + n;
         ApiTables.createCommandsTable(dynamoDb, commandsTable);
-        queues = SQS.createFifoQueueWithDeadLetterQueue("commands-" + n + ".fifo", "commands-dlq-" + n + ".fifo", 5, 180);
+        queues = SQS.createFifoQueueWithDeadLetterQueue(
+                "commands-" + n + ".fifo", "commands-dlq-" + n + ".fifo", 5, 180);
     }
 
     @Test
     void submit_putsExactlyOneMessageInTheUsersGroupAndRecordsItAccepted() {
         Instant before = Instant.now();
-        APIGatewayV2HTTPResponse response = handler(queues.queueUrl()).handleRequest(ApiGatewayEvents.load("debts-create"), context());
+        APIGatewayV2HTTPResponse response =
+                handler(queues.queueUrl()).handleRequest(ApiGatewayEvents.load("debts-create"), context());
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         JsonNode body = json(response);
@@ -95,7 +98,8 @@ class CommandSubmissionIT {
         List<Message> messages = drain(queues.queueUrl());
         assertThat(messages).hasSize(1);
         Message message = messages.get(0);
-        assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, TestTokens.USER_ID)
+        assertThat(message.attributes())
+                .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, TestTokens.USER_ID)
                 .containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "a1b2c3d4-create-dinner");
         assertThat(message.messageAttributes().get("commandType").stringValue()).isEqualTo("CREATE_DEBT");
         CommandEnvelope envelope = CommandEnvelope.parse(message.body()).orElseThrow();
@@ -109,9 +113,13 @@ class CommandSubmissionIT {
         assertThat(record.get("type").s()).isEqualTo("CREATE_DEBT");
         assertThat(record.get("debtId").s()).isEqualTo(debtId);
         assertThat(record.get("requestHash").s()).hasSize(64);
-        assertThat(Instant.parse(record.get("acceptedAt").s())).isEqualTo(envelope.issuedAt()).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(Instant.parse(record.get("acceptedAt").s()))
+                .isEqualTo(envelope.issuedAt())
+                .isAfterOrEqualTo(before.minusSeconds(1));
         assertThat(Long.parseLong(record.get("expiresAt").n()))
-                .isEqualTo(envelope.issuedAt().plus(CommandSubmissionService.RECORD_RETENTION).getEpochSecond());
+                .isEqualTo(envelope.issuedAt()
+                        .plus(CommandSubmissionService.RECORD_RETENTION)
+                        .getEpochSecond());
     }
 
     @Test
@@ -145,32 +153,44 @@ class CommandSubmissionIT {
     @Test
     void whenTheQueueIsUnreachable_answers503AndTheRetryWithTheSameKeyDeliversOnce() {
         String missingQueue = queues.queueUrl().replace(".fifo", "-missing.fifo");
-        APIGatewayV2HTTPResponse failed = handler(missingQueue).handleRequest(ApiGatewayEvents.load("debts-payment"), context());
+        APIGatewayV2HTTPResponse failed =
+                handler(missingQueue).handleRequest(ApiGatewayEvents.load("debts-payment"), context());
 
         assertThat(failed.getStatusCode()).isEqualTo(503);
         assertThat(failed.getBody()).doesNotContain("NonExistentQueue").doesNotContain("Exception");
         assertThat(record("payment-0001").get("status").s()).isEqualTo("ACCEPTED");
 
-        APIGatewayV2HTTPResponse retried = handler(queues.queueUrl()).handleRequest(ApiGatewayEvents.load("debts-payment"), context());
+        APIGatewayV2HTTPResponse retried =
+                handler(queues.queueUrl()).handleRequest(ApiGatewayEvents.load("debts-payment"), context());
 
         assertThat(retried.getStatusCode()).isEqualTo(202);
         List<Message> messages = drain(queues.queueUrl());
         assertThat(messages).hasSize(1);
-        assertThat(messages.get(0).messageAttributes().get("commandType").stringValue()).isEqualTo("RECORD_PAYMENT");
+        assertThat(messages.get(0).messageAttributes().get("commandType").stringValue())
+                .isEqualTo("RECORD_PAYMENT");
     }
 
     private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String queueUrl) {
         CommandSubmissionService service = new CommandSubmissionService(
-                new DynamoDbCommandStore(dynamoDb, commandsTable), new SqsCommandQueue(sqs, queueUrl),
+                new DynamoDbCommandStore(dynamoDb, commandsTable),
+                new SqsCommandQueue(sqs, queueUrl),
                 new RequestHash(TallyJson.MAPPER));
-        return ApiContract.checked(new CommandSubmissionHandler(TestTokens.authenticator(),
-                new CommandRequests(new UuidV7(), Clock.systemUTC()), service,
+        return ApiContract.checked(new CommandSubmissionHandler(
+                TestTokens.authenticator(),
+                new CommandRequests(new UuidV7(), Clock.systemUTC()),
+                service,
                 new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }
 
     private Map<String, AttributeValue> record(String commandId) {
-        return dynamoDb.getItem(get -> get.tableName(commandsTable).consistentRead(true).key(Map.of(
-                "userId", AttributeValue.fromS(TestTokens.USER_ID), "commandId", AttributeValue.fromS(commandId)))).item();
+        return dynamoDb.getItem(get -> get.tableName(commandsTable)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "userId",
+                                AttributeValue.fromS(TestTokens.USER_ID),
+                                "commandId",
+                                AttributeValue.fromS(commandId))))
+                .item();
     }
 
     /** Receives until the queue answers empty (long polls of one second, no sleeps). */
@@ -178,7 +198,9 @@ class CommandSubmissionIT {
         List<Message> all = new ArrayList<>();
         while (true) {
             ReceiveMessageResponse received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60)
+                    .maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)
+                    .visibilityTimeout(60)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All"));
             if (!received.hasMessages() || received.messages().isEmpty()) {

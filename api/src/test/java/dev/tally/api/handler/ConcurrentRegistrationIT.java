@@ -44,7 +44,8 @@ class ConcurrentRegistrationIT {
     @BeforeAll
     static void start() {
         server = EmbeddedDynamoDb.builder().port(0).region(LocalAws.REGION).start();
-        dynamoDb = LocalAws.clients(LocalAws.environment(Map.of("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString())))
+        dynamoDb = LocalAws.clients(LocalAws.environment(
+                        Map.of("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString())))
                 .dynamoDb();
     }
 
@@ -58,7 +59,9 @@ class ConcurrentRegistrationIT {
     void registeringTheSameEmailConcurrently_createsExactlyOneUser() throws Exception {
         String table = "users-" + ++tables;
         ApiTables.createUsersTable(dynamoDb, table);
-        AuthService service = new AuthService(new DynamoDbUserStore(dynamoDb, table), (email, sourceIp) -> java.util.Optional.empty(),
+        AuthService service = new AuthService(
+                new DynamoDbUserStore(dynamoDb, table),
+                (email, sourceIp) -> java.util.Optional.empty(),
                 new PasswordHasher(1_000),
                 TestTokens.issuer());
         CountDownLatch start = new CountDownLatch(1);
@@ -66,7 +69,8 @@ class ConcurrentRegistrationIT {
         try {
             List<Future<Registration>> pending = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
-                RegisterRequest request = new RegisterRequest("grace@example.com", "password number " + i, "Grace " + i);
+                RegisterRequest request =
+                        new RegisterRequest("grace@example.com", "password number " + i, "Grace " + i);
                 pending.add(pool.submit(() -> {
                     start.await();
                     return service.register(request);
@@ -78,15 +82,24 @@ class ConcurrentRegistrationIT {
                 outcomes.add(outcome.get());
             }
 
-            List<Registration> registered = outcomes.stream().filter(Registration.Registered.class::isInstance).toList();
+            List<Registration> registered = outcomes.stream()
+                    .filter(Registration.Registered.class::isInstance)
+                    .toList();
             assertThat(registered).hasSize(1);
-            assertThat(outcomes).filteredOn(Registration.EmailTaken.class::isInstance).hasSize(THREADS - 1);
+            assertThat(outcomes)
+                    .filteredOn(Registration.EmailTaken.class::isInstance)
+                    .hasSize(THREADS - 1);
             String winner = ((Registration.Registered) registered.get(0)).userId();
-            List<Map<String, AttributeValue>> items = dynamoDb.scan(scan -> scan.tableName(table).consistentRead(true)).items();
-            assertThat(items).extracting(item -> item.get("pk").s())
+            List<Map<String, AttributeValue>> items = dynamoDb.scan(
+                            scan -> scan.tableName(table).consistentRead(true))
+                    .items();
+            assertThat(items)
+                    .extracting(item -> item.get("pk").s())
                     .containsExactlyInAnyOrder("USER#" + winner, "EMAIL#grace@example.com");
-            assertThat(items).filteredOn(item -> item.get("pk").s().startsWith("EMAIL#"))
-                    .singleElement().satisfies(item -> assertThat(item.get("userId").s()).isEqualTo(winner));
+            assertThat(items)
+                    .filteredOn(item -> item.get("pk").s().startsWith("EMAIL#"))
+                    .singleElement()
+                    .satisfies(item -> assertThat(item.get("userId").s()).isEqualTo(winner));
         } finally {
             pool.shutdownNow();
         }

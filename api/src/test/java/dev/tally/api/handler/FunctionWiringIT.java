@@ -3,7 +3,6 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.contract.ApiContract;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -21,6 +20,7 @@ import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.LocalSqs;
 import dev.tally.common.testing.MotoServer;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.command.CommandEnvelope;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,6 +45,7 @@ class FunctionWiringIT {
 
     @RegisterExtension
     static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
+
     @RegisterExtension
     static final LocalSqs SQS = new LocalSqs();
 
@@ -55,15 +56,20 @@ class FunctionWiringIT {
     @BeforeAll
     static void stack() {
         secretsManager = MotoServer.start();
-        Map<String, String> endpoints = LocalAws.environment(DYNAMODB.environment(), SQS.environment(),
-                Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString()));
+        Map<String, String> endpoints = LocalAws.environment(
+                DYNAMODB.environment(),
+                SQS.environment(),
+                Map.of(
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                        secretsManager.endpoint().toString()));
         AwsClients aws = LocalAws.clients(endpoints);
         String secretArn;
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
         try (var secrets = aws.secretsManager()) {
             secretArn = secrets.createSecret(create -> create.name("tally-jwt-signing-key")
-                    .secretString(Base64.getEncoder().encodeToString(key))).arn();
+                            .secretString(Base64.getEncoder().encodeToString(key)))
+                    .arn();
         }
         try (var dynamoDb = aws.dynamoDb()) {
             ApiTables.createUsersTable(dynamoDb, "tally-users");
@@ -92,31 +98,41 @@ class FunctionWiringIT {
     void registerLoginAndSubmit_throughTheProductionWiring() {
         AwsClients aws = LocalAws.clients(environment);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> auth = ApiContract.checked(new AuthHandler(
-                FunctionWiring.authService(AuthConfig.from(environment), aws), new AuthRequests(), FunctionWiring.handling()));
+                FunctionWiring.authService(AuthConfig.from(environment), aws),
+                new AuthRequests(),
+                FunctionWiring.handling()));
         CommandSubmissionConfig submissionConfig = CommandSubmissionConfig.from(environment);
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> submission = ApiContract.checked(new CommandSubmissionHandler(
-                FunctionWiring.authenticator(submissionConfig.jwt(), aws), new CommandRequests(new UuidV7(), Clock.systemUTC()),
-                FunctionWiring.submissionService(submissionConfig, aws), FunctionWiring.handling()));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> submission =
+                ApiContract.checked(new CommandSubmissionHandler(
+                        FunctionWiring.authenticator(submissionConfig.jwt(), aws),
+                        new CommandRequests(new UuidV7(), Clock.systemUTC()),
+                        FunctionWiring.submissionService(submissionConfig, aws),
+                        FunctionWiring.handling()));
 
-        APIGatewayV2HTTPResponse registered = auth.handleRequest(ApiGatewayEvents.load("auth-register"), context("AuthFunction"));
+        APIGatewayV2HTTPResponse registered =
+                auth.handleRequest(ApiGatewayEvents.load("auth-register"), context("AuthFunction"));
         assertThat(registered.getStatusCode()).isEqualTo(201);
         String userId = json(registered).get("userId").asText();
-        APIGatewayV2HTTPResponse loggedIn = auth.handleRequest(ApiGatewayEvents.load("auth-login"), context("AuthFunction"));
+        APIGatewayV2HTTPResponse loggedIn =
+                auth.handleRequest(ApiGatewayEvents.load("auth-login"), context("AuthFunction"));
         assertThat(loggedIn.getStatusCode()).isEqualTo(200);
         String token = json(loggedIn).get("accessToken").asText();
 
-        APIGatewayV2HTTPEvent create = ApiGatewayEvents.withHeader(ApiGatewayEvents.load("debts-create"),
-                "authorization", "Bearer " + token);
+        APIGatewayV2HTTPEvent create =
+                ApiGatewayEvents.withHeader(ApiGatewayEvents.load("debts-create"), "authorization", "Bearer " + token);
         APIGatewayV2HTTPResponse accepted = submission.handleRequest(create, context("CommandSubmissionFunction"));
 
         assertThat(accepted.getStatusCode()).isEqualTo(202);
         try (SqsClient sqs = SQS.client()) {
             List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
-                    .maxNumberOfMessages(10).waitTimeSeconds(5)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(5)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .messages();
             assertThat(messages).singleElement().satisfies(message -> {
                 assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, userId);
-                assertThat(CommandEnvelope.parse(message.body()).orElseThrow().userId()).isEqualTo(userId);
+                assertThat(CommandEnvelope.parse(message.body()).orElseThrow().userId())
+                        .isEqualTo(userId);
             });
         }
     }

@@ -10,9 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.tally.contract.ApiContract;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.api.query.DebtListing;
@@ -27,6 +26,7 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.http.ErrorCode;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.DebtStatus;
 import dev.tally.events.DecimalMoney;
 import dev.tally.events.Money;
@@ -54,14 +54,20 @@ class QueryHandlerTest {
     private static final Instant UPDATED = Instant.parse("2026-11-27T09:00:00Z");
 
     private final QueryService service = mock(QueryService.class);
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = ApiContract.checked(new QueryHandler(TestTokens.authenticator(), service,
-            new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+            ApiContract.checked(new QueryHandler(
+                    TestTokens.authenticator(), service, new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
 
     @Test
     void summary_whenAuthenticated_answers200WithTheTokenSubjectsSummary() {
-        Summary summary = new Summary(Map.of("EUR", new CurrencyTotals(500, 2_000, 2,
-                Map.of(LocalDate.of(2026, 11, 26), 1L), Map.of("Alice", new CounterpartyTotals(2_000, 1),
-                        "Bob", new CounterpartyTotals(-500, 1)))));
+        Summary summary = new Summary(Map.of(
+                "EUR",
+                new CurrencyTotals(
+                        500,
+                        2_000,
+                        2,
+                        Map.of(LocalDate.of(2026, 11, 26), 1L),
+                        Map.of("Alice", new CounterpartyTotals(2_000, 1), "Bob", new CounterpartyTotals(-500, 1)))));
         when(service.summary(TestTokens.USER_ID))
                 .thenReturn(summary.toView(TestTokens.USER_ID, LocalDate.of(2026, 11, 27), UPDATED));
 
@@ -93,7 +99,8 @@ class QueryHandlerTest {
 
     @Test
     void debts_withoutParameters_asksForTheFirstPageOfEveryDebtWithTheDefaultLimit() {
-        when(service.debts(eq(TestTokens.USER_ID), any())).thenReturn(new DebtListView(List.of(debtView().withoutPayments()), null));
+        when(service.debts(eq(TestTokens.USER_ID), any()))
+                .thenReturn(new DebtListView(List.of(debtView().withoutPayments()), null));
 
         APIGatewayV2HTTPResponse response = handle("debts");
 
@@ -107,13 +114,14 @@ class QueryHandlerTest {
 
     @Test
     void debts_withStatusLimitAndCursor_passesThemOnAndAnswersTheNextCursor() {
-        when(service.debts(eq(TestTokens.USER_ID), any())).thenReturn(new DebtListView(List.of(debtView().withoutPayments()), "next-page"));
+        when(service.debts(eq(TestTokens.USER_ID), any()))
+                .thenReturn(new DebtListView(List.of(debtView().withoutPayments()), "next-page"));
 
         APIGatewayV2HTTPResponse response = handle("debts-next-page");
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(listingAsked()).isEqualTo(new DebtListing(DebtStatus.OPEN, 7,
-                "AQckMDE5YWM0YjItN2UzMS03YzVhLTlkNDItM2Y2ZThiMWEyYzkw"));
+        assertThat(listingAsked())
+                .isEqualTo(new DebtListing(DebtStatus.OPEN, 7, "AQckMDE5YWM0YjItN2UzMS03YzVhLTlkNDItM2Y2ZThiMWEyYzkw"));
         assertThat(json(response).get("nextCursor").asText()).isEqualTo("next-page");
     }
 
@@ -126,7 +134,9 @@ class QueryHandlerTest {
         JsonNode error = json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(fields(error)).containsExactly("limit");
-        assertThat(error.get("fields").get(0).get("problem").asText()).contains("1").contains("100");
+        assertThat(error.get("fields").get(0).get("problem").asText())
+                .contains("1")
+                .contains("100");
         verifyNoInteractions(service);
     }
 
@@ -191,8 +201,9 @@ class QueryHandlerTest {
 
     @Test
     void command_whenTheUserHasIt_answers200WithItsStatus() {
-        when(service.command(TestTokens.USER_ID, "a1b2c3d4-create-dinner")).thenReturn(Optional.of(
-                CommandStatus.rejected("a1b2c3d4-create-dinner", CommandType.RECORD_PAYMENT, DEBT, RejectionReason.OVERPAYMENT)));
+        when(service.command(TestTokens.USER_ID, "a1b2c3d4-create-dinner"))
+                .thenReturn(Optional.of(CommandStatus.rejected(
+                        "a1b2c3d4-create-dinner", CommandType.RECORD_PAYMENT, DEBT, RejectionReason.OVERPAYMENT)));
 
         APIGatewayV2HTTPResponse response = handle("command");
 
@@ -244,8 +255,23 @@ class QueryHandlerTest {
     }
 
     private static DebtView debtView() {
-        return new DebtView(DEBT, new Counterparty("Alice", null), Direction.OWED_TO_ME, Money.of(1_000, "EUR"),
-                DecimalMoney.of(750, "EUR"), DecimalMoney.of(250, "EUR"), DecimalMoney.of(0, "EUR"), "EUR",
-                DebtStatus.OPEN, null, "Dinner", null, List.of(), 0, 2, UPDATED, UPDATED);
+        return new DebtView(
+                DEBT,
+                new Counterparty("Alice", null),
+                Direction.OWED_TO_ME,
+                Money.of(1_000, "EUR"),
+                DecimalMoney.of(750, "EUR"),
+                DecimalMoney.of(250, "EUR"),
+                DecimalMoney.of(0, "EUR"),
+                "EUR",
+                DebtStatus.OPEN,
+                null,
+                "Dinner",
+                null,
+                List.of(),
+                0,
+                2,
+                UPDATED,
+                UPDATED);
     }
 }

@@ -3,7 +3,6 @@ package dev.tally.api.handler;
 import static dev.tally.api.handler.AuthHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.contract.ApiContract;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -28,6 +27,7 @@ import dev.tally.common.store.StoredSummary;
 import dev.tally.common.store.SummaryItem;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.common.testing.TestLambdaContext;
+import dev.tally.contract.ApiContract;
 import dev.tally.events.DebtStatus;
 import dev.tally.events.TallyJson;
 import dev.tally.events.command.CommandType;
@@ -73,18 +73,23 @@ class QueryIT {
     @BeforeAll
     static void tablesAndHandler() {
         dynamoDb = DYNAMODB.client();
-        dynamoDb.createTable(table -> table.tableName(DEBTS).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamoDb.createTable(table -> table.tableName(DEBTS)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("userId"), string("debtId"))
                 .keySchema(key("userId", KeyType.HASH), key("debtId", KeyType.RANGE)));
-        dynamoDb.createTable(table -> table.tableName(SUMMARIES).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamoDb.createTable(table -> table.tableName(SUMMARIES)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("userId"))
                 .keySchema(key("userId", KeyType.HASH)));
         ApiTables.createCommandsTable(dynamoDb, COMMANDS);
-        QueryService service = new QueryService(new DynamoDbSummaryReader(dynamoDb, SUMMARIES),
-                new DynamoDbDebtReader(dynamoDb, DEBTS), new DynamoDbCommandStore(dynamoDb, COMMANDS),
-                DebtCursors.fromJwtKey(TestTokens.KEY.hmacKey()), Clock.fixed(NOW, ZoneOffset.UTC));
-        handler = ApiContract.checked(new QueryHandler(TestTokens.authenticator(), service,
-                new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
+        QueryService service = new QueryService(
+                new DynamoDbSummaryReader(dynamoDb, SUMMARIES),
+                new DynamoDbDebtReader(dynamoDb, DEBTS),
+                new DynamoDbCommandStore(dynamoDb, COMMANDS),
+                DebtCursors.fromJwtKey(TestTokens.KEY.hmacKey()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = ApiContract.checked(new QueryHandler(
+                TestTokens.authenticator(), service, new ApiRequestHandling(new ApiResponses(TallyJson.MAPPER))));
     }
 
     @AfterAll
@@ -106,8 +111,10 @@ class QueryIT {
         }
 
         for (DebtStatus filter : Arrays.asList(null, DebtStatus.OPEN, DebtStatus.SETTLED, DebtStatus.CANCELLED)) {
-            List<String> expected = alices.stream().filter(d -> filter == null || d.status() == filter)
-                    .map(Debt::debtId).toList();
+            List<String> expected = alices.stream()
+                    .filter(d -> filter == null || d.status() == filter)
+                    .map(Debt::debtId)
+                    .toList();
             List<String> seen = new ArrayList<>();
             List<Integer> pageSizes = new ArrayList<>();
             String cursor = null;
@@ -115,7 +122,8 @@ class QueryIT {
                 JsonNode page = ok(listing(alice, filter, "7", cursor));
                 page.get("items").forEach(item -> {
                     seen.add(item.get("debtId").asText());
-                    assertThat(filter == null || item.get("status").asText().equals(filter.name())).isTrue();
+                    assertThat(filter == null || item.get("status").asText().equals(filter.name()))
+                            .isTrue();
                 });
                 pageSizes.add(page.get("items").size());
                 cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
@@ -133,12 +141,14 @@ class QueryIT {
         List<String> cancelled = new ArrayList<>();
         List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            Debt debt = TestDebts.withStatus(user, ids.next().toString(), i % 997 == 500 ? DebtStatus.CANCELLED : DebtStatus.OPEN);
+            Debt debt = TestDebts.withStatus(
+                    user, ids.next().toString(), i % 997 == 500 ? DebtStatus.CANCELLED : DebtStatus.OPEN);
             if (debt.status() == DebtStatus.CANCELLED) {
                 cancelled.add(debt.debtId());
             }
             batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-                    .putRequest(put -> put.item(DebtItem.toItem(debt))).build());
+                    .putRequest(put -> put.item(DebtItem.toItem(debt)))
+                    .build());
             if (batch.size() == 25) {
                 List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> items = List.copyOf(batch);
                 dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(DEBTS, items)));
@@ -159,8 +169,11 @@ class QueryIT {
         } while (cursor != null);
 
         assertThat(seen).containsExactlyElementsOf(cancelled);
-        assertThat(emptyPages).as("a request stops after its query rounds, with a cursor").isPositive();
-        assertThat(pages).as("each page evaluates at most %d rounds of 25 debts", DynamoDbDebtReader.MAX_ROUNDS)
+        assertThat(emptyPages)
+                .as("a request stops after its query rounds, with a cursor")
+                .isPositive();
+        assertThat(pages)
+                .as("each page evaluates at most %d rounds of 25 debts", DynamoDbDebtReader.MAX_ROUNDS)
                 .isGreaterThanOrEqualTo(10_000 / (DynamoDbDebtReader.MAX_ROUNDS * 25));
     }
 
@@ -170,21 +183,30 @@ class QueryIT {
         String bob = newUser();
         List<String> alicesIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            alicesIds.add(save(TestDebts.withStatus(alice, ids.next().toString(), DebtStatus.OPEN)).debtId());
+            alicesIds.add(save(TestDebts.withStatus(alice, ids.next().toString(), DebtStatus.OPEN))
+                    .debtId());
         }
         save(TestDebts.withStatus(bob, ids.next().toString(), DebtStatus.OPEN));
-        String alicesCursor = ok(listing(alice, null, "1", null)).get("nextCursor").asText();
+        String alicesCursor =
+                ok(listing(alice, null, "1", null)).get("nextCursor").asText();
 
         APIGatewayV2HTTPResponse stolen = handle(listing(bob, null, "1", alicesCursor));
         APIGatewayV2HTTPResponse garbage = handle(listing(bob, null, "1", "bm90LWEtY3Vyc29y"));
 
         assertThat(stolen.getStatusCode()).isEqualTo(400);
         assertThat(json(stolen).get("error").get("code").asText()).isEqualTo("INVALID_CURSOR");
-        assertThat(stolen.getBody()).as("the same answer as for any invalid cursor").isEqualTo(garbage.getBody());
+        assertThat(stolen.getBody())
+                .as("the same answer as for any invalid cursor")
+                .isEqualTo(garbage.getBody());
         assertThat(stolen.getBody()).doesNotContain(alice).doesNotContain(bob);
         alicesIds.forEach(id -> assertThat(stolen.getBody()).doesNotContain(id));
-        assertThat(ok(listing(alice, null, "1", alicesCursor)).get("items").get(0).get("debtId").asText())
-                .as("the cursor still works for its own listing").isEqualTo(alicesIds.get(1));
+        assertThat(ok(listing(alice, null, "1", alicesCursor))
+                        .get("items")
+                        .get(0)
+                        .get("debtId")
+                        .asText())
+                .as("the cursor still works for its own listing")
+                .isEqualTo(alicesIds.get(1));
     }
 
     @Test
@@ -193,12 +215,15 @@ class QueryIT {
         for (int i = 0; i < 3; i++) {
             save(TestDebts.withStatus(alice, ids.next().toString(), DebtStatus.OPEN));
         }
-        String cursor = ok(listing(alice, DebtStatus.OPEN, "1", null)).get("nextCursor").asText();
+        String cursor =
+                ok(listing(alice, DebtStatus.OPEN, "1", null)).get("nextCursor").asText();
         char last = cursor.charAt(cursor.length() - 1);
         String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-        for (APIGatewayV2HTTPResponse refused : List.of(handle(listing(alice, DebtStatus.OPEN, "1", tampered)),
-                handle(listing(alice, null, "1", cursor)), handle(listing(alice, DebtStatus.SETTLED, "1", cursor)))) {
+        for (APIGatewayV2HTTPResponse refused : List.of(
+                handle(listing(alice, DebtStatus.OPEN, "1", tampered)),
+                handle(listing(alice, null, "1", cursor)),
+                handle(listing(alice, DebtStatus.SETTLED, "1", cursor)))) {
             assertThat(refused.getStatusCode()).isEqualTo(400);
             assertThat(json(refused).get("error").get("code").asText()).isEqualTo("INVALID_CURSOR");
         }
@@ -208,16 +233,19 @@ class QueryIT {
     void debt_ofTheUser_answers200WithPaymentsAndOutstanding_andAnotherUsersIs404ExactlyLikeAMissingOne() {
         String alice = newUser();
         String bob = newUser();
-        Debt debt = save(TestDebts.open(alice, ids.next().toString(), "Grace", 10_000, 2_550, "EUR", TODAY.plusDays(3)));
+        Debt debt =
+                save(TestDebts.open(alice, ids.next().toString(), "Grace", 10_000, 2_550, "EUR", TODAY.plusDays(3)));
 
         JsonNode own = ok(get(alice, "debt", Map.of("debtId", debt.debtId())));
         APIGatewayV2HTTPResponse others = handle(get(bob, "debt", Map.of("debtId", debt.debtId())));
-        APIGatewayV2HTTPResponse missing = handle(get(bob, "debt", Map.of("debtId", ids.next().toString())));
+        APIGatewayV2HTTPResponse missing =
+                handle(get(bob, "debt", Map.of("debtId", ids.next().toString())));
 
         assertThat(own.get("outstanding").get("amount").asText()).isEqualTo("74.50");
         assertThat(own.get("paid").get("amount").asText()).isEqualTo("25.50");
         assertThat(own.get("payments")).hasSize(1);
-        assertThat(own.get("payments").get(0).get("amount").get("amount").asText()).isEqualTo("25.50");
+        assertThat(own.get("payments").get(0).get("amount").get("amount").asText())
+                .isEqualTo("25.50");
         assertThat(own.get("dueDate").asText()).isEqualTo(TODAY.plusDays(3).toString());
         assertThat(others.getStatusCode()).isEqualTo(404);
         assertThat(others.getBody()).isEqualTo(missing.getBody()).doesNotContain(debt.debtId());
@@ -228,14 +256,15 @@ class QueryIT {
         String alice = newUser();
         String bob = newUser();
         String debtId = ids.next().toString();
-        new DynamoDbCommandStore(dynamoDb, COMMANDS).recordAccepted(CommandRecord.accepted(alice, "pay-0001",
-                CommandType.RECORD_PAYMENT, debtId, "hash", NOW, NOW.plusSeconds(86_400)));
+        new DynamoDbCommandStore(dynamoDb, COMMANDS)
+                .recordAccepted(CommandRecord.accepted(
+                        alice, "pay-0001", CommandType.RECORD_PAYMENT, debtId, "hash", NOW, NOW.plusSeconds(86_400)));
         dynamoDb.updateItem(update -> update.tableName(COMMANDS)
                 .key(Map.of("userId", AttributeValue.fromS(alice), "commandId", AttributeValue.fromS("pay-0001")))
                 .updateExpression("SET #status = :applied, debtVersion = :version")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":applied", AttributeValue.fromS("APPLIED"),
-                        ":version", AttributeValue.fromN("2"))));
+                .expressionAttributeValues(
+                        Map.of(":applied", AttributeValue.fromS("APPLIED"), ":version", AttributeValue.fromN("2"))));
 
         JsonNode own = ok(get(alice, "command", Map.of("commandId", "pay-0001")));
         APIGatewayV2HTTPResponse others = handle(get(bob, "command", Map.of("commandId", "pay-0001")));
@@ -268,7 +297,8 @@ class QueryIT {
         assertThat(eur.get("overdueCount").asLong()).isEqualTo(1);
         assertThat(eur.get("owedToMe").asText()).isEqualTo("30.00");
         assertThat(body.get("counterparties")).hasSize(2);
-        assertThat(body.get("updatedAt").asText()).isEqualTo(NOW.minusSeconds(60).toString());
+        assertThat(body.get("updatedAt").asText())
+                .isEqualTo(NOW.minusSeconds(60).toString());
     }
 
     @Test
@@ -301,10 +331,13 @@ class QueryIT {
         }
 
         JsonNode first = ok(listing(alice, DebtStatus.OPEN, "3", null));
-        JsonNode second = ok(listing(alice, DebtStatus.OPEN, "3", first.get("nextCursor").asText()));
+        JsonNode second =
+                ok(listing(alice, DebtStatus.OPEN, "3", first.get("nextCursor").asText()));
 
         assertThat(second.get("items")).hasSize(3);
-        assertThat(second.has("nextCursor")).as("6 open debts fill exactly two pages of 3").isFalse();
+        assertThat(second.has("nextCursor"))
+                .as("6 open debts fill exactly two pages of 3")
+                .isFalse();
         JsonNode whole = ok(listing(alice, null, "12", null));
         assertThat(whole.get("items")).hasSize(12);
         assertThat(whole.has("nextCursor")).isFalse();
@@ -334,8 +367,10 @@ class QueryIT {
     }
 
     private static APIGatewayV2HTTPEvent get(String userId, String fixture, Map<String, String> pathParameters) {
-        APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(ApiGatewayEvents.load("query/" + fixture),
-                "authorization", "Bearer " + TestTokens.issuer().issue(userId).accessToken());
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(
+                ApiGatewayEvents.load("query/" + fixture),
+                "authorization",
+                "Bearer " + TestTokens.issuer().issue(userId).accessToken());
         if (!pathParameters.isEmpty()) {
             event.setPathParameters(pathParameters);
         }
@@ -353,7 +388,10 @@ class QueryIT {
     }
 
     private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

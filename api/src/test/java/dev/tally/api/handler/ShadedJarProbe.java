@@ -18,8 +18,7 @@ public final class ShadedJarProbe {
 
     static final String PASSWORD = "smoke test password 1";
 
-    private ShadedJarProbe() {
-    }
+    private ShadedJarProbe() {}
 
     public static void main(String[] args) throws Exception {
         AuthHandler auth = new AuthHandler();
@@ -30,17 +29,21 @@ public final class ShadedJarProbe {
                 event("POST /auth/register", credentials + ", \"displayName\": \"Smoke\"}", Map.of()),
                 new TestLambdaContext("AuthFunction"));
         System.out.println("REGISTER=" + registered.getStatusCode());
-        APIGatewayV2HTTPResponse loggedIn = auth.handleRequest(event("POST /auth/login", credentials + "}", Map.of()),
-                new TestLambdaContext("AuthFunction"));
+        APIGatewayV2HTTPResponse loggedIn = auth.handleRequest(
+                event("POST /auth/login", credentials + "}", Map.of()), new TestLambdaContext("AuthFunction"));
         System.out.println("LOGIN=" + loggedIn.getStatusCode());
-        String token = TallyJson.MAPPER.readTree(loggedIn.getBody()).path("accessToken").asText();
+        String token = TallyJson.MAPPER
+                .readTree(loggedIn.getBody())
+                .path("accessToken")
+                .asText();
 
         String debt = "{\"counterparty\": {\"name\": \"Grace\"}, \"direction\": \"OWED_TO_ME\","
                 + " \"amount\": {\"amount\": \"12.34\", \"currency\": \"EUR\"}}";
-        APIGatewayV2HTTPResponse accepted = submission.handleRequest(event("POST /debts", debt,
-                Map.of("authorization", "Bearer " + token, "idempotency-key", "smoke-1")),
+        APIGatewayV2HTTPResponse accepted = submission.handleRequest(
+                event("POST /debts", debt, Map.of("authorization", "Bearer " + token, "idempotency-key", "smoke-1")),
                 new TestLambdaContext("CommandSubmissionFunction"));
-        System.out.println("CREATE=" + accepted.getStatusCode() + " LOCATION=" + accepted.getHeaders().get("Location"));
+        System.out.println("CREATE=" + accepted.getStatusCode() + " LOCATION="
+                + accepted.getHeaders().get("Location"));
     }
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String body, Map<String, String> extraHeaders) {

@@ -36,6 +36,7 @@ class ShadedJarSmokeIT {
 
     @RegisterExtension
     static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
+
     @RegisterExtension
     static final LocalSqs SQS = new LocalSqs();
 
@@ -43,19 +44,25 @@ class ShadedJarSmokeIT {
     void lambdaJar_runsRegisterLoginAndSubmitWithJsonLogsAndNoSecrets() throws Exception {
         assertThat(ShadedJarRun.lambdaJar()).exists();
         try (MotoServer secretsManager = MotoServer.start()) {
-            AwsClients aws = LocalAws.clients(LocalAws.environment(DYNAMODB.environment(),
-                    Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString())));
+            AwsClients aws = LocalAws.clients(LocalAws.environment(
+                    DYNAMODB.environment(),
+                    Map.of(
+                            "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                            secretsManager.endpoint().toString())));
             byte[] key = new byte[48];
             new SecureRandom().nextBytes(key);
             String secretArn;
-            try (var secrets = aws.secretsManager(); var dynamoDb = aws.dynamoDb()) {
+            try (var secrets = aws.secretsManager();
+                    var dynamoDb = aws.dynamoDb()) {
                 secretArn = secrets.createSecret(create -> create.name("smoke-jwt")
-                        .secretString(Base64.getEncoder().encodeToString(key))).arn();
+                                .secretString(Base64.getEncoder().encodeToString(key)))
+                        .arn();
                 ApiTables.createUsersTable(dynamoDb, "smoke-users");
                 ApiTables.createLoginAttemptsTable(dynamoDb, "smoke-login-attempts");
                 ApiTables.createCommandsTable(dynamoDb, "smoke-commands");
             }
-            FifoQueues queues = SQS.createFifoQueueWithDeadLetterQueue("smoke-commands.fifo", "smoke-commands-dlq.fifo", 5, 180);
+            FifoQueues queues =
+                    SQS.createFifoQueueWithDeadLetterQueue("smoke-commands.fifo", "smoke-commands-dlq.fifo", 5, 180);
 
             Map<String, String> env = new HashMap<>();
             env.put("AWS_REGION", LocalAws.REGION);
@@ -63,7 +70,9 @@ class ShadedJarSmokeIT {
             env.put("AWS_SECRET_ACCESS_KEY", "test");
             env.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString());
             env.put("AWS_ENDPOINT_URL_SQS", SQS.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+            env.put(
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                    secretsManager.endpoint().toString());
             env.put("USERS_TABLE", "smoke-users");
             env.put("LOGIN_ATTEMPTS_TABLE", "smoke-login-attempts");
             env.put("COMMANDS_TABLE", "smoke-commands");
@@ -85,10 +94,15 @@ class ShadedJarSmokeIT {
                 assertThat(log.path("service").asText()).isEqualTo("tally-api");
                 assertThat(log.path("functionName").asText()).isEqualTo("AuthFunction");
             });
-            assertThat(all).doesNotContain(ShadedJarProbe.PASSWORD).doesNotContain("eyJ").doesNotContain("pbkdf2-sha256");
+            assertThat(all)
+                    .doesNotContain(ShadedJarProbe.PASSWORD)
+                    .doesNotContain("eyJ")
+                    .doesNotContain("pbkdf2-sha256");
             try (SqsClient sqs = SQS.client()) {
                 List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
-                        .maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
+                                .maxNumberOfMessages(10)
+                                .waitTimeSeconds(5))
+                        .messages();
                 assertThat(messages).hasSize(1);
             }
         }
@@ -97,14 +111,18 @@ class ShadedJarSmokeIT {
     @Test
     void lambdaJar_carriesNoApacheOrNettyHttpClientAndNoTestInfrastructure() throws IOException {
         try (ZipFile jar = new ZipFile(ShadedJarRun.lambdaJar().toFile())) {
-            List<String> unwanted = jar.stream().map(ZipEntry::getName)
-                    .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
+            List<String> unwanted = jar.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/http/")
+                            || name.startsWith("io/netty/")
                             || name.startsWith("software/amazon/awssdk/http/apache")
                             || name.startsWith("software/amazon/awssdk/http/nio/")
-                            || name.startsWith("org/elasticmq/") || name.startsWith("dev/tally/local/"))
+                            || name.startsWith("org/elasticmq/")
+                            || name.startsWith("dev/tally/local/"))
                     .toList();
             assertThat(unwanted).isEmpty();
-            assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class")).isNotNull();
+            assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"))
+                    .isNotNull();
             assertThat(jar.getEntry("dev/tally/api/handler/AuthHandler.class")).isNotNull();
         }
     }
@@ -118,11 +136,13 @@ class ShadedJarSmokeIT {
     void lambdaJar_staysWithinItsSizeCeilingAndCarriesNoTrimmedClasses() throws Exception {
         long ceilingBytes = 16_500_000L;
         assertThat(java.nio.file.Files.size(ShadedJarRun.lambdaJar())).isLessThanOrEqualTo(ceilingBytes);
-        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
+        try (java.util.zip.ZipFile jar =
+                new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
             assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
                     .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
                     .noneMatch(name -> name.startsWith("META-INF/maven/"))
-                    .contains("com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
+                    .contains(
+                            "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
         }

@@ -19,7 +19,8 @@ class DebtCursorsTest {
     private static final String BOB = "user-bob";
     private static final String DEBT = "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90";
 
-    private final DebtCursors cursors = DebtCursors.fromJwtKey(HmacKey.fromSecretString("test-signing-key-0123456789-abcdefghijklmnop"));
+    private final DebtCursors cursors =
+            DebtCursors.fromJwtKey(HmacKey.fromSecretString("test-signing-key-0123456789-abcdefghijklmnop"));
 
     @Test
     void decode_whenIssuedForTheSameUserAndFilter_givesTheLastDebtId() {
@@ -27,12 +28,14 @@ class DebtCursorsTest {
 
         assertThat(cursor).matches("[A-Za-z0-9_-]+");
         assertThat(cursors.decode(ALICE, DebtStatus.OPEN, cursor)).isEqualTo(DEBT);
-        assertThat(cursors.decode(ALICE, null, cursors.encode(ALICE, null, DEBT))).isEqualTo(DEBT);
+        assertThat(cursors.decode(ALICE, null, cursors.encode(ALICE, null, DEBT)))
+                .isEqualTo(DEBT);
     }
 
     @Test
     void encode_whenCalled_doesNotCarryTheUserIdOrTheFilter() {
-        String decoded = new String(Base64.getUrlDecoder().decode(cursors.encode(ALICE, DebtStatus.SETTLED, DEBT)),
+        String decoded = new String(
+                Base64.getUrlDecoder().decode(cursors.encode(ALICE, DebtStatus.SETTLED, DEBT)),
                 StandardCharsets.ISO_8859_1);
 
         assertThat(decoded).doesNotContain(ALICE).doesNotContain("SETTLED").contains(DEBT);
@@ -86,7 +89,8 @@ class DebtCursorsTest {
 
     @Test
     void decode_whenSignedWithAnotherKey_isRefused() {
-        DebtCursors otherKey = DebtCursors.fromJwtKey(HmacKey.fromSecretString("another-issuers-key-0123456789-abcdefghijklm"));
+        DebtCursors otherKey =
+                DebtCursors.fromJwtKey(HmacKey.fromSecretString("another-issuers-key-0123456789-abcdefghijklm"));
 
         assertInvalid(() -> cursors.decode(ALICE, null, otherKey.encode(ALICE, null, DEBT)));
     }
@@ -103,10 +107,9 @@ class DebtCursorsTest {
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable decode) {
-        assertThatThrownBy(decode)
-                .isInstanceOfSatisfying(ApiException.class, refused -> {
-                    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CURSOR);
-                    assertThat(refused.getMessage()).isEqualTo(ErrorCode.INVALID_CURSOR.defaultMessage());
-                });
+        assertThatThrownBy(decode).isInstanceOfSatisfying(ApiException.class, refused -> {
+            assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CURSOR);
+            assertThat(refused.getMessage()).isEqualTo(ErrorCode.INVALID_CURSOR.defaultMessage());
+        });
     }
 }

@@ -30,14 +30,19 @@ class DebtListingTest {
     @ValueSource(strings = {"0", "101", "-1", "1.5", "ten", "", " 7", "99999999999"})
     void from_withAnyOtherLimit_failsNamingLimit(String limit) {
         assertThatThrownBy(() -> DebtListing.from(request(Map.of("limit", limit))))
-                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.fields())
-                        .extracting(FieldProblem::field).containsExactly("limit"));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.fields())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("limit"));
     }
 
     @Test
     void from_withEachStatus_filtersByIt() {
         for (DebtStatus status : DebtStatus.values()) {
-            assertThat(DebtListing.from(request(Map.of("status", status.name()))).status()).isEqualTo(status);
+            assertThat(DebtListing.from(request(Map.of("status", status.name())))
+                            .status())
+                    .isEqualTo(status);
         }
     }
 

@@ -43,7 +43,8 @@ class QueryServiceTest {
 
     private final DebtReader debts = mock(DebtReader.class);
     private final CommandStore commands = mock(CommandStore.class);
-    private final DebtCursors cursors = DebtCursors.fromJwtKey(HmacKey.fromSecretString("test-signing-key-0123456789-abcdefghijklmnop"));
+    private final DebtCursors cursors =
+            DebtCursors.fromJwtKey(HmacKey.fromSecretString("test-signing-key-0123456789-abcdefghijklmnop"));
 
     @Test
     void summary_whenTheUserHasNoneYet_isEmptyNotMissing() {
@@ -62,8 +63,12 @@ class QueryServiceTest {
                 TestDebts.open(USER, DEBT_2, "Bob", 2_000, 0, "EUR", today.plusDays(1)),
                 TestDebts.open(USER, "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c92", "Chiyo", 3_000, 0, "EUR", today)));
         // A clock in another zone must not move "today": the date is taken in UTC (in Auckland the 27th is past).
-        QueryService service = new QueryService(userId -> Optional.of(new StoredSummary(USER, summary, Map.of(), 1, NOW)), debts,
-                commands, cursors, Clock.fixed(LATE_ON_THE_27TH, ZoneId.of("Pacific/Auckland")));
+        QueryService service = new QueryService(
+                userId -> Optional.of(new StoredSummary(USER, summary, Map.of(), 1, NOW)),
+                debts,
+                commands,
+                cursors,
+                Clock.fixed(LATE_ON_THE_27TH, ZoneId.of("Pacific/Auckland")));
 
         SummaryView view = service.summary(USER);
 
@@ -99,8 +104,11 @@ class QueryServiceTest {
     void debts_withAnotherUsersCursor_failsBeforeReading() {
         String othersCursor = cursors.encode("user-2", null, DEBT_1);
 
-        assertThatThrownBy(() -> service(userId -> Optional.empty()).debts(USER, new DebtListing(null, 5, othersCursor)))
-                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
+        assertThatThrownBy(
+                        () -> service(userId -> Optional.empty()).debts(USER, new DebtListing(null, 5, othersCursor)))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
         verifyNoInteractions(debts);
     }
 
@@ -127,8 +135,18 @@ class QueryServiceTest {
 
     @Test
     void command_whenTheUserHasIt_isItsStatusAndAMalformedIdIsNotRead() {
-        when(commands.find(USER, "cmd-1")).thenReturn(Optional.of(new CommandRecord(USER, "cmd-1", CommandType.SETTLE_DEBT,
-                CommandStatus.Status.APPLIED, DEBT_1, "hash", NOW, NOW.plusSeconds(3600), null, 3L)));
+        when(commands.find(USER, "cmd-1"))
+                .thenReturn(Optional.of(new CommandRecord(
+                        USER,
+                        "cmd-1",
+                        CommandType.SETTLE_DEBT,
+                        CommandStatus.Status.APPLIED,
+                        DEBT_1,
+                        "hash",
+                        NOW,
+                        NOW.plusSeconds(3600),
+                        null,
+                        3L)));
         QueryService service = service(userId -> Optional.empty());
 
         assertThat(service.command(USER, "cmd-1"))

@@ -22,16 +22,35 @@ public final class TestDebts {
     /** When the creating commands were issued. */
     public static final Instant CREATED = Instant.parse("2026-11-20T10:00:00Z");
 
-    private TestDebts() {
-    }
+    private TestDebts() {}
 
     /** An OPEN debt: {@code counterparty} owes the user {@code principal} minor units, {@code paid} of it paid. */
-    public static Debt open(String userId, String debtId, String counterparty, long principal, long paid,
-                            String currency, LocalDate dueDate) {
-        Debt debt = apply(null, userId, "create-" + debtId, 0, new CreateDebt(debtId, new Counterparty(counterparty, null),
-                Direction.OWED_TO_ME, Money.of(principal, currency), "Dinner", dueDate));
+    public static Debt open(
+            String userId,
+            String debtId,
+            String counterparty,
+            long principal,
+            long paid,
+            String currency,
+            LocalDate dueDate) {
+        Debt debt = apply(
+                null,
+                userId,
+                "create-" + debtId,
+                0,
+                new CreateDebt(
+                        debtId,
+                        new Counterparty(counterparty, null),
+                        Direction.OWED_TO_ME,
+                        Money.of(principal, currency),
+                        "Dinner",
+                        dueDate));
         if (paid > 0) {
-            debt = apply(debt, userId, "pay-" + debtId, 1,
+            debt = apply(
+                    debt,
+                    userId,
+                    "pay-" + debtId,
+                    1,
                     new RecordPayment(debtId, Money.of(paid, currency), CREATED.plusSeconds(60), "cash"));
         }
         return debt;
@@ -48,8 +67,10 @@ public final class TestDebts {
     }
 
     private static Debt apply(Debt current, String userId, String commandId, int minutes, DebtCommand payload) {
-        Decision decision = DebtDecider.decide(current, CommandEnvelope.of(commandId, userId,
-                CREATED.plusSeconds(60L * minutes), "corr-" + commandId, payload));
+        Decision decision = DebtDecider.decide(
+                current,
+                CommandEnvelope.of(
+                        commandId, userId, CREATED.plusSeconds(60L * minutes), "corr-" + commandId, payload));
         if (decision instanceof Decision.Applied applied) {
             return applied.debt();
         }

@@ -27,15 +27,22 @@ class DynamoDbCommandStoreTest {
 
     private static final Instant ACCEPTED_AT = Instant.parse("2026-11-27T10:15:30.250Z");
     private static final Instant EXPIRES_AT = Instant.parse("2026-12-27T10:15:30Z");
-    private static final CommandRecord PAYMENT = CommandRecord.accepted("user-1", "payment-0001", CommandType.RECORD_PAYMENT,
-            "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90", "ab12", ACCEPTED_AT, EXPIRES_AT);
+    private static final CommandRecord PAYMENT = CommandRecord.accepted(
+            "user-1",
+            "payment-0001",
+            CommandType.RECORD_PAYMENT,
+            "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90",
+            "ab12",
+            ACCEPTED_AT,
+            EXPIRES_AT);
 
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
     private final DynamoDbCommandStore store = new DynamoDbCommandStore(dynamoDb, "commands");
 
     @Test
     void recordAccepted_whenNew_putsTheAcceptedItemOnlyIfAbsentWithNumericTtl() {
-        when(dynamoDb.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        when(dynamoDb.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build());
 
         assertThat(store.recordAccepted(PAYMENT)).isEqualTo(new AcceptResult.Recorded());
 
@@ -53,8 +60,11 @@ class DynamoDbCommandStoreTest {
                 .containsEntry("debtId", AttributeValue.fromS(PAYMENT.debtId()))
                 .containsEntry("requestHash", AttributeValue.fromS("ab12"))
                 .containsEntry("acceptedAt", AttributeValue.fromS("2026-11-27T10:15:30.250Z"))
-                .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(
-                        Instant.parse("2026-11-27T10:15:30.250Z").plus(Duration.ofDays(30)).getEpochSecond())));
+                .containsEntry(
+                        "expiresAt",
+                        AttributeValue.fromN(Long.toString(Instant.parse("2026-11-27T10:15:30.250Z")
+                                .plus(Duration.ofDays(30))
+                                .getEpochSecond())));
     }
 
     @Test
@@ -70,22 +80,40 @@ class DynamoDbCommandStoreTest {
                 "expiresAt", AttributeValue.fromN("1796000000"),
                 "debtVersion", AttributeValue.fromN("3"));
         when(dynamoDb.putItem(any(PutItemRequest.class)))
-                .thenThrow(ConditionalCheckFailedException.builder().message("exists").item(old).build());
+                .thenThrow(ConditionalCheckFailedException.builder()
+                        .message("exists")
+                        .item(old)
+                        .build());
 
         AcceptResult result = store.recordAccepted(PAYMENT);
 
-        assertThat(result).isEqualTo(new AcceptResult.AlreadyRecorded(new CommandRecord("user-1", "payment-0001",
-                CommandType.RECORD_PAYMENT, CommandStatus.Status.APPLIED, PAYMENT.debtId(), "ab12", Instant.parse("2026-11-27T10:00:00Z"),
-                Instant.ofEpochSecond(1_796_000_000L), null, 3L)));
+        assertThat(result)
+                .isEqualTo(new AcceptResult.AlreadyRecorded(new CommandRecord(
+                        "user-1",
+                        "payment-0001",
+                        CommandType.RECORD_PAYMENT,
+                        CommandStatus.Status.APPLIED,
+                        PAYMENT.debtId(),
+                        "ab12",
+                        Instant.parse("2026-11-27T10:00:00Z"),
+                        Instant.ofEpochSecond(1_796_000_000L),
+                        null,
+                        3L)));
         verify(dynamoDb, never()).getItem(any(GetItemRequest.class));
     }
 
     @Test
     void recordAccepted_whenTheEndpointReturnsNoOldItem_readsItConsistently() {
         when(dynamoDb.putItem(any(PutItemRequest.class)))
-                .thenThrow(ConditionalCheckFailedException.builder().message("exists").build());
-        when(dynamoDb.getItem(any(GetItemRequest.class))).thenReturn(GetItemResponse.builder()
-                .item(new DynamoDbCommandStore(dynamoDb, "commands").acceptRequest(PAYMENT).item()).build());
+                .thenThrow(ConditionalCheckFailedException.builder()
+                        .message("exists")
+                        .build());
+        when(dynamoDb.getItem(any(GetItemRequest.class)))
+                .thenReturn(GetItemResponse.builder()
+                        .item(new DynamoDbCommandStore(dynamoDb, "commands")
+                                .acceptRequest(PAYMENT)
+                                .item())
+                        .build());
 
         AcceptResult result = store.recordAccepted(PAYMENT);
 
@@ -93,13 +121,15 @@ class DynamoDbCommandStoreTest {
         ArgumentCaptor<GetItemRequest> captor = ArgumentCaptor.forClass(GetItemRequest.class);
         verify(dynamoDb).getItem(captor.capture());
         assertThat(captor.getValue().consistentRead()).isTrue();
-        assertThat(captor.getValue().key()).isEqualTo(Map.of(
-                "userId", AttributeValue.fromS("user-1"), "commandId", AttributeValue.fromS("payment-0001")));
+        assertThat(captor.getValue().key())
+                .isEqualTo(Map.of(
+                        "userId", AttributeValue.fromS("user-1"), "commandId", AttributeValue.fromS("payment-0001")));
     }
 
     @Test
     void find_whenAbsent_isEmpty() {
-        when(dynamoDb.getItem(any(GetItemRequest.class))).thenReturn(GetItemResponse.builder().build());
+        when(dynamoDb.getItem(any(GetItemRequest.class)))
+                .thenReturn(GetItemResponse.builder().build());
 
         assertThat(store.find("user-1", "nope")).isEmpty();
     }

@@ -34,13 +34,18 @@ class DynamoDbDebtReaderTest {
         assertThat(request.tableName()).isEqualTo("debts");
         assertThat(request.keyConditionExpression()).isEqualTo("#userId = :userId");
         assertThat(request.filterExpression()).isEqualTo("#status = :status");
-        assertThat(request.expressionAttributeNames()).containsEntry("#userId", "userId").containsEntry("#status", "status");
-        assertThat(request.expressionAttributeValues()).containsEntry(":userId", AttributeValue.fromS(USER))
+        assertThat(request.expressionAttributeNames())
+                .containsEntry("#userId", "userId")
+                .containsEntry("#status", "status");
+        assertThat(request.expressionAttributeValues())
+                .containsEntry(":userId", AttributeValue.fromS(USER))
                 .containsEntry(":status", AttributeValue.fromS("SETTLED"));
         assertThat(request.exclusiveStartKey()).isEqualTo(DynamoDbDebtReader.key(USER, "d-1"));
         assertThat(request.consistentRead()).isTrue();
         assertThat(request.scanIndexForward()).isTrue();
-        assertThat(request.limit()).as("a filtered request evaluates at least the batch").isEqualTo(10);
+        assertThat(request.limit())
+                .as("a filtered request evaluates at least the batch")
+                .isEqualTo(10);
     }
 
     @Test
@@ -57,10 +62,11 @@ class DynamoDbDebtReaderTest {
         Debt d1 = TestDebts.withStatus(USER, "d-1", DebtStatus.OPEN);
         Debt d2 = TestDebts.withStatus(USER, "d-2", DebtStatus.OPEN);
         Debt d3 = TestDebts.withStatus(USER, "d-3", DebtStatus.OPEN);
-        when(dynamoDb.query(any(QueryRequest.class))).thenReturn(
-                response(List.of(), DynamoDbDebtReader.key(USER, "d-0")),
-                response(List.of(d1), DynamoDbDebtReader.key(USER, "d-1")),
-                response(List.of(d2, d3), DynamoDbDebtReader.key(USER, "d-3")));
+        when(dynamoDb.query(any(QueryRequest.class)))
+                .thenReturn(
+                        response(List.of(), DynamoDbDebtReader.key(USER, "d-0")),
+                        response(List.of(d1), DynamoDbDebtReader.key(USER, "d-1")),
+                        response(List.of(d2, d3), DynamoDbDebtReader.key(USER, "d-3")));
 
         DebtPage page = reader.page(USER, DebtStatus.OPEN, null, 2);
 
@@ -68,7 +74,8 @@ class DynamoDbDebtReaderTest {
         assertThat(page.hasMore()).isTrue();
         ArgumentCaptor<QueryRequest> requests = ArgumentCaptor.forClass(QueryRequest.class);
         verify(dynamoDb, times(3)).query(requests.capture());
-        assertThat(requests.getAllValues()).extracting(QueryRequest::exclusiveStartKey)
+        assertThat(requests.getAllValues())
+                .extracting(QueryRequest::exclusiveStartKey)
                 .containsExactly(Map.of(), DynamoDbDebtReader.key(USER, "d-0"), DynamoDbDebtReader.key(USER, "d-1"));
     }
 
@@ -76,7 +83,13 @@ class DynamoDbDebtReaderTest {
     void page_whenTheFilterMatchesNothingForManyRounds_stopsAfterMaxRoundsAndResumesAfterTheLastEvaluatedKey() {
         when(dynamoDb.query(any(QueryRequest.class))).thenAnswer(invocation -> {
             QueryRequest request = invocation.getArgument(0);
-            int next = request.hasExclusiveStartKey() ? Integer.parseInt(request.exclusiveStartKey().get("debtId").s().substring(2)) + 1 : 0;
+            int next = request.hasExclusiveStartKey()
+                    ? Integer.parseInt(request.exclusiveStartKey()
+                                    .get("debtId")
+                                    .s()
+                                    .substring(2))
+                            + 1
+                    : 0;
             return response(List.of(), DynamoDbDebtReader.key(USER, "d-" + next));
         });
 
@@ -101,7 +114,9 @@ class DynamoDbDebtReaderTest {
     }
 
     private static QueryResponse response(List<Debt> debts, Map<String, AttributeValue> lastEvaluatedKey) {
-        return QueryResponse.builder().items(debts.stream().map(DebtItem::toItem).toList())
-                .lastEvaluatedKey(lastEvaluatedKey).build();
+        return QueryResponse.builder()
+                .items(debts.stream().map(DebtItem::toItem).toList())
+                .lastEvaluatedKey(lastEvaluatedKey)
+                .build();
     }
 }

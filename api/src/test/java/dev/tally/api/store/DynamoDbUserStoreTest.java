@@ -24,8 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 class DynamoDbUserStoreTest {
 
-    private static final NewUser ADA = new NewUser("6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90", "ada@example.com",
-            "Ada Lovelace", "pbkdf2-sha256$600000$c2FsdA==$aGFzaA==", Instant.parse("2026-11-27T10:00:00Z"));
+    private static final NewUser ADA = new NewUser(
+            "6b1f0c2e-7d4a-4c1b-9f3e-2a5d8c7b1e90",
+            "ada@example.com",
+            "Ada Lovelace",
+            "pbkdf2-sha256$600000$c2FsdA==$aGFzaA==",
+            Instant.parse("2026-11-27T10:00:00Z"));
 
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
     private final DynamoDbUserStore store = new DynamoDbUserStore(dynamoDb, "users");
@@ -45,14 +49,16 @@ class DynamoDbUserStoreTest {
             assertThat(item.put().conditionExpression()).isEqualTo("attribute_not_exists(pk)");
         });
         Put user = items.get(0).put();
-        assertThat(user.item()).containsEntry("pk", AttributeValue.fromS("USER#" + ADA.userId()))
+        assertThat(user.item())
+                .containsEntry("pk", AttributeValue.fromS("USER#" + ADA.userId()))
                 .containsEntry("userId", AttributeValue.fromS(ADA.userId()))
                 .containsEntry("email", AttributeValue.fromS("ada@example.com"))
                 .containsEntry("displayName", AttributeValue.fromS("Ada Lovelace"))
                 .containsEntry("createdAt", AttributeValue.fromS("2026-11-27T10:00:00Z"))
                 .doesNotContainKey("passwordHash");
         Put email = items.get(1).put();
-        assertThat(email.item()).containsEntry("pk", AttributeValue.fromS("EMAIL#ada@example.com"))
+        assertThat(email.item())
+                .containsEntry("pk", AttributeValue.fromS("EMAIL#ada@example.com"))
                 .containsEntry("userId", AttributeValue.fromS(ADA.userId()))
                 .containsEntry("passwordHash", AttributeValue.fromS(ADA.passwordHash()));
     }
@@ -82,7 +88,8 @@ class DynamoDbUserStoreTest {
                 .thenThrow(cancelled("TransactionConflict", "None"));
 
         assertThatThrownBy(() -> store.create(ADA)).isInstanceOf(TransactionCanceledException.class);
-        verify(dynamoDb, times(DynamoDbUserStore.MAX_ATTEMPTS)).transactWriteItems(any(TransactWriteItemsRequest.class));
+        verify(dynamoDb, times(DynamoDbUserStore.MAX_ATTEMPTS))
+                .transactWriteItems(any(TransactWriteItemsRequest.class));
     }
 
     @Test
@@ -90,17 +97,23 @@ class DynamoDbUserStoreTest {
         when(dynamoDb.transactWriteItems(any(TransactWriteItemsRequest.class)))
                 .thenThrow(cancelled("ConditionalCheckFailed", "None"));
 
-        assertThatThrownBy(() -> store.create(ADA)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> store.create(ADA))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(ADA.userId());
     }
 
     @Test
     void findCredentials_whenEmailIsRegistered_readsTheEmailItemConsistently() {
-        when(dynamoDb.getItem(any(GetItemRequest.class))).thenReturn(GetItemResponse.builder()
-                .item(Map.of("pk", AttributeValue.fromS("EMAIL#ada@example.com"),
-                        "userId", AttributeValue.fromS(ADA.userId()),
-                        "passwordHash", AttributeValue.fromS(ADA.passwordHash())))
-                .build());
+        when(dynamoDb.getItem(any(GetItemRequest.class)))
+                .thenReturn(GetItemResponse.builder()
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("EMAIL#ada@example.com"),
+                                "userId",
+                                AttributeValue.fromS(ADA.userId()),
+                                "passwordHash",
+                                AttributeValue.fromS(ADA.passwordHash())))
+                        .build());
 
         assertThat(store.findCredentials("ada@example.com"))
                 .contains(new UserCredentials(ADA.userId(), ADA.passwordHash()));
@@ -114,7 +127,8 @@ class DynamoDbUserStoreTest {
 
     @Test
     void findCredentials_whenEmailIsUnknown_isEmpty() {
-        when(dynamoDb.getItem(any(GetItemRequest.class))).thenReturn(GetItemResponse.builder().build());
+        when(dynamoDb.getItem(any(GetItemRequest.class)))
+                .thenReturn(GetItemResponse.builder().build());
 
         assertThat(store.findCredentials("nobody@example.com")).isEmpty();
     }
@@ -122,7 +136,8 @@ class DynamoDbUserStoreTest {
     @Test
     void toString_neverShowsThePasswordHash() {
         assertThat(ADA.toString()).doesNotContain(ADA.passwordHash());
-        assertThat(new UserCredentials(ADA.userId(), ADA.passwordHash()).toString()).doesNotContain(ADA.passwordHash());
+        assertThat(new UserCredentials(ADA.userId(), ADA.passwordHash()).toString())
+                .doesNotContain(ADA.passwordHash());
     }
 
     private static TransactionCanceledException cancelled(String userItemCode, String emailItemCode) {

@@ -20,15 +20,20 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 class SqsCommandQueueTest {
 
     private static final String QUEUE = "https://sqs.eu-west-1.amazonaws.com/123456789012/commands.fifo";
-    private static final CommandEnvelope SETTLE = CommandEnvelope.of("settle-0001", "user-1",
-            Instant.parse("2026-11-27T10:15:30Z"), "corr-1", new SettleDebt("019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90", "paid"));
+    private static final CommandEnvelope SETTLE = CommandEnvelope.of(
+            "settle-0001",
+            "user-1",
+            Instant.parse("2026-11-27T10:15:30Z"),
+            "corr-1",
+            new SettleDebt("019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c90", "paid"));
 
     private final SqsClient sqs = mock(SqsClient.class);
     private final SqsCommandQueue queue = new SqsCommandQueue(sqs, QUEUE);
 
     @Test
     void send_groupsByUserDeduplicatesOnCommandIdAndTagsTheType() {
-        when(sqs.sendMessage(any(SendMessageRequest.class))).thenReturn(SendMessageResponse.builder().messageId("m-1").build());
+        when(sqs.sendMessage(any(SendMessageRequest.class)))
+                .thenReturn(SendMessageResponse.builder().messageId("m-1").build());
 
         queue.send(SETTLE);
 
@@ -47,7 +52,9 @@ class SqsCommandQueueTest {
     void send_whenSqsFails_throwsTheQueueFailureNamingTheCommandOnly() {
         when(sqs.sendMessage(any(SendMessageRequest.class))).thenThrow(SdkClientException.create("connect timed out"));
 
-        assertThatThrownBy(() -> queue.send(SETTLE)).isInstanceOf(CommandQueueException.class)
-                .hasMessageContaining("settle-0001").hasMessageNotContaining("paid");
+        assertThatThrownBy(() -> queue.send(SETTLE))
+                .isInstanceOf(CommandQueueException.class)
+                .hasMessageContaining("settle-0001")
+                .hasMessageNotContaining("paid");
     }
 }

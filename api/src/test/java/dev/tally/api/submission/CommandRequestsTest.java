@@ -71,8 +71,8 @@ class CommandRequestsTest {
 
     @Test
     void read_misshapenCorrelationId_isRefusedByName() {
-        APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(ApiGatewayEvents.load("debts-settle"),
-                "x-correlation-id", "has spaces in it");
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.withHeader(
+                ApiGatewayEvents.load("debts-settle"), "x-correlation-id", "has spaces in it");
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> requests.read(HttpRequest.from(event)));
 

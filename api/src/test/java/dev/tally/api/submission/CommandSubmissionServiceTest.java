@@ -29,8 +29,8 @@ class CommandSubmissionServiceTest {
 
     private final InMemoryCommandStore commands = new InMemoryCommandStore();
     private final RecordingCommandQueue queue = new RecordingCommandQueue();
-    private final CommandSubmissionService service = new CommandSubmissionService(commands, queue,
-            new RequestHash(TallyJson.MAPPER), () -> "generated-command-id");
+    private final CommandSubmissionService service = new CommandSubmissionService(
+            commands, queue, new RequestHash(TallyJson.MAPPER), () -> "generated-command-id");
 
     @Test
     void submit_whenNew_recordsAcceptedWithTtlThenSendsTheEnvelope() {
@@ -62,7 +62,10 @@ class CommandSubmissionServiceTest {
         SubmissionOutcome outcome = service.submit(USER, create(null, newDebtId(), FIRST, 1234));
 
         assertThat(((SubmissionOutcome.Accepted) outcome).commandId()).isEqualTo("generated-command-id");
-        assertThat(queue.sent()).singleElement().extracting(CommandEnvelope::commandId).isEqualTo("generated-command-id");
+        assertThat(queue.sent())
+                .singleElement()
+                .extracting(CommandEnvelope::commandId)
+                .isEqualTo("generated-command-id");
     }
 
     @Test
@@ -71,7 +74,9 @@ class CommandSubmissionServiceTest {
 
         SubmissionOutcome again = service.submit(USER, create("key-1", newDebtId(), LATER, 1234));
 
-        assertThat(again).isEqualTo(new SubmissionOutcome.Accepted("key-1", ((SubmissionOutcome.Accepted) first).debtId(), true));
+        assertThat(again)
+                .isEqualTo(
+                        new SubmissionOutcome.Accepted("key-1", ((SubmissionOutcome.Accepted) first).debtId(), true));
         assertThat(commands.size()).isEqualTo(1);
         assertThat(queue.sent()).hasSize(2);
         assertThat(queue.sent().get(1).payload()).isEqualTo(queue.sent().get(0).payload());
@@ -82,12 +87,23 @@ class CommandSubmissionServiceTest {
     void submit_whenReplayedAfterTheWorkerRecordedAnOutcome_answersTheSameAndSendsNothingMore() {
         SubmissionOutcome first = service.submit(USER, create("key-1", newDebtId(), FIRST, 1234));
         CommandRecord record = commands.find(USER, "key-1").orElseThrow();
-        commands.put(new CommandRecord(USER, "key-1", record.type(), CommandStatus.Status.APPLIED, record.debtId(),
-                record.requestHash(), record.acceptedAt(), record.expiresAt(), null, 1L));
+        commands.put(new CommandRecord(
+                USER,
+                "key-1",
+                record.type(),
+                CommandStatus.Status.APPLIED,
+                record.debtId(),
+                record.requestHash(),
+                record.acceptedAt(),
+                record.expiresAt(),
+                null,
+                1L));
 
         SubmissionOutcome again = service.submit(USER, create("key-1", newDebtId(), LATER, 1234));
 
-        assertThat(again).isEqualTo(new SubmissionOutcome.Accepted("key-1", ((SubmissionOutcome.Accepted) first).debtId(), true));
+        assertThat(again)
+                .isEqualTo(
+                        new SubmissionOutcome.Accepted("key-1", ((SubmissionOutcome.Accepted) first).debtId(), true));
         assertThat(queue.sent()).hasSize(1);
     }
 
@@ -103,10 +119,20 @@ class CommandSubmissionServiceTest {
 
     @Test
     void submit_whenTheKeyComesBackOnAnotherRoute_refuses() {
-        service.submit(USER, new Submission("POST /debts/{debtId}/settle", new SettleDebt(DEBT, null), Set.of(), FIRST, "key-1", "c"));
+        service.submit(
+                USER,
+                new Submission(
+                        "POST /debts/{debtId}/settle", new SettleDebt(DEBT, null), Set.of(), FIRST, "key-1", "c"));
 
-        SubmissionOutcome reused = service.submit(USER, new Submission("DELETE /debts/{debtId}",
-                new dev.tally.events.command.CancelDebt(DEBT), Set.of(), LATER, "key-1", "c"));
+        SubmissionOutcome reused = service.submit(
+                USER,
+                new Submission(
+                        "DELETE /debts/{debtId}",
+                        new dev.tally.events.command.CancelDebt(DEBT),
+                        Set.of(),
+                        LATER,
+                        "key-1",
+                        "c"));
 
         assertThat(reused).isInstanceOf(SubmissionOutcome.IdempotencyKeyReused.class);
     }
@@ -149,20 +175,28 @@ class CommandSubmissionServiceTest {
         SubmissionOutcome again = service.submit(USER, payment("pay-1", LATER));
 
         assertThat(again).isInstanceOf(SubmissionOutcome.Accepted.class);
-        assertThat(queue.sent()).hasSize(2).allSatisfy(envelope ->
-                assertThat(((RecordPayment) envelope.payload()).paidAt()).isEqualTo(FIRST));
+        assertThat(queue.sent())
+                .hasSize(2)
+                .allSatisfy(envelope -> assertThat(((RecordPayment) envelope.payload()).paidAt())
+                        .isEqualTo(FIRST));
     }
 
     private static Submission create(String key, String debtId, Instant receivedAt, long cents) {
-        CreateDebt command = new CreateDebt(debtId, new Counterparty("Grace Hopper", "grace@example.com"),
-                Direction.OWED_TO_ME, Money.of(cents, "EUR"), "Dinner", null);
+        CreateDebt command = new CreateDebt(
+                debtId,
+                new Counterparty("Grace Hopper", "grace@example.com"),
+                Direction.OWED_TO_ME,
+                Money.of(cents, "EUR"),
+                "Dinner",
+                null);
         return new Submission("POST /debts", command, Set.of(Submission.DEBT_ID), receivedAt, key, "corr-1");
     }
 
     /** A payment without {@code paidAt} in the body: the API defaulted it to the time of the request. */
     private static Submission payment(String key, Instant receivedAt) {
         RecordPayment command = new RecordPayment(DEBT, Money.of(500, "EUR"), receivedAt, null);
-        return new Submission("POST /debts/{debtId}/payments", command, Set.of(Submission.PAID_AT), receivedAt, key, "corr-2");
+        return new Submission(
+                "POST /debts/{debtId}/payments", command, Set.of(Submission.PAID_AT), receivedAt, key, "corr-2");
     }
 
     private static String newDebtId() {

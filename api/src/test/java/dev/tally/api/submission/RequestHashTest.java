@@ -39,7 +39,8 @@ class RequestHashTest {
         outer.put("z", inner);
         outer.put("a", "first");
 
-        assertThat(hash.canonicalJson(outer)).isEqualTo("{\"a\":\"first\",\"z\":{\"alpha\":[{\"a\":1,\"b\":2}],\"zeta\":1}}");
+        assertThat(hash.canonicalJson(outer))
+                .isEqualTo("{\"a\":\"first\",\"z\":{\"alpha\":[{\"a\":1,\"b\":2}],\"zeta\":1}}");
     }
 
     @Test
@@ -54,9 +55,12 @@ class RequestHashTest {
     void of_whenAnythingTheClientSentDiffers_differs() {
         String base = hash.of("POST /debts/{debtId}/settle", new SettleDebt(DEBT, "paid"), Set.of());
 
-        assertThat(hash.of("POST /debts/{debtId}/settle", new SettleDebt(OTHER_DEBT, "paid"), Set.of())).isNotEqualTo(base);
-        assertThat(hash.of("POST /debts/{debtId}/settle", new SettleDebt(DEBT, "paid!"), Set.of())).isNotEqualTo(base);
-        assertThat(hash.of("POST /debts/{debtId}/settle", new SettleDebt(DEBT, null), Set.of())).isNotEqualTo(base);
+        assertThat(hash.of("POST /debts/{debtId}/settle", new SettleDebt(OTHER_DEBT, "paid"), Set.of()))
+                .isNotEqualTo(base);
+        assertThat(hash.of("POST /debts/{debtId}/settle", new SettleDebt(DEBT, "paid!"), Set.of()))
+                .isNotEqualTo(base);
+        assertThat(hash.of("POST /debts/{debtId}/settle", new SettleDebt(DEBT, null), Set.of()))
+                .isNotEqualTo(base);
         assertThat(hash.of("DELETE /debts/{debtId}", new CancelDebt(DEBT), Set.of()))
                 .isNotEqualTo(hash.of("POST /debts/{debtId}/settle", new SettleDebt(DEBT, null), Set.of()));
         assertThat(hash.of("POST /debts", dinner(DEBT, 1234), Set.of(Submission.DEBT_ID)))
@@ -64,7 +68,12 @@ class RequestHashTest {
     }
 
     private static CreateDebt dinner(String debtId, long cents) {
-        return new CreateDebt(debtId, new Counterparty("Grace Hopper", null), Direction.OWED_TO_ME,
-                Money.of(cents, "EUR"), "Dinner", LocalDate.parse("2026-12-31"));
+        return new CreateDebt(
+                debtId,
+                new Counterparty("Grace Hopper", null),
+                Direction.OWED_TO_ME,
+                Money.of(cents, "EUR"),
+                "Dinner",
+                LocalDate.parse("2026-12-31"));
     }
 }

@@ -25,7 +25,8 @@ class UuidV7Test {
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(UuidV7.timestampMillis(id)).isEqualTo(NOW.toEpochMilli());
-        assertThat(id.toString()).startsWith(String.format("%08x-%04x", NOW.toEpochMilli() >>> 16, NOW.toEpochMilli() & 0xFFFF));
+        assertThat(id.toString())
+                .startsWith(String.format("%08x-%04x", NOW.toEpochMilli() >>> 16, NOW.toEpochMilli() & 0xFFFF));
     }
 
     @Test
@@ -51,7 +52,8 @@ class UuidV7Test {
 
         UUID second = generator.next();
 
-        assertThat(UuidV7.timestampMillis(second) - UuidV7.timestampMillis(first)).isEqualTo(250);
+        assertThat(UuidV7.timestampMillis(second) - UuidV7.timestampMillis(first))
+                .isEqualTo(250);
         assertThat(second.toString()).isGreaterThan(first.toString());
     }
 

@@ -12,18 +12,18 @@ import java.util.Map;
  */
 public final class ApiGatewayEvents {
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     /** The fixture {@code events/apigw/<name>.json} with real tokens. */
     public static APIGatewayV2HTTPEvent load(String name) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/apigw/" + name + ".json");
         if (event.getHeaders() != null) {
             Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.computeIfPresent("authorization", (header, value) -> value
-                    .replace("${ACCESS_TOKEN}", TestTokens.valid())
-                    .replace("${EXPIRED_TOKEN}", TestTokens.expired())
-                    .replace("${FOREIGN_TOKEN}", TestTokens.foreign()));
+            headers.computeIfPresent(
+                    "authorization",
+                    (header, value) -> value.replace("${ACCESS_TOKEN}", TestTokens.valid())
+                            .replace("${EXPIRED_TOKEN}", TestTokens.expired())
+                            .replace("${FOREIGN_TOKEN}", TestTokens.foreign()));
             event.setHeaders(headers);
         }
         return event;

@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** Creates the api's tables with the schema of docs/ARCHITECTURE.md (and template.yaml). */
 public final class ApiTables {
 
-    private ApiTables() {
-    }
+    private ApiTables() {}
 
     /** {@code users}: partition key {@code pk} (S). */
     public static void createUsersTable(DynamoDbClient dynamoDb, String name) {
@@ -42,7 +41,10 @@ public final class ApiTables {
     }
 
     private static AttributeDefinition attribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

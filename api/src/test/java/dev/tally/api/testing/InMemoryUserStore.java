@@ -15,7 +15,9 @@ public final class InMemoryUserStore implements UserStore {
 
     @Override
     public CreateUserResult create(NewUser user) {
-        return usersByEmail.putIfAbsent(user.email(), user) == null ? CreateUserResult.CREATED : CreateUserResult.EMAIL_TAKEN;
+        return usersByEmail.putIfAbsent(user.email(), user) == null
+                ? CreateUserResult.CREATED
+                : CreateUserResult.EMAIL_TAKEN;
     }
 
     @Override

@@ -39,25 +39,39 @@ final class BenchEvents {
     byte[] eventFor(String functionName) {
         return switch (functionName) {
             case "AuthFunction" -> login();
-            case "CommandSubmissionFunction" -> http("POST", "/debts", "/debts", accessToken,
-                    "{\"counterparty\":{\"name\":\"Bob\"},\"direction\":\"OWED_TO_ME\",\"amount\":{\"amount\":\"25.00\","
-                            + "\"currency\":\"EUR\"},\"description\":\"concert tickets\"}");
+            case "CommandSubmissionFunction" ->
+                http(
+                        "POST",
+                        "/debts",
+                        "/debts",
+                        accessToken,
+                        "{\"counterparty\":{\"name\":\"Bob\"},\"direction\":\"OWED_TO_ME\",\"amount\":{\"amount\":\"25.00\","
+                                + "\"currency\":\"EUR\"},\"description\":\"concert tickets\"}");
             case "QueryFunction" -> http("GET", "/summary", "/summary", accessToken, null);
             case "CommandWorkerFunction" -> commandBatch(10);
             case "SummaryProjectionFunction" -> streamInsert();
             case ColdStartBenchmark.FLOOR, ColdStartBenchmark.NAIVE -> "{}".getBytes(StandardCharsets.UTF_8);
-            default -> throw new IllegalArgumentException("the cold-start benchmark has no event for " + functionName
-                    + "; add one to BenchEvents");
+            default ->
+                throw new IllegalArgumentException(
+                        "the cold-start benchmark has no event for " + functionName + "; add one to BenchEvents");
         };
     }
 
     byte[] register() {
-        return http("POST", "/auth/register", "/auth/register", null,
+        return http(
+                "POST",
+                "/auth/register",
+                "/auth/register",
+                null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Bench\"}");
     }
 
     byte[] login() {
-        return http("POST", "/auth/login", "/auth/login", null,
+        return http(
+                "POST",
+                "/auth/login",
+                "/auth/login",
+                null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     }
 
@@ -144,7 +158,9 @@ final class BenchEvents {
     byte[] streamInsert() {
         String event = streamInsert
                 .replace("user-a", "bench-" + UUID.randomUUID())
-                .replace("0193a6f2-7c41-7b20-9d11-3f5a2c8e0a01", UUID.randomUUID().toString())
+                .replace(
+                        "0193a6f2-7c41-7b20-9d11-3f5a2c8e0a01",
+                        UUID.randomUUID().toString())
                 .replace("ev-000001", UUID.randomUUID().toString())
                 .replace("100000000000000000001", Long.toString(SEQUENCE.incrementAndGet()));
         return event.getBytes(StandardCharsets.UTF_8);
@@ -157,7 +173,8 @@ final class BenchEvents {
             JsonNode body = response.path("body");
             return body.isTextual() ? JSON.readTree(body.asText()) : JSON.createObjectNode();
         } catch (IOException e) {
-            throw new UncheckedIOException("not an API Gateway response: " + new String(payload, StandardCharsets.UTF_8), e);
+            throw new UncheckedIOException(
+                    "not an API Gateway response: " + new String(payload, StandardCharsets.UTF_8), e);
         }
     }
 

@@ -16,8 +16,7 @@ final class BenchTemplate {
     private static final String WORKER_QUEUE = "            Queue: !GetAtt CommandsQueue.Arn\n";
     private static final String PROJECTION_STREAM = "            Stream: !GetAtt DebtsTable.StreamArn\n";
 
-    private BenchTemplate() {
-    }
+    private BenchTemplate() {}
 
     /**
      * Writes the benchmark's template.
@@ -28,8 +27,11 @@ final class BenchTemplate {
      */
     static void write(Path template, String referenceJar, Path target) throws IOException {
         String yaml = Files.readString(template);
-        yaml = insertAfter(yaml, "\nResources:\n", reference(ColdStartBenchmark.FLOOR, "FloorHandler", referenceJar)
-                + reference(ColdStartBenchmark.NAIVE, "NaiveHandler", referenceJar));
+        yaml = insertAfter(
+                yaml,
+                "\nResources:\n",
+                reference(ColdStartBenchmark.FLOOR, "FloorHandler", referenceJar)
+                        + reference(ColdStartBenchmark.NAIVE, "NaiveHandler", referenceJar));
         if (yaml.contains(WORKER_QUEUE)) {
             yaml = insertAfter(yaml, WORKER_QUEUE, "            Enabled: false\n");
         }

@@ -39,6 +39,7 @@ public final class ColdStartBenchmark {
     static final String NAIVE = "BenchNaiveFunction";
     /** Each warm login is ~600,000 PBKDF2 rounds by design (ADR 0024): fewer warm logins keep the run short. */
     static final int AUTH_WARM_LIMIT = 20;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Options options;
@@ -62,9 +63,16 @@ public final class ColdStartBenchmark {
      * @param only the functions to measure besides the references (empty: all)
      * @param jvmFlags flags added after the local runtime's container defaults (e.g. {@code -Xlog:class+load})
      */
-    record Options(Path root, String referenceJar, Path outputDirectory, int runs, int warm, List<String> modes,
-                   Path jdk, List<String> only, List<String> jvmFlags) {
-    }
+    record Options(
+            Path root,
+            String referenceJar,
+            Path outputDirectory,
+            int runs,
+            int warm,
+            List<String> modes,
+            Path jdk,
+            List<String> only,
+            List<String> jvmFlags) {}
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
@@ -79,7 +87,8 @@ public final class ColdStartBenchmark {
         Path template = options.outputDirectory().resolve("template.yaml");
         BenchTemplate.write(options.root().resolve("template.yaml"), options.referenceJar(), template);
         List<String> functions = new ArrayList<>(List.of(FLOOR, NAIVE));
-        for (FunctionDefinition function : TemplateReader.read(options.root().resolve("template.yaml")).functions()) {
+        for (FunctionDefinition function :
+                TemplateReader.read(options.root().resolve("template.yaml")).functions()) {
             if (options.only().isEmpty() || options.only().contains(function.logicalId())) {
                 functions.add(function.logicalId());
             }
@@ -111,11 +120,25 @@ public final class ColdStartBenchmark {
         Path log = options.outputDirectory().resolve("stack-" + mode + ".log");
         out.println("== " + mode + ": starting the local stack (log: " + log + ")");
         try (PrintStream stackLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-            StackOptions stackOptions = new StackOptions(template, options.root(), 0, data, true, null, null, "us-east-1",
-                    "tally", 1, Duration.ofHours(2), jvmFlags(), stackLog, options.jdk(),
+            StackOptions stackOptions = new StackOptions(
+                    template,
+                    options.root(),
+                    0,
+                    data,
+                    true,
+                    null,
+                    null,
+                    "us-east-1",
+                    "tally",
+                    1,
+                    Duration.ofHours(2),
+                    jvmFlags(),
+                    stackLog,
+                    options.jdk(),
                     mode.equals("aot-cache"));
             try (LocalStack stack = LocalStack.start(stackOptions)) {
-                Map<String, Object> measured = measure(stack.lambda(), new ReportLog(data.resolve("reports.jsonl")), functions, mode);
+                Map<String, Object> measured =
+                        measure(stack.lambda(), new ReportLog(data.resolve("reports.jsonl")), functions, mode);
                 for (String function : functions) {
                     ((Map<String, Object>) measured.get(function)).put("aotCacheUsed", hasAotCache(data, function));
                 }
@@ -131,7 +154,8 @@ public final class ColdStartBenchmark {
         }
         try (var files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString())
-                    .anyMatch(name -> name.startsWith(function + "-") && name.endsWith(".aot") && !name.contains(".training."));
+                    .anyMatch(name ->
+                            name.startsWith(function + "-") && name.endsWith(".aot") && !name.contains(".training."));
         }
     }
 
@@ -167,10 +191,13 @@ public final class ColdStartBenchmark {
         Map<String, Object> byFunction = new LinkedHashMap<>();
         List<JsonNode> floor = cold.get(FLOOR);
         for (String function : functions) {
-            int warmCount = function.equals("AuthFunction") ? Math.min(options.warm(), AUTH_WARM_LIMIT) : options.warm();
+            int warmCount =
+                    function.equals("AuthFunction") ? Math.min(options.warm(), AUTH_WARM_LIMIT) : options.warm();
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < warmCount; i++) {
-                warm.add(invoke(lambda, reports, function, events).path("durationMs").asDouble());
+                warm.add(invoke(lambda, reports, function, events)
+                        .path("durationMs")
+                        .asDouble());
             }
             List<JsonNode> reportsOfFunction = cold.get(function);
             List<Double> ratios = new ArrayList<>();
@@ -180,15 +207,34 @@ public final class ColdStartBenchmark {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("initMs", Stats.summary(values(reportsOfFunction, "initDurationMs")));
             entry.put("firstInvokeMs", Stats.summary(values(reportsOfFunction, "durationMs")));
-            entry.put("coldTotalMs", Stats.summary(reportsOfFunction.stream().map(ColdStartBenchmark::total).toList()));
+            entry.put(
+                    "coldTotalMs",
+                    Stats.summary(reportsOfFunction.stream()
+                            .map(ColdStartBenchmark::total)
+                            .toList()));
             entry.put("maxMemoryUsedMb", Stats.summary(values(reportsOfFunction, "maxMemoryUsedMb")));
-            entry.put("warm", Map.of("invocations", warmCount, "p50Ms", Stats.round(Stats.percentile(warm, 50)),
-                    "p99Ms", Stats.round(Stats.percentile(warm, 99))));
-            entry.put("ratioToFloor", Map.of("median", Math.round(Stats.median(ratios) * 100) / 100.0,
-                    "perRun", ratios.stream().map(r -> Math.round(r * 100) / 100.0).toList()));
+            entry.put(
+                    "warm",
+                    Map.of(
+                            "invocations",
+                            warmCount,
+                            "p50Ms",
+                            Stats.round(Stats.percentile(warm, 50)),
+                            "p99Ms",
+                            Stats.round(Stats.percentile(warm, 99))));
+            entry.put(
+                    "ratioToFloor",
+                    Map.of(
+                            "median",
+                            Math.round(Stats.median(ratios) * 100) / 100.0,
+                            "perRun",
+                            ratios.stream()
+                                    .map(r -> Math.round(r * 100) / 100.0)
+                                    .toList()));
             entry.put("jarBytes", Files.size(lambda.function(function).codeJar()));
             byFunction.put(function, entry);
-            out.println("   " + mode + " warm " + shortName(function) + ": p50 " + Stats.round(Stats.percentile(warm, 50)) + " ms");
+            out.println("   " + mode + " warm " + shortName(function) + ": p50 "
+                    + Stats.round(Stats.percentile(warm, 50)) + " ms");
         }
         return byFunction;
     }
@@ -199,7 +245,8 @@ public final class ColdStartBenchmark {
         if (!(login instanceof InvocationResult.Success success) || !registered.succeeded()) {
             throw new IllegalStateException("cannot sign in the benchmark user: " + login);
         }
-        events.accessToken(BenchEvents.responseBody(success.payload()).path("accessToken").asText());
+        events.accessToken(
+                BenchEvents.responseBody(success.payload()).path("accessToken").asText());
     }
 
     /**
@@ -210,7 +257,8 @@ public final class ColdStartBenchmark {
         InvocationResult result = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             result = lambda.invoke(function, Invocation.of(payload));
-            if (!(result instanceof InvocationResult.FunctionError error && error.errorType().contains("ExceptionInInitializerError"))) {
+            if (!(result instanceof InvocationResult.FunctionError error
+                    && error.errorType().contains("ExceptionInInitializerError"))) {
                 return result;
             }
             FAILED_INITS.merge(function, 1, Integer::sum);
@@ -225,8 +273,11 @@ public final class ColdStartBenchmark {
         byte[] payload = events.eventFor(function);
         Invocation invocation = Invocation.of(payload);
         InvocationResult result = lambda.invoke(function, invocation);
-        for (int attempt = 1; attempt < 3 && result instanceof InvocationResult.FunctionError error
-                && error.errorType().contains("ExceptionInInitializerError"); attempt++) {
+        for (int attempt = 1;
+                attempt < 3
+                        && result instanceof InvocationResult.FunctionError error
+                        && error.errorType().contains("ExceptionInInitializerError");
+                attempt++) {
             FAILED_INITS.merge(function, 1, Integer::sum);
             invocation = Invocation.of(payload);
             result = lambda.invoke(function, invocation);
@@ -236,8 +287,8 @@ public final class ColdStartBenchmark {
         }
         int status = BenchEvents.statusCode(success.payload());
         if (status >= 400) {
-            throw new IllegalStateException(function + " answered " + status + ": "
-                    + new String(success.payload(), StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    function + " answered " + status + ": " + new String(success.payload(), StandardCharsets.UTF_8));
         }
         if (function.equals("CommandWorkerFunction") || function.equals("SummaryProjectionFunction")) {
             JsonNode failures = new ObjectMapper().readTree(success.payload()).path("batchItemFailures");
@@ -256,7 +307,8 @@ public final class ColdStartBenchmark {
     }
 
     static double total(JsonNode report) {
-        return report.path("initDurationMs").asDouble() + report.path("durationMs").asDouble();
+        return report.path("initDurationMs").asDouble()
+                + report.path("durationMs").asDouble();
     }
 
     private static List<Double> values(List<JsonNode> reports, String field) {
@@ -287,10 +339,12 @@ public final class ColdStartBenchmark {
         Map<String, Object> aotRatios = (Map<String, Object>) result.get("aotCacheVsNoCacheFloor");
         for (Map.Entry<String, Object> mode : modes.entrySet()) {
             out.println();
-            out.println("### " + mode.getKey() + " (" + result.get("runs") + " cold starts per function; medians [min–max])");
+            out.println("### " + mode.getKey() + " (" + result.get("runs")
+                    + " cold starts per function; medians [min–max])");
             out.println();
-            out.println("| function | Init ms | first invoke ms | cold total ms | × floor | Max Memory MB | warm p50 ms | warm p99 ms | jar MB |"
-                    + (mode.getKey().equals("aot-cache") && aotRatios != null ? " × no-cache floor |" : ""));
+            out.println(
+                    "| function | Init ms | first invoke ms | cold total ms | × floor | Max Memory MB | warm p50 ms | warm p99 ms | jar MB |"
+                            + (mode.getKey().equals("aot-cache") && aotRatios != null ? " × no-cache floor |" : ""));
             out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|"
                     + (mode.getKey().equals("aot-cache") && aotRatios != null ? "---:|" : ""));
             Map<String, Object> byFunction = (Map<String, Object>) mode.getValue();
@@ -298,20 +352,28 @@ public final class ColdStartBenchmark {
                 Map<String, Object> e = (Map<String, Object>) byFunction.get(function);
                 Map<String, Object> warm = (Map<String, Object>) e.get("warm");
                 String cacheNote = mode.getKey().equals("aot-cache") && !Boolean.TRUE.equals(e.get("aotCacheUsed"))
-                        ? " (no cache: training failed)" : "";
-                out.println("| " + function + cacheNote + " | " + range(e.get("initMs")) + " | " + range(e.get("firstInvokeMs")) + " | "
-                        + range(e.get("coldTotalMs")) + " | " + ((Map<String, Object>) e.get("ratioToFloor")).get("median")
-                        + " | " + range(e.get("maxMemoryUsedMb")) + " | " + warm.get("p50Ms") + " | " + warm.get("p99Ms")
+                        ? " (no cache: training failed)"
+                        : "";
+                out.println("| " + function + cacheNote + " | " + range(e.get("initMs")) + " | "
+                        + range(e.get("firstInvokeMs")) + " | "
+                        + range(e.get("coldTotalMs")) + " | "
+                        + ((Map<String, Object>) e.get("ratioToFloor")).get("median")
+                        + " | " + range(e.get("maxMemoryUsedMb")) + " | " + warm.get("p50Ms") + " | "
+                        + warm.get("p99Ms")
                         + " | " + String.format("%.1f", ((Number) e.get("jarBytes")).doubleValue() / 1_000_000) + " |"
-                        + (mode.getKey().equals("aot-cache") && aotRatios != null ? " " + aotRatios.get(function) + " |" : ""));
+                        + (mode.getKey().equals("aot-cache") && aotRatios != null
+                                ? " " + aotRatios.get(function) + " |"
+                                : ""));
             }
         }
         Map<String, Object> noCache = (Map<String, Object>) modes.get("no-cache");
         if (noCache != null && noCache.containsKey(NAIVE)) {
             out.println();
             for (String function : functions) {
-                double naive = (Double) ((Map<String, Object>) ((Map<String, Object>) noCache.get(NAIVE)).get("warm")).get("p50Ms");
-                double own = (Double) ((Map<String, Object>) ((Map<String, Object>) noCache.get(function)).get("warm")).get("p50Ms");
+                double naive = (Double)
+                        ((Map<String, Object>) ((Map<String, Object>) noCache.get(NAIVE)).get("warm")).get("p50Ms");
+                double own = (Double)
+                        ((Map<String, Object>) ((Map<String, Object>) noCache.get(function)).get("warm")).get("p50Ms");
                 out.println("warm p50 naive / " + function + ": " + String.format("%.2f", naive / own));
             }
         }
@@ -333,7 +395,9 @@ public final class ColdStartBenchmark {
     private static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("loadAverage", Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
+        machine.put(
+                "loadAverage",
+                Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
         machine.put("benchmarkJvm", Runtime.version().toString());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         machine.put("nodelay", Boolean.getBoolean("sun.net.httpserver.nodelay"));
@@ -353,24 +417,58 @@ public final class ColdStartBenchmark {
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--runs" -> { runs = Integer.parseInt(value); i++; }
-                case "--warm" -> { warm = Integer.parseInt(value); i++; }
-                case "--root" -> { root = Path.of(value).toAbsolutePath().normalize(); i++; }
-                case "--jdk" -> { jdk = Path.of(value); i++; }
-                case "--reference-jar" -> { referenceJar = value; i++; }
-                case "--out" -> { output = Path.of(value).toAbsolutePath(); i++; }
+                case "--runs" -> {
+                    runs = Integer.parseInt(value);
+                    i++;
+                }
+                case "--warm" -> {
+                    warm = Integer.parseInt(value);
+                    i++;
+                }
+                case "--root" -> {
+                    root = Path.of(value).toAbsolutePath().normalize();
+                    i++;
+                }
+                case "--jdk" -> {
+                    jdk = Path.of(value);
+                    i++;
+                }
+                case "--reference-jar" -> {
+                    referenceJar = value;
+                    i++;
+                }
+                case "--out" -> {
+                    output = Path.of(value).toAbsolutePath();
+                    i++;
+                }
                 case "--no-aot-cache" -> modes = List.of("no-cache");
                 case "--aot-cache-only" -> modes = List.of("aot-cache");
-                case "--only" -> { only = List.of(value.split(",")); i++; }
-                case "--jvm-flag" -> { jvmFlags.add(value); i++; }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N --warm N --no-aot-cache --aot-cache-only --jdk PATH --only F1,F2 --jvm-flag F --root DIR --out DIR)");
+                case "--only" -> {
+                    only = List.of(value.split(","));
+                    i++;
+                }
+                case "--jvm-flag" -> {
+                    jvmFlags.add(value);
+                    i++;
+                }
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i]
+                                    + " (--runs N --warm N --no-aot-cache --aot-cache-only --jdk PATH --only F1,F2 --jvm-flag F --root DIR --out DIR)");
             }
         }
         if (runs < 1 || warm < 1) {
             throw new IllegalArgumentException("--runs and --warm must be at least 1");
         }
-        return new Options(root, referenceJar, output != null ? output : root.resolve("bench/target/coldstart"), runs, warm,
-                modes, jdk, only, jvmFlags);
+        return new Options(
+                root,
+                referenceJar,
+                output != null ? output : root.resolve("bench/target/coldstart"),
+                runs,
+                warm,
+                modes,
+                jdk,
+                only,
+                jvmFlags);
     }
 }

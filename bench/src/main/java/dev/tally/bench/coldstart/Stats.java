@@ -9,8 +9,7 @@ import java.util.Map;
 /** Order statistics of a sample (nearest-rank percentiles; the median of an even sample is the mean of the middle two). */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(List<Double> values) {
         List<Double> sorted = sorted(values);

@@ -12,17 +12,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The one way the benchmark builds a client: the same for every server, so only the server differs. */
 final class Clients {
 
-    private Clients() {
-    }
+    private Clients() {}
 
     static DynamoDbClient forEndpoint(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30)))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
+                .overrideConfiguration(o ->
+                        o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallAttemptTimeout(Duration.ofSeconds(30)))
                 .build();
     }
 }

@@ -36,15 +36,15 @@ public final class DynamoDbBenchmark {
         STARTERS.put("dynoxide", ProcessTarget::dynoxide);
     }
 
-    private DynamoDbBenchmark() {
-    }
+    private DynamoDbBenchmark() {}
 
     /** Runs the benchmark; see the class comment for the options. */
     public static void main(String[] args) throws IOException {
         Map<String, String> options = parse(args);
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
-        List<String> servers = List.of(options.getOrDefault("servers", String.join(",", STARTERS.keySet())).split(","));
+        List<String> servers = List.of(options.getOrDefault("servers", String.join(",", STARTERS.keySet()))
+                .split(","));
         List<String> clients = List.of(options.getOrDefault("client", "sdk").split(","));
         Path out = Path.of(options.getOrDefault("out", "target/dynamodb-benchmark.md"));
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2")));
@@ -76,30 +76,40 @@ public final class DynamoDbBenchmark {
                 throw new IllegalArgumentException("unknown server '" + server + "'; known: " + STARTERS.keySet());
             }
             System.out.println("measuring " + server + " ...");
-            startup.put(server, server.equals("tally") ? StartupProbe.medianMillis(starter, 3, 7)
-                    : StartupProbe.medianMillis(starter, 0, 3));
-            Map<String, Map<Workload, ThroughputRunner.Result>> results = measure(starter, clients, measured, warmUp,
-                    threads);
+            startup.put(
+                    server,
+                    server.equals("tally")
+                            ? StartupProbe.medianMillis(starter, 3, 7)
+                            : StartupProbe.medianMillis(starter, 0, 3));
+            Map<String, Map<Workload, ThroughputRunner.Result>> results =
+                    measure(starter, clients, measured, warmUp, threads);
             results.forEach((client, byWorkload) -> throughput.get(client).put(server, byWorkload));
         }
         StringBuilder out = new StringBuilder();
-        throughput.forEach((client, byServer) -> out.append(markdown(client, byServer, startup, measured, warmUp,
-                threads)).append('\n'));
+        throughput.forEach(
+                (client, byServer) -> out.append(markdown(client, byServer, startup, measured, warmUp, threads))
+                        .append('\n'));
         return out.toString();
     }
 
-    private static Map<String, Map<Workload, ThroughputRunner.Result>> measure(IntFunction<BenchTarget> starter,
-            List<String> clients, Duration measured, Duration warmUp, int threads) {
+    private static Map<String, Map<Workload, ThroughputRunner.Result>> measure(
+            IntFunction<BenchTarget> starter, List<String> clients, Duration measured, Duration warmUp, int threads) {
         Map<String, Map<Workload, ThroughputRunner.Result>> results = new LinkedHashMap<>();
         try (BenchTarget target = starter.apply(StartupProbe.freePort());
-             DynamoDbClient client = awaitClient(target)) {
+                DynamoDbClient client = awaitClient(target)) {
             Workload.prepare(client);
             for (String clientKind : clients) {
                 Map<Workload, ThroughputRunner.Result> byWorkload = new EnumMap<>(Workload.class);
                 for (Workload workload : Workload.values()) {
-                    byWorkload.put(workload, ThroughputRunner.run(clientKind.equals("raw")
-                            ? ThroughputRunner.raw(target.endpoint(), workload)
-                            : ThroughputRunner.sdk(client, workload), threads, warmUp, measured));
+                    byWorkload.put(
+                            workload,
+                            ThroughputRunner.run(
+                                    clientKind.equals("raw")
+                                            ? ThroughputRunner.raw(target.endpoint(), workload)
+                                            : ThroughputRunner.sdk(client, workload),
+                                    threads,
+                                    warmUp,
+                                    measured));
                 }
                 results.put(clientKind, byWorkload);
             }
@@ -124,17 +134,31 @@ public final class DynamoDbBenchmark {
         }
     }
 
-    private static String markdown(String client, Map<String, Map<Workload, ThroughputRunner.Result>> throughput,
-                                   Map<String, Double> startup, Duration measured, Duration warmUp, int threads) {
+    private static String markdown(
+            String client,
+            Map<String, Map<Workload, ThroughputRunner.Result>> throughput,
+            Map<String, Double> startup,
+            Duration measured,
+            Duration warmUp,
+            int threads) {
         List<String> servers = new ArrayList<>(throughput.keySet());
         List<String> tallies = servers.contains("moto")
-                ? servers.stream().filter(s -> s.startsWith("tally")).toList() : List.of();
+                ? servers.stream().filter(s -> s.startsWith("tally")).toList()
+                : List.of();
         StringBuilder out = new StringBuilder();
         List<String> failures = new ArrayList<>();
-        out.append(String.format(Locale.ROOT, "Run %s; Java %s; %d CPUs (load average at the end: %s); %d client threads;"
-                        + " %d s per workload after %d s warm-up; client: %s.%n%n", Instant.now(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
-                measured.toSeconds(), warmUp.toSeconds(), client.equals("raw")
+        out.append(String.format(
+                Locale.ROOT,
+                "Run %s; Java %s; %d CPUs (load average at the end: %s); %d client threads;"
+                        + " %d s per workload after %d s warm-up; client: %s.%n%n",
+                Instant.now(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage(),
+                threads,
+                measured.toSeconds(),
+                warmUp.toSeconds(),
+                client.equals("raw")
                         ? "raw (hand-written JSON 1.0 over one keep-alive HTTP/1.1 socket per thread)"
                         : "sdk (AWS SDK v2 sync client with url-connection-client, shared by the threads)"));
         out.append("| workload (operations/s) | ").append(String.join(" | ", servers));
@@ -147,12 +171,18 @@ public final class DynamoDbBenchmark {
             out.append("| ").append(workload.label()).append(" |");
             for (String server : servers) {
                 ThroughputRunner.Result result = throughput.get(server).get(workload);
-                out.append(String.format(Locale.ROOT, " %.0f%s |", result.operationsPerSecond(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        " %.0f%s |",
+                        result.operationsPerSecond(),
                         result.failures() > 0 ? " (" + result.failures() + " failed)" : ""));
             }
             for (String tally : tallies) {
-                out.append(String.format(Locale.ROOT, " %.1f× |", throughput.get(tally).get(workload)
-                        .operationsPerSecond() / throughput.get("moto").get(workload).operationsPerSecond()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        " %.1f× |",
+                        throughput.get(tally).get(workload).operationsPerSecond()
+                                / throughput.get("moto").get(workload).operationsPerSecond()));
             }
             out.append('\n');
         }
@@ -166,11 +196,14 @@ public final class DynamoDbBenchmark {
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %.0f |", startup.get(server))));
         tallies.forEach(s -> out.append(" |"));
         out.append('\n');
-        out.append("\nStartup: tally = `EmbeddedDynamoDb.builder().start()` in this already warm JVM (median of 7 after 3"
-                + " warm-ups); tally-process (a new JVM), moto and dynoxide = process start (median of 3). Each ends at"
-                + " the first answered ListTables.\n");
+        out.append(
+                "\nStartup: tally = `EmbeddedDynamoDb.builder().start()` in this already warm JVM (median of 7 after 3"
+                        + " warm-ups); tally-process (a new JVM), moto and dynoxide = process start (median of 3). Each ends at"
+                        + " the first answered ListTables.\n");
         if (!failures.isEmpty()) {
-            out.append("\nFailed operations (counted as not done):\n").append(String.join("\n", failures)).append('\n');
+            out.append("\nFailed operations (counted as not done):\n")
+                    .append(String.join("\n", failures))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -189,8 +222,9 @@ public final class DynamoDbBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs (--seconds, --warmup, --threads, --servers, --client, --out),"
-                        + " got: " + args[i]);
+                throw new IllegalArgumentException(
+                        "expected --name value pairs (--seconds, --warmup, --threads, --servers, --client, --out),"
+                                + " got: " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);
         }

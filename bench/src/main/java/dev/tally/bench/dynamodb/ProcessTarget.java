@@ -11,21 +11,26 @@ import java.util.concurrent.TimeUnit;
 /** A reference implementation (moto or dynoxide) run as a child process on a loopback port. */
 record ProcessTarget(String name, Process process, URI endpoint) implements BenchTarget {
 
-    static final String INSTALL_HINT = "run .ci/install-references.sh (dynoxide into .references/, moto_server on the PATH)";
+    static final String INSTALL_HINT =
+            "run .ci/install-references.sh (dynoxide into .references/, moto_server on the PATH)";
 
     static ProcessTarget moto(int port) {
-        Path binary = onPath("moto_server").orElseThrow(() ->
-                new IllegalStateException("moto_server not found on the PATH; " + INSTALL_HINT));
+        Path binary = onPath("moto_server")
+                .orElseThrow(() -> new IllegalStateException("moto_server not found on the PATH; " + INSTALL_HINT));
         return start("moto", List.of(binary.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)), port);
     }
 
     static ProcessTarget dynoxide(int port) {
-        Path binary = Optional.ofNullable(System.getenv("DYNOXIDE_BIN")).map(Path::of)
-                .or(() -> repositoryRoot().map(root -> root.resolve(".references/node_modules/@dynoxide/linux-x64/dynoxide")))
+        Path binary = Optional.ofNullable(System.getenv("DYNOXIDE_BIN"))
+                .map(Path::of)
+                .or(() -> repositoryRoot()
+                        .map(root -> root.resolve(".references/node_modules/@dynoxide/linux-x64/dynoxide")))
                 .filter(Files::isExecutable)
                 .orElseThrow(() -> new IllegalStateException("dynoxide not found; " + INSTALL_HINT));
-        return start("dynoxide", List.of(binary.toString(), "serve", "--host", "127.0.0.1", "--port",
-                String.valueOf(port)), port);
+        return start(
+                "dynoxide",
+                List.of(binary.toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(port)),
+                port);
     }
 
     /**
@@ -33,9 +38,11 @@ record ProcessTarget(String name, Process process, URI endpoint) implements Benc
      * CPU is not shared with the client's JVM; {@code TALLY_DYNAMODB_JAR} overrides the jar's path.
      */
     static ProcessTarget tallyProcess(int port) {
-        Path jar = Optional.ofNullable(System.getenv("TALLY_DYNAMODB_JAR")).map(Path::of)
-                .or(() -> repositoryRoot().map(root -> root.resolve(
-                        "local/dynamodb/target/tally-local-dynamodb-0.1.0-SNAPSHOT-standalone.jar")))
+        Path jar = Optional.ofNullable(System.getenv("TALLY_DYNAMODB_JAR"))
+                .map(Path::of)
+                .or(() -> repositoryRoot()
+                        .map(root -> root.resolve(
+                                "local/dynamodb/target/tally-local-dynamodb-0.1.0-SNAPSHOT-standalone.jar")))
                 .filter(Files::isRegularFile)
                 .orElseThrow(() -> new IllegalStateException("the standalone jar is missing; build it with"
                         + " mvn -pl local/dynamodb -am package -DskipTests (bench/run-dynamodb-benchmark.sh does)"));
@@ -45,12 +52,14 @@ record ProcessTarget(String name, Process process, URI endpoint) implements Benc
 
     private static ProcessTarget start(String name, List<String> command, int port) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return new ProcessTarget(name, process, URI.create("http://127.0.0.1:" + port));
         } catch (IOException failure) {
-            throw new IllegalStateException("cannot start " + name + ": " + failure.getMessage() + "; " + INSTALL_HINT,
-                    failure);
+            throw new IllegalStateException(
+                    "cannot start " + name + ": " + failure.getMessage() + "; " + INSTALL_HINT, failure);
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  */
 final class RawDynamoDbClient implements AutoCloseable {
 
-    private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request,"
-            + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0";
+    private static final String AUTHORIZATION =
+            "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request,"
+                    + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0";
     private static final Pattern ERROR_TYPE = Pattern.compile("\"__type\"\\s*:\\s*\"([^\"]*)\"");
 
     private final String host;
@@ -59,8 +60,8 @@ final class RawDynamoDbClient implements AutoCloseable {
         }
         if (response.status() != 200) {
             Matcher type = ERROR_TYPE.matcher(response.body());
-            throw new IllegalStateException(operation + " answered HTTP " + response.status()
-                    + (type.find() ? " " + type.group(1) : ""));
+            throw new IllegalStateException(
+                    operation + " answered HTTP " + response.status() + (type.find() ? " " + type.group(1) : ""));
         }
         return response.body();
     }
@@ -77,8 +78,7 @@ final class RawDynamoDbClient implements AutoCloseable {
         return all;
     }
 
-    private record Response(int status, String body) {
-    }
+    private record Response(int status, String body) {}
 
     private Response exchange(byte[] request) throws IOException {
         if (socket == null) {
@@ -108,10 +108,11 @@ final class RawDynamoDbClient implements AutoCloseable {
                 case "content-length" -> contentLength = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = value.contains("chunked");
                 case "connection" -> keepAlive = value.contains("keep-alive") || keepAlive && !value.contains("close");
-                default -> { }
+                default -> {}
             }
         }
-        byte[] body = chunked ? chunkedBody() : contentLength >= 0 ? in.readNBytes((int) contentLength) : in.readAllBytes();
+        byte[] body =
+                chunked ? chunkedBody() : contentLength >= 0 ? in.readNBytes((int) contentLength) : in.readAllBytes();
         if (contentLength >= 0 && body.length != contentLength) {
             throw new EOFException("response body cut short");
         }
@@ -123,8 +124,9 @@ final class RawDynamoDbClient implements AutoCloseable {
 
     private byte[] chunkedBody() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-             size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+        for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                size > 0;
+                size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
             body.write(in.readNBytes(size));
             line();
         }

@@ -17,8 +17,7 @@ final class StartupProbe {
 
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     /** Median over {@code runs} starts, after {@code warmUps} unmeasured ones, in milliseconds. */
     static double medianMillis(IntFunction<BenchTarget> starter, int warmUps, int runs) {
@@ -56,8 +55,8 @@ final class StartupProbe {
                 return;
             } catch (SdkClientException notYet) {
                 if (System.nanoTime() - started > GIVE_UP.toNanos()) {
-                    throw new IllegalStateException(server + " gave no answer within " + GIVE_UP.toSeconds() + " s",
-                            notYet);
+                    throw new IllegalStateException(
+                            server + " gave no answer within " + GIVE_UP.toSeconds() + " s", notYet);
                 }
                 try {
                     Thread.sleep(2);

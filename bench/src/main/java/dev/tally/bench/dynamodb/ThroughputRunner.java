@@ -16,19 +16,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class ThroughputRunner {
 
     /** Operations per second over the measured window, how many operations failed, and the first failure seen. */
-    record Result(double operationsPerSecond, long operations, long failures, String firstFailure) {
-    }
+    record Result(double operationsPerSecond, long operations, long failures, String firstFailure) {}
 
-    private ThroughputRunner() {
-    }
+    private ThroughputRunner() {}
 
     /** One client thread's way of doing one operation; closed when the thread stops. */
     interface Worker extends AutoCloseable {
         void runOnce();
 
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 
     /** The shared, thread-safe SDK client: every thread uses the same one. */
@@ -73,16 +70,21 @@ final class ThroughputRunner {
                     done++;
                 } catch (RuntimeException failure) {
                     failed++;
-                    firstFailure.compareAndSet(null, failure.getClass().getSimpleName() + ": "
-                            + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
+                    firstFailure.compareAndSet(
+                            null,
+                            failure.getClass().getSimpleName() + ": "
+                                    + String.valueOf(failure.getMessage())
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""));
                 }
             }
         }
         return new long[] {done, failed};
     }
 
-    private static long[] runFor(Supplier<Worker> workers, int threads, Duration duration,
-                                 AtomicReference<String> firstFailure) {
+    private static long[] runFor(
+            Supplier<Worker> workers, int threads, Duration duration, AtomicReference<String> firstFailure) {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

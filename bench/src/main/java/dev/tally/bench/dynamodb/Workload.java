@@ -38,7 +38,8 @@ enum Workload {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String key = rawKey("w" + random.nextInt(1_000_000), random.nextInt(1000));
             client.call("PutItem", "{\"TableName\":\"bench\",\"Item\":" + rawItem(key) + "}");
-            if (!client.call("GetItem", "{\"TableName\":\"bench\",\"Key\":{" + key + "}}").contains("\"Item\"")) {
+            if (!client.call("GetItem", "{\"TableName\":\"bench\",\"Key\":{" + key + "}}")
+                    .contains("\"Item\"")) {
                 throw new IllegalStateException("GetItem did not return the item just put");
             }
         }
@@ -48,8 +49,11 @@ enum Workload {
         @Override
         void runOnce(DynamoDbClient client) {
             String partition = "p" + ThreadLocalRandom.current().nextInt(PARTITIONS);
-            int count = client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p AND sk >= :s")
-                    .expressionAttributeValues(Map.of(":p", s(partition), ":s", n(10))).limit(20)).count();
+            int count = client.query(b -> b.tableName(TABLE)
+                            .keyConditionExpression("pk = :p AND sk >= :s")
+                            .expressionAttributeValues(Map.of(":p", s(partition), ":s", n(10)))
+                            .limit(20))
+                    .count();
             if (count != 20) {
                 throw new IllegalStateException("Query returned " + count + " items, expected 20");
             }
@@ -58,9 +62,11 @@ enum Workload {
         @Override
         void runOnce(RawDynamoDbClient client) {
             String partition = "p" + ThreadLocalRandom.current().nextInt(PARTITIONS);
-            Matcher count = COUNT.matcher(client.call("Query", "{\"TableName\":\"bench\",\"KeyConditionExpression\":"
-                    + "\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"" + partition
-                    + "\"},\":s\":{\"N\":\"10\"}},\"Limit\":20}"));
+            Matcher count = COUNT.matcher(client.call(
+                    "Query",
+                    "{\"TableName\":\"bench\",\"KeyConditionExpression\":"
+                            + "\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"" + partition
+                            + "\"},\":s\":{\"N\":\"10\"}},\"Limit\":20}"));
             if (!count.find() || !count.group(1).equals("20")) {
                 throw new IllegalStateException("Query did not return Count 20");
             }
@@ -71,7 +77,8 @@ enum Workload {
         @Override
         void runOnce(DynamoDbClient client) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            client.updateItem(b -> b.tableName(TABLE).key(key("p" + random.nextInt(PARTITIONS), random.nextInt(ITEMS)))
+            client.updateItem(b -> b.tableName(TABLE)
+                    .key(key("p" + random.nextInt(PARTITIONS), random.nextInt(ITEMS)))
                     .updateExpression("SET hits = if_not_exists(hits, :zero) + :one")
                     .conditionExpression("attribute_exists(pk) AND payload <> :never")
                     .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":never", s("never"))));
@@ -80,12 +87,14 @@ enum Workload {
         @Override
         void runOnce(RawDynamoDbClient client) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            client.call("UpdateItem", "{\"TableName\":\"bench\",\"Key\":{"
-                    + rawKey("p" + random.nextInt(PARTITIONS), random.nextInt(ITEMS))
-                    + "},\"UpdateExpression\":\"SET hits = if_not_exists(hits, :zero) + :one\","
-                    + "\"ConditionExpression\":\"attribute_exists(pk) AND payload <> :never\","
-                    + "\"ExpressionAttributeValues\":{\":zero\":{\"N\":\"0\"},\":one\":{\"N\":\"1\"},"
-                    + "\":never\":{\"S\":\"never\"}}}");
+            client.call(
+                    "UpdateItem",
+                    "{\"TableName\":\"bench\",\"Key\":{"
+                            + rawKey("p" + random.nextInt(PARTITIONS), random.nextInt(ITEMS))
+                            + "},\"UpdateExpression\":\"SET hits = if_not_exists(hits, :zero) + :one\","
+                            + "\"ConditionExpression\":\"attribute_exists(pk) AND payload <> :never\","
+                            + "\"ExpressionAttributeValues\":{\":zero\":{\"N\":\"0\"},\":one\":{\"N\":\"1\"},"
+                            + "\":never\":{\"S\":\"never\"}}}");
         }
     },
     /** A TransactWriteItems of two puts on fresh items. */
@@ -95,18 +104,28 @@ enum Workload {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String partition = "t" + random.nextInt(1_000_000);
             client.transactWriteItems(b -> b.transactItems(List.of(
-                    TransactWriteItem.builder().put(Put.builder().tableName(TABLE)
-                            .item(withPayload(key(partition, 1))).build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(TABLE)
-                            .item(withPayload(key(partition, 2))).build()).build())));
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(TABLE)
+                                    .item(withPayload(key(partition, 1)))
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(TABLE)
+                                    .item(withPayload(key(partition, 2)))
+                                    .build())
+                            .build())));
         }
 
         @Override
         void runOnce(RawDynamoDbClient client) {
             String partition = "t" + ThreadLocalRandom.current().nextInt(1_000_000);
-            client.call("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"bench\",\"Item\":"
-                    + rawItem(rawKey(partition, 1)) + "}},{\"Put\":{\"TableName\":\"bench\",\"Item\":"
-                    + rawItem(rawKey(partition, 2)) + "}}]}");
+            client.call(
+                    "TransactWriteItems",
+                    "{\"TransactItems\":[{\"Put\":{\"TableName\":\"bench\",\"Item\":"
+                            + rawItem(rawKey(partition, 1)) + "}},{\"Put\":{\"TableName\":\"bench\",\"Item\":"
+                            + rawItem(rawKey(partition, 2)) + "}}]}");
         }
     };
 
@@ -131,12 +150,26 @@ enum Workload {
 
     /** Creates the table and loads the partitions the workloads read. */
     static void prepare(DynamoDbClient client) {
-        client.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+        client.createTable(b -> b.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.N)
+                                .build())
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build()));
         for (int partition = 0; partition < PARTITIONS; partition++) {
             for (int item = 0; item < ITEMS; item++) {
                 Map<String, AttributeValue> key = key("p" + partition, item);
@@ -150,8 +183,17 @@ enum Workload {
     }
 
     private static Map<String, AttributeValue> withPayload(Map<String, AttributeValue> key) {
-        return Map.of("pk", key.get("pk"), "sk", key.get("sk"), "payload", s("x".repeat(200)), "amount", n(1234),
-                "tags", AttributeValue.fromSs(List.of("a", "b")));
+        return Map.of(
+                "pk",
+                key.get("pk"),
+                "sk",
+                key.get("sk"),
+                "payload",
+                s("x".repeat(200)),
+                "amount",
+                n(1234),
+                "tags",
+                AttributeValue.fromSs(List.of("a", "b")));
     }
 
     private static final Pattern COUNT = Pattern.compile("\"Count\"\\s*:\\s*(\\d+)");

@@ -48,6 +48,7 @@ public final class PipelineBenchmark {
     private final LatencyStats submitLatency = new LatencyStats();
     /** Submissions without a 202 (timeout, 5xx): each may still have been accepted, so it is resolved afterwards. */
     private final List<Offer> unresolved = java.util.Collections.synchronizedList(new ArrayList<>());
+
     private final AtomicInteger acceptedOnRetry = new AtomicInteger();
     private volatile boolean polling = true;
 
@@ -59,6 +60,7 @@ public final class PipelineBenchmark {
         final List<Command> commands = new ArrayList<>();
         /** Summary observations: {nanos, owedToMe, owedByMe, openCount}. */
         final List<long[]> summaries = new ArrayList<>();
+
         volatile boolean summaryInFlight;
 
         User(int index, String token) {
@@ -68,8 +70,7 @@ public final class PipelineBenchmark {
     }
 
     /** One offered command, with the idempotency key that makes its submission safe to repeat. */
-    record Offer(User user, String path, String body, String key, boolean create, long cents, boolean sample) {
-    }
+    record Offer(User user, String path, String body, String key, boolean create, long cents, boolean sample) {}
 
     /** One accepted command. */
     static final class Command {
@@ -101,8 +102,8 @@ public final class PipelineBenchmark {
         this.rate = Double.parseDouble(options.getOrDefault("rate", "100"));
         this.seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         this.userCount = Integer.parseInt(options.getOrDefault("users", "20"));
-        this.statusEvery = Integer.parseInt(options.getOrDefault("status-every",
-                Integer.toString(Math.max(1, (int) (rate / 50)))));
+        this.statusEvery = Integer.parseInt(
+                options.getOrDefault("status-every", Integer.toString(Math.max(1, (int) (rate / 50)))));
         this.summaryPollMillis = Long.parseLong(options.getOrDefault("summary-poll-ms", "50"));
         this.drainSeconds = Integer.parseInt(options.getOrDefault("drain", "60"));
         this.out = Path.of(options.getOrDefault("out", "bench/target/pipeline-benchmark.json"));
@@ -131,7 +132,8 @@ public final class PipelineBenchmark {
         CompletableFuture.allOf(submissions.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         resolveUnanswered();
         List<Command> accepted = accepted();
-        log("offered " + submissions.size() + ", accepted " + accepted.size() + " (" + acceptedOnRetry + " on retry); draining");
+        log("offered " + submissions.size() + ", accepted " + accepted.size() + " (" + acceptedOnRetry
+                + " on retry); draining");
         drain(accepted);
         Map<String, Object> wrong = checkSummaries();
         polling = false;
@@ -162,14 +164,20 @@ public final class PipelineBenchmark {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                int registered = client.call("POST", "/auth/register", null, PipelineClient.json(Map.of("email", email,
-                        "password", password, "displayName", "Bench " + index))).status();
-                PipelineClient.Answer login = client.call("POST", "/auth/login", null,
-                        PipelineClient.json(Map.of("email", email, "password", password)));
+                int registered = client.call(
+                                "POST",
+                                "/auth/register",
+                                null,
+                                PipelineClient.json(
+                                        Map.of("email", email, "password", password, "displayName", "Bench " + index)))
+                        .status();
+                PipelineClient.Answer login = client.call(
+                        "POST", "/auth/login", null, PipelineClient.json(Map.of("email", email, "password", password)));
                 if ((registered == 201 || registered == 409) && login.status() == 200) {
                     return new User(index, login.body().path("accessToken").asText());
                 }
-                last = new IllegalStateException("register/login of user " + index + ": HTTP " + registered + "/" + login.status());
+                last = new IllegalStateException(
+                        "register/login of user " + index + ": HTTP " + registered + "/" + login.status());
             } catch (RuntimeException e) {
                 last = e;
             }
@@ -181,21 +189,35 @@ public final class PipelineBenchmark {
         List<String> commandIds = new ArrayList<>();
         for (User user : users) {
             for (int i = 0; i < BANKS_PER_USER; i++) {
-                PipelineClient.Answer answer = client.call("POST", "/debts", user.token, PipelineClient.json(Map.of(
-                        "counterparty", Map.of("name", "Bank " + i), "direction", "OWED_BY_ME",
-                        "amount", Map.of("amount", PipelineClient.amount(BANK_CENTS), "currency", "EUR"))));
+                PipelineClient.Answer answer = client.call(
+                        "POST",
+                        "/debts",
+                        user.token,
+                        PipelineClient.json(Map.of(
+                                "counterparty",
+                                Map.of("name", "Bank " + i),
+                                "direction",
+                                "OWED_BY_ME",
+                                "amount",
+                                Map.of("amount", PipelineClient.amount(BANK_CENTS), "currency", "EUR"))));
                 if (answer.status() != 202) {
-                    throw new IllegalStateException("cannot open a bank debt: HTTP " + answer.status() + " " + answer.body());
+                    throw new IllegalStateException(
+                            "cannot open a bank debt: HTTP " + answer.status() + " " + answer.body());
                 }
                 user.banks.add(answer.body().path("debtId").asText());
-                commandIds.add(user.index + " " + answer.body().path("commandId").asText());
+                commandIds.add(
+                        user.index + " " + answer.body().path("commandId").asText());
             }
         }
         for (String entry : commandIds) {
             User user = users.get(Integer.parseInt(entry.split(" ")[0]));
             String id = entry.split(" ")[1];
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!client.call("GET", "/commands/" + id, user.token, null).body().path("status").asText().equals("APPLIED")) {
+            while (!client.call("GET", "/commands/" + id, user.token, null)
+                    .body()
+                    .path("status")
+                    .asText()
+                    .equals("APPLIED")) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("bank debt command " + id + " not applied within 120 s");
                 }
@@ -221,35 +243,45 @@ public final class PipelineBenchmark {
             boolean create = random.nextBoolean();
             long cents = create ? 100 + random.nextInt(9900) : 1 + random.nextInt(100);
             String body = create
-                    ? PipelineClient.json(Map.of("counterparty", Map.of("name", "Friend " + (i % 7)), "direction", "OWED_TO_ME",
-                            "amount", Map.of("amount", PipelineClient.amount(cents), "currency", "EUR")))
-                    : PipelineClient.json(Map.of("amount", Map.of("amount", PipelineClient.amount(cents), "currency", "EUR")));
-            String path = create ? "/debts" : "/debts/" + user.banks.get(random.nextInt(user.banks.size())) + "/payments";
+                    ? PipelineClient.json(Map.of(
+                            "counterparty",
+                            Map.of("name", "Friend " + (i % 7)),
+                            "direction",
+                            "OWED_TO_ME",
+                            "amount",
+                            Map.of("amount", PipelineClient.amount(cents), "currency", "EUR")))
+                    : PipelineClient.json(
+                            Map.of("amount", Map.of("amount", PipelineClient.amount(cents), "currency", "EUR")));
+            String path =
+                    create ? "/debts" : "/debts/" + user.banks.get(random.nextInt(user.banks.size())) + "/payments";
             boolean sample = i % statusEvery == 0;
-            Offer offer = new Offer(user, path, body, java.util.UUID.randomUUID().toString(), create, cents, sample);
+            Offer offer =
+                    new Offer(user, path, body, java.util.UUID.randomUUID().toString(), create, cents, sample);
             long sent = System.nanoTime();
-            submissions.add(client.send("POST", path, user.token, body, offer.key()).handle((answer, failure) -> {
-                long now = System.nanoTime();
-                if (failure != null) {
-                    error("submit: " + rootCause(failure));
-                    unresolved.add(offer);
-                } else if (answer.status() != 202) {
-                    error("submit: HTTP " + answer.status());
-                    if (answer.status() >= 500) {
-                        unresolved.add(offer);
-                    }
-                } else {
-                    submitLatency.add((now - sent) / 1e6);
-                    Command command = new Command(answer.body().path("commandId").asText(), user, create, cents, now);
-                    synchronized (user) {
-                        user.commands.add(command);
-                    }
-                    if (sample) {
-                        sampled.add(command);
-                    }
-                }
-                return null;
-            }));
+            submissions.add(client.send("POST", path, user.token, body, offer.key())
+                    .handle((answer, failure) -> {
+                        long now = System.nanoTime();
+                        if (failure != null) {
+                            error("submit: " + rootCause(failure));
+                            unresolved.add(offer);
+                        } else if (answer.status() != 202) {
+                            error("submit: HTTP " + answer.status());
+                            if (answer.status() >= 500) {
+                                unresolved.add(offer);
+                            }
+                        } else {
+                            submitLatency.add((now - sent) / 1e6);
+                            Command command =
+                                    new Command(answer.body().path("commandId").asText(), user, create, cents, now);
+                            synchronized (user) {
+                                user.commands.add(command);
+                            }
+                            if (sample) {
+                                sampled.add(command);
+                            }
+                        }
+                        return null;
+                    }));
         }
         return submissions;
     }
@@ -267,13 +299,18 @@ public final class PipelineBenchmark {
             for (int attempt = 0; attempt < 5; attempt++) {
                 PipelineClient.Answer answer;
                 try {
-                    answer = client.send("POST", offer.path(), offer.user().token, offer.body(), offer.key()).join();
+                    answer = client.send("POST", offer.path(), offer.user().token, offer.body(), offer.key())
+                            .join();
                 } catch (RuntimeException e) {
                     continue;
                 }
                 if (answer.status() == 202) {
-                    Command command = new Command(answer.body().path("commandId").asText(), offer.user(), offer.create(),
-                            offer.cents(), System.nanoTime());
+                    Command command = new Command(
+                            answer.body().path("commandId").asText(),
+                            offer.user(),
+                            offer.create(),
+                            offer.cents(),
+                            System.nanoTime());
                     command.late = true;
                     synchronized (offer.user()) {
                         offer.user().commands.add(command);
@@ -309,14 +346,19 @@ public final class PipelineBenchmark {
                     if (failure == null && answer.status() == 200) {
                         JsonNode eur = answer.body().path("currencies").path("EUR");
                         if (!eur.isMissingNode()) {
-                            long[] observation = {now, PipelineClient.cents(eur.path("owedToMe").asText("0")),
-                                    PipelineClient.cents(eur.path("owedByMe").asText("0")), eur.path("openCount").asLong()};
+                            long[] observation = {
+                                now,
+                                PipelineClient.cents(eur.path("owedToMe").asText("0")),
+                                PipelineClient.cents(eur.path("owedByMe").asText("0")),
+                                eur.path("openCount").asLong()
+                            };
                             synchronized (user) {
                                 user.summaries.add(observation);
                             }
                         }
                     } else {
-                        error("summary: " + (failure != null ? failure.getClass().getSimpleName() : "HTTP " + answer.status()));
+                        error("summary: "
+                                + (failure != null ? failure.getClass().getSimpleName() : "HTTP " + answer.status()));
                     }
                     user.summaryInFlight = false;
                 });
@@ -331,7 +373,8 @@ public final class PipelineBenchmark {
             long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
             List<Command> pending;
             synchronized (sampled) {
-                pending = sampled.stream().filter(command -> !command.terminal()).toList();
+                pending =
+                        sampled.stream().filter(command -> !command.terminal()).toList();
             }
             for (Command command : pending) {
                 inFlight.acquireUninterruptibly();
@@ -342,13 +385,14 @@ public final class PipelineBenchmark {
     }
 
     private CompletableFuture<Void> poll(Command command) {
-        return client.send("GET", "/commands/" + command.id, command.user.token, null).thenAccept(answer -> {
-            String status = answer.body().path("status").asText("");
-            if (!status.isEmpty() && !status.equals("ACCEPTED") && !command.terminal()) {
-                command.appliedSeenNanos = System.nanoTime();
-                command.status = status;
-            }
-        });
+        return client.send("GET", "/commands/" + command.id, command.user.token, null)
+                .thenAccept(answer -> {
+                    String status = answer.body().path("status").asText("");
+                    if (!status.isEmpty() && !status.equals("ACCEPTED") && !command.terminal()) {
+                        command.appliedSeenNanos = System.nanoTime();
+                        command.status = status;
+                    }
+                });
     }
 
     private List<Command> accepted() {
@@ -366,7 +410,8 @@ public final class PipelineBenchmark {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         Semaphore inFlight = new Semaphore(16);
         while (System.nanoTime() < deadline) {
-            List<Command> open = accepted.stream().filter(command -> !command.terminal()).toList();
+            List<Command> open =
+                    accepted.stream().filter(command -> !command.terminal()).toList();
             if (open.isEmpty()) {
                 return;
             }
@@ -375,7 +420,9 @@ public final class PipelineBenchmark {
                 inFlight.acquireUninterruptibly();
                 polls.add(poll(command).whenComplete((ignored, failure) -> inFlight.release()));
             }
-            CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+            CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new))
+                    .exceptionally(failure -> null)
+                    .join();
             Thread.sleep(200);
         }
     }
@@ -397,8 +444,13 @@ public final class PipelineBenchmark {
                 Thread.sleep(100);
             }
             if (last == null || last[1] != expected[0] || last[2] != expected[1] || last[3] != expected[2]) {
-                wrong.put("user " + user.index, Map.of("expected", List.of(expected[0], expected[1], expected[2]),
-                        "summary", last == null ? List.of() : List.of(last[1], last[2], last[3])));
+                wrong.put(
+                        "user " + user.index,
+                        Map.of(
+                                "expected",
+                                List.of(expected[0], expected[1], expected[2]),
+                                "summary",
+                                last == null ? List.of() : List.of(last[1], last[2], last[3])));
             }
         }
         return wrong;
@@ -424,8 +476,14 @@ public final class PipelineBenchmark {
         return new long[] {owedToMe, BANKS_PER_USER * BANK_CENTS - paid, BANKS_PER_USER + creates};
     }
 
-    private void report(Instant started, long offerStart, long offerEnd, int offered, List<Command> accepted,
-                        Map<String, Object> wrong) throws Exception {
+    private void report(
+            Instant started,
+            long offerStart,
+            long offerEnd,
+            int offered,
+            List<Command> accepted,
+            Map<String, Object> wrong)
+            throws Exception {
         LatencyStats toApplied = new LatencyStats();
         LatencyStats toSummary = new LatencyStats();
         long lastReflected = offerEnd;
@@ -487,7 +545,10 @@ public final class PipelineBenchmark {
         result.put("statusSampledEvery", statusEvery);
         result.put("summaryPollMillis", summaryPollMillis);
         result.put("cores", Runtime.getRuntime().availableProcessors());
-        result.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        result.put(
+                "loadAverageAtEnd",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         result.put("offered", offered);
         result.put("accepted", accepted.size());
         result.put("acceptedOnRetry", acceptedOnRetry.get());
@@ -503,7 +564,8 @@ public final class PipelineBenchmark {
         result.put("acceptToAppliedMillis", toApplied.summary());
         result.put("acceptToSummaryMillis", toSummary.summary());
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, PipelineClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        Files.writeString(
+                out, PipelineClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.println(PipelineClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         log("written to " + out);
     }

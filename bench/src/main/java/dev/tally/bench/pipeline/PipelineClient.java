@@ -19,20 +19,22 @@ final class PipelineClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** An answer: the status code and the parsed body (a missing node when the body is not JSON). */
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     private final URI api;
     private final HttpClient http;
 
     PipelineClient(URI api, int threads) {
         this.api = api;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(threads, runnable -> {
                     Thread thread = new Thread(runnable, "pipeline-http");
                     thread.setDaemon(true);
                     return thread;
-                })).build();
+                }))
+                .build();
     }
 
     CompletableFuture<Answer> send(String method, String path, String token, String body) {
@@ -40,8 +42,11 @@ final class PipelineClient {
     }
 
     CompletableFuture<Answer> send(String method, String path, String token, String body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -29,22 +29,37 @@ class ColdStartBenchmarkIT {
         Path referenceJar = Path.of(System.getProperty("referenceJar")).toAbsolutePath();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ColdStartBenchmark.Options options = ColdStartBenchmark.parse(new String[] {
-                "--root", root.toString(), "--reference-jar", referenceJar.toString(), "--out", root.resolve("out").toString(),
-                "--runs", "1", "--warm", "2", "--no-aot-cache"});
+            "--root",
+            root.toString(),
+            "--reference-jar",
+            referenceJar.toString(),
+            "--out",
+            root.resolve("out").toString(),
+            "--runs",
+            "1",
+            "--warm",
+            "2",
+            "--no-aot-cache"
+        });
 
-        Map<String, Object> result = new ColdStartBenchmark(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        Map<String, Object> result =
+                new ColdStartBenchmark(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         Map<String, Object> noCache = (Map<String, Object>) ((Map<String, Object>) result.get("modes")).get("no-cache");
         assertThat(noCache).containsOnlyKeys(ColdStartBenchmark.FLOOR, ColdStartBenchmark.NAIVE);
         for (String function : List.of(ColdStartBenchmark.FLOOR, ColdStartBenchmark.NAIVE)) {
             Map<String, Object> entry = (Map<String, Object>) noCache.get(function);
-            assertThat(((Map<String, Double>) entry.get("initMs")).get("median")).isPositive();
-            assertThat(((Map<String, Double>) entry.get("coldTotalMs")).get("median")).isPositive();
-            assertThat(((Map<String, Object>) entry.get("warm")).get("invocations")).isEqualTo(2);
+            assertThat(((Map<String, Double>) entry.get("initMs")).get("median"))
+                    .isPositive();
+            assertThat(((Map<String, Double>) entry.get("coldTotalMs")).get("median"))
+                    .isPositive();
+            assertThat(((Map<String, Object>) entry.get("warm")).get("invocations"))
+                    .isEqualTo(2);
         }
-        Map<String, Object> floorRatio = (Map<String, Object>) ((Map<String, Object>) noCache.get(ColdStartBenchmark.FLOOR))
-                .get("ratioToFloor");
+        Map<String, Object> floorRatio =
+                (Map<String, Object>) ((Map<String, Object>) noCache.get(ColdStartBenchmark.FLOOR)).get("ratioToFloor");
         assertThat(floorRatio.get("median")).isEqualTo(1.0);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("| BenchFloorFunction |", "| BenchNaiveFunction |");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("| BenchFloorFunction |", "| BenchNaiveFunction |");
     }
 }

@@ -26,9 +26,11 @@ class RawDynamoDbClientTest {
     @Test
     void call_whenRequestsRepeatOnOneConnection_returnsEachAnswer() {
         try (RawDynamoDbClient client = new RawDynamoDbClient(server.endpoint())) {
-            client.call("CreateTable", "{\"TableName\":\"raw-test\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-                    + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}");
+            client.call(
+                    "CreateTable",
+                    "{\"TableName\":\"raw-test\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                            + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                            + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}");
             for (int i = 0; i < 3; i++) {
                 client.call("PutItem", "{\"TableName\":\"raw-test\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
             }
@@ -41,7 +43,8 @@ class RawDynamoDbClientTest {
     @Test
     void call_whenServerAnswersAnError_failsNamingStatusAndType() {
         try (RawDynamoDbClient client = new RawDynamoDbClient(server.endpoint())) {
-            assertThatThrownBy(() -> client.call("GetItem", "{\"TableName\":\"no-such-table\",\"Key\":{\"pk\":{\"S\":\"k\"}}}"))
+            assertThatThrownBy(() ->
+                            client.call("GetItem", "{\"TableName\":\"no-such-table\",\"Key\":{\"pk\":{\"S\":\"k\"}}}"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("GetItem answered HTTP 400")
                     .hasMessageContaining("ResourceNotFoundException");

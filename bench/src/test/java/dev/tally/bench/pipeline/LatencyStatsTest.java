@@ -16,8 +16,12 @@ class LatencyStatsTest {
 
         Map<String, Object> summary = stats.summary();
 
-        assertThat(summary).containsEntry("count", 100).containsEntry("p50", 50.0).containsEntry("p90", 90.0)
-                .containsEntry("p99", 99.0).containsEntry("max", 100.0);
+        assertThat(summary)
+                .containsEntry("count", 100)
+                .containsEntry("p50", 50.0)
+                .containsEntry("p90", 90.0)
+                .containsEntry("p99", 99.0)
+                .containsEntry("max", 100.0);
     }
 
     @Test

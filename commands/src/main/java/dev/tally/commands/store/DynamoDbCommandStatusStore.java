@@ -53,12 +53,13 @@ public final class DynamoDbCommandStatusStore implements CommandStatusStore {
     @Override
     public Optional<CommandStatus.Status> findStatus(String userId, String commandId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
-                .tableName(tableName)
-                .key(key(userId, commandId))
-                .projectionExpression("#status")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .consistentRead(true)
-                .build()).item();
+                        .tableName(tableName)
+                        .key(key(userId, commandId))
+                        .projectionExpression("#status")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .consistentRead(true)
+                        .build())
+                .item();
         if (item == null || !item.containsKey("status")) {
             return Optional.empty();
         }
@@ -79,8 +80,11 @@ public final class DynamoDbCommandStatusStore implements CommandStatusStore {
         return update(command, REJECTED_UPDATE, "reason", values);
     }
 
-    private boolean update(CommandEnvelope command, String updateExpression, String outcomeAttribute,
-                           Map<String, AttributeValue> values) {
+    private boolean update(
+            CommandEnvelope command,
+            String updateExpression,
+            String outcomeAttribute,
+            Map<String, AttributeValue> values) {
         try {
             dynamoDb.updateItem(updateRequest(command, updateExpression, outcomeAttribute, values));
             return true;
@@ -89,8 +93,11 @@ public final class DynamoDbCommandStatusStore implements CommandStatusStore {
         }
     }
 
-    UpdateItemRequest updateRequest(CommandEnvelope command, String updateExpression, String outcomeAttribute,
-                                    Map<String, AttributeValue> values) {
+    UpdateItemRequest updateRequest(
+            CommandEnvelope command,
+            String updateExpression,
+            String outcomeAttribute,
+            Map<String, AttributeValue> values) {
         Map<String, String> names = new HashMap<>();
         COMMON_NAMES.forEach(name -> names.put("#" + name, name));
         names.put("#" + outcomeAttribute, outcomeAttribute);

@@ -1,7 +1,7 @@
 package dev.tally.commands.store;
 
-import dev.tally.common.store.DebtItem;
 import dev.tally.common.domain.Debt;
+import dev.tally.common.store.DebtItem;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,10 +33,11 @@ public final class DynamoDbDebtStore implements DebtStore {
     @Override
     public Optional<Debt> find(String userId, String debtId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
-                .tableName(tableName)
-                .key(Map.of("userId", AttributeValue.fromS(userId), "debtId", AttributeValue.fromS(debtId)))
-                .consistentRead(true)
-                .build()).item();
+                        .tableName(tableName)
+                        .key(Map.of("userId", AttributeValue.fromS(userId), "debtId", AttributeValue.fromS(debtId)))
+                        .consistentRead(true)
+                        .build())
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DebtItem.fromItem(item));
     }
 
@@ -51,13 +52,15 @@ public final class DynamoDbDebtStore implements DebtStore {
     }
 
     PutItemRequest putRequest(Debt debt) {
-        PutItemRequest.Builder request = PutItemRequest.builder().tableName(tableName).item(DebtItem.toItem(debt));
+        PutItemRequest.Builder request =
+                PutItemRequest.builder().tableName(tableName).item(DebtItem.toItem(debt));
         if (debt.version() == 1) {
             return request.conditionExpression(CREATE_CONDITION).build();
         }
         return request.conditionExpression(UPDATE_CONDITION)
                 .expressionAttributeNames(Map.of("#version", "version"))
-                .expressionAttributeValues(Map.of(":expectedPrevious", AttributeValue.fromN(Long.toString(debt.version() - 1))))
+                .expressionAttributeValues(
+                        Map.of(":expectedPrevious", AttributeValue.fromN(Long.toString(debt.version() - 1))))
                 .build();
     }
 }

@@ -44,8 +44,10 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     }
 
     SendMessageRequest request(QueuedMessage message, Unparseable problem) {
-        String group = message.messageGroupId() == null || message.messageGroupId().isBlank()
-                ? GROUP_WHEN_ABSENT : message.messageGroupId();
+        String group =
+                message.messageGroupId() == null || message.messageGroupId().isBlank()
+                        ? GROUP_WHEN_ABSENT
+                        : message.messageGroupId();
         String body = message.body() == null || message.body().isEmpty() ? "(empty body)" : message.body();
         return SendMessageRequest.builder()
                 .queueUrl(queueUrl)
@@ -60,7 +62,10 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 
     private static String truncate(String detail) {

@@ -38,7 +38,10 @@ class AdversarialLimitsIT {
     void maximumAmountAnd199PaymentsWithLongAstralNotes_everyCommandTerminal_nothingInTheDlq() {
         WorkerTestBed bed = WorkerTestBed.create(ENDPOINTS.sqs(), ENDPOINTS.dynamoDb());
         FifoQueues queues = bed.newQueues(ENDPOINTS.sqs());
-        FifoQueuePoller poller = new FifoQueuePoller(bed.sqs, queues.queueUrl(), bed.queueArn(queues.queueUrl()),
+        FifoQueuePoller poller = new FifoQueuePoller(
+                bed.sqs,
+                queues.queueUrl(),
+                bed.queueArn(queues.queueUrl()),
                 new CommandWorkerHandler(bed.worker(queues, new FaultInjector())));
         String id = UUID.randomUUID().toString().substring(0, 8);
         Commands user = new Commands("adversary-" + id, "debt-" + id);
@@ -65,6 +68,7 @@ class AdversarialLimitsIT {
         assertThat(debt.principal()).isEqualTo(Money.MAX_MINOR_UNITS);
         assertThat(ItemSize.of(DebtItem.toItem(debt))).isLessThanOrEqualTo(ItemSize.MAX_ITEM_BYTES);
         assertThat(statuses).contains("DEBT_TOO_LARGE").doesNotContain("DEBT_CHANGE_LIMIT_REACHED");
-        assertThat(statuses.stream().filter("APPLIED"::equals).count()).isEqualTo(1 + debt.payments().size());
+        assertThat(statuses.stream().filter("APPLIED"::equals).count())
+                .isEqualTo(1 + debt.payments().size());
     }
 }

@@ -42,6 +42,7 @@ class CommandWorkerHandlerBatchTest {
 
     @Mock
     private CommandApplier applier;
+
     @Mock
     private DeadLetterQueue deadLetters;
 
@@ -85,7 +86,9 @@ class CommandWorkerHandlerBatchTest {
         when(applier.apply(any())).thenAnswer(call -> {
             CommandEnvelope command = call.getArgument(0);
             if (command.commandId().equals("cmd-a2")) {
-                throw ProvisionedThroughputExceededException.builder().message("slow down").build();
+                throw ProvisionedThroughputExceededException.builder()
+                        .message("slow down")
+                        .build();
             }
             return new ApplyOutcome.Applied(1, false);
         });
@@ -93,7 +96,8 @@ class CommandWorkerHandlerBatchTest {
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         List<SQSEvent.SQSMessage> records = event.getRecords();
-        assertThat(failedIds(response)).containsExactly(records.get(1).getMessageId(), records.get(3).getMessageId());
+        assertThat(failedIds(response))
+                .containsExactly(records.get(1).getMessageId(), records.get(3).getMessageId());
         verify(applier, never()).apply(argThat(command -> command.commandId().equals("cmd-a3")));
         verify(applier).apply(argThat(command -> command.commandId().equals("cmd-b1")));
         verify(applier).apply(argThat(command -> command.commandId().equals("cmd-b2")));
@@ -115,7 +119,8 @@ class CommandWorkerHandlerBatchTest {
         ArgumentCaptor<QueuedMessage> moved = ArgumentCaptor.forClass(QueuedMessage.class);
         ArgumentCaptor<Unparseable> problem = ArgumentCaptor.forClass(Unparseable.class);
         verify(deadLetters).moveUnparseable(moved.capture(), problem.capture());
-        assertThat(moved.getValue().messageId()).isEqualTo(event.getRecords().get(0).getMessageId());
+        assertThat(moved.getValue().messageId())
+                .isEqualTo(event.getRecords().get(0).getMessageId());
         assertThat(moved.getValue().body()).isEqualTo(event.getRecords().get(0).getBody());
         assertThat(problem.getValue().reason()).isEqualTo(expectedReason);
         verifyNoInteractions(applier);
@@ -128,8 +133,11 @@ class CommandWorkerHandlerBatchTest {
 
         ArgumentCaptor<Unparseable> problem = ArgumentCaptor.forClass(Unparseable.class);
         verify(deadLetters).moveUnparseable(any(), problem.capture());
-        assertThat(problem.getValue().detail()).contains("userId").contains("amount")
-                .doesNotContain("cash").doesNotContain("cmd-z");
+        assertThat(problem.getValue().detail())
+                .contains("userId")
+                .contains("amount")
+                .doesNotContain("cash")
+                .doesNotContain("cmd-z");
     }
 
     @ParameterizedTest
@@ -139,7 +147,8 @@ class CommandWorkerHandlerBatchTest {
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
-        assertThat(failedIds(response)).containsExactly(event.getRecords().get(0).getMessageId());
+        assertThat(failedIds(response))
+                .containsExactly(event.getRecords().get(0).getMessageId());
     }
 
     @ParameterizedTest
@@ -160,12 +169,16 @@ class CommandWorkerHandlerBatchTest {
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
-        assertThat(failedIds(response)).containsExactly(
-                event.getRecords().get(0).getMessageId(), event.getRecords().get(1).getMessageId());
+        assertThat(failedIds(response))
+                .containsExactly(
+                        event.getRecords().get(0).getMessageId(),
+                        event.getRecords().get(1).getMessageId());
         verifyNoInteractions(applier);
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 }

@@ -37,8 +37,8 @@ class CommandWorkerHandlerTest {
         ArgumentCaptor<List<QueuedMessage>> messages = ArgumentCaptor.forClass(List.class);
         verify(worker).process(messages.capture());
         SQSEvent.SQSMessage record = event.getRecords().get(0);
-        assertThat(messages.getValue()).containsExactly(
-                new QueuedMessage(record.getMessageId(), "user-a", record.getBody(), 3));
+        assertThat(messages.getValue())
+                .containsExactly(new QueuedMessage(record.getMessageId(), "user-a", record.getBody(), 3));
     }
 
     @ParameterizedTest
@@ -51,8 +51,10 @@ class CommandWorkerHandlerTest {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<QueuedMessage>> messages = ArgumentCaptor.forClass(List.class);
         verify(worker).process(messages.capture());
-        assertThat(messages.getValue()).singleElement()
-                .extracting(QueuedMessage::replayOf).isEqualTo("9b2f6c1e-1111-4a4a-9a9a-0000000000d1");
+        assertThat(messages.getValue())
+                .singleElement()
+                .extracting(QueuedMessage::replayOf)
+                .isEqualTo("9b2f6c1e-1111-4a4a-9a9a-0000000000d1");
     }
 
     @ParameterizedTest

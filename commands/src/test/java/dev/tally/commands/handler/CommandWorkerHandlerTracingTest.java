@@ -30,6 +30,7 @@ class CommandWorkerHandlerTracingTest {
 
     @Mock
     private CommandApplier applier;
+
     @Mock
     private DeadLetterQueue deadLetters;
 
@@ -44,18 +45,22 @@ class CommandWorkerHandlerTracingTest {
         try {
             handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
             invocation = segment.getSubsegmentsCopy().stream()
-                    .filter(s -> s.getName().equals("## handleRequest")).findFirst().orElseThrow();
+                    .filter(s -> s.getName().equals("## handleRequest"))
+                    .findFirst()
+                    .orElseThrow();
         } finally {
             AWSXRay.endSegment();
         }
 
-        assertThat(invocation.getAnnotations()).containsKeys("ColdStart", "Service")
+        assertThat(invocation.getAnnotations())
+                .containsKeys("ColdStart", "Service")
                 .containsEntry("FunctionName", "CommandWorkerFunction");
         List<Object> commandTypes = invocation.getSubsegmentsCopy().stream()
                 .filter(s -> s.getName().equals("## apply command"))
-                .map(s -> s.getAnnotations().get("CommandType")).toList();
-        assertThat(commandTypes).containsExactly(
-                "CREATE_DEBT", "RECORD_PAYMENT", "CREATE_DEBT", "RECORD_PAYMENT", "RECORD_PAYMENT");
+                .map(s -> s.getAnnotations().get("CommandType"))
+                .toList();
+        assertThat(commandTypes)
+                .containsExactly("CREATE_DEBT", "RECORD_PAYMENT", "CREATE_DEBT", "RECORD_PAYMENT", "RECORD_PAYMENT");
     }
 
     @Test
@@ -69,13 +74,17 @@ class CommandWorkerHandlerTracingTest {
         try {
             handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
             invocation = segment.getSubsegmentsCopy().stream()
-                    .filter(s -> s.getName().equals("## handleRequest")).findFirst().orElseThrow();
+                    .filter(s -> s.getName().equals("## handleRequest"))
+                    .findFirst()
+                    .orElseThrow();
         } finally {
             AWSXRay.endSegment();
         }
 
-        assertThat(invocation.getSubsegmentsCopy()).filteredOn(s -> s.getName().equals("## apply command"))
-                .singleElement().satisfies(apply -> assertThat(apply.getAnnotations())
+        assertThat(invocation.getSubsegmentsCopy())
+                .filteredOn(s -> s.getName().equals("## apply command"))
+                .singleElement()
+                .satisfies(apply -> assertThat(apply.getAnnotations())
                         .containsEntry("ReplayOf", "9b2f6c1e-1111-4a4a-9a9a-0000000000d1"));
     }
 }

@@ -79,7 +79,9 @@ class CommandWorkerIT {
         poller.drain(LIMIT);
 
         List<SQSEvent.SQSMessage> deliveries = poller.deliveriesOf("pay");
-        assertThat(deliveries).extracting(m -> m.getAttributes().get("ApproximateReceiveCount")).containsExactly("1", "2");
+        assertThat(deliveries)
+                .extracting(m -> m.getAttributes().get("ApproximateReceiveCount"))
+                .containsExactly("1", "2");
         assertThat(deliveries.get(1).getMessageId()).isEqualTo(deliveries.get(0).getMessageId());
         assertChangedOnce(3_000);
     }
@@ -94,7 +96,8 @@ class CommandWorkerIT {
         poller.drain(LIMIT);
         assertThat(poller.deliveriesOf("pay")).hasSize(WorkerTestBed.MAX_RECEIVE_COUNT);
         assertThat(bed.deadLetters(queues)).extracting(Message::messageId).containsExactly(originalMessageId);
-        assertThat(bed.debt(commands.userId(), commands.debtId()).orElseThrow().version()).isEqualTo(2);
+        assertThat(bed.debt(commands.userId(), commands.debtId()).orElseThrow().version())
+                .isEqualTo(2);
 
         assertThat(bed.redriveDeadLetters(queues)).isEqualTo(1);
         poller.drain(LIMIT);
@@ -142,10 +145,16 @@ class CommandWorkerIT {
     void twoUsersInterleave_andEachUsersCommandsApplyInSendOrderAlsoWhenOneFailsAndIsRetried() {
         Commands alice = newUser("alice");
         Commands bob = newUser("bob");
-        List<CommandEnvelope> aliceCommands = List.of(alice.create("a-create", 10_000),
-                alice.payment("a-pay-1", 1_000), alice.payment("a-pay-2", 2_000), alice.payment("a-pay-3", 3_000));
-        List<CommandEnvelope> bobCommands = List.of(bob.create("b-create", 50_000),
-                bob.payment("b-pay-1", 100), bob.payment("b-pay-2", 200), bob.payment("b-pay-3", 300));
+        List<CommandEnvelope> aliceCommands = List.of(
+                alice.create("a-create", 10_000),
+                alice.payment("a-pay-1", 1_000),
+                alice.payment("a-pay-2", 2_000),
+                alice.payment("a-pay-3", 3_000));
+        List<CommandEnvelope> bobCommands = List.of(
+                bob.create("b-create", 50_000),
+                bob.payment("b-pay-1", 100),
+                bob.payment("b-pay-2", 200),
+                bob.payment("b-pay-3", 300));
         faults.throttleDebtWriteOf("a-pay-1", 1);
         for (int i = 0; i < aliceCommands.size(); i++) {
             bed.send(queues, aliceCommands.get(i));
@@ -157,18 +166,30 @@ class CommandWorkerIT {
         assertThat(poller.deliveriesOf("a-pay-1")).hasSizeGreaterThanOrEqualTo(2);
         assertAppliedInOrder(alice, aliceCommands);
         assertAppliedInOrder(bob, bobCommands);
-        List<String> bobMessageIds = poller.deliveries().stream().filter(m -> m.getBody().contains(bob.userId()))
-                .map(SQSEvent.SQSMessage::getMessageId).toList();
+        List<String> bobMessageIds = poller.deliveries().stream()
+                .filter(m -> m.getBody().contains(bob.userId()))
+                .map(SQSEvent.SQSMessage::getMessageId)
+                .toList();
         assertThat(poller.reportedFailures()).isNotEmpty().doesNotContainAnyElementsOf(bobMessageIds);
-        assertThat(faults.debtChanges().stream().filter(id -> id.startsWith("a-")).toList())
+        assertThat(faults.debtChanges().stream()
+                        .filter(id -> id.startsWith("a-"))
+                        .toList())
                 .containsExactly("a-create", "a-pay-1", "a-pay-2", "a-pay-3");
     }
 
     @Test
     void poisonMessage_endsInTheDeadLetterQueueAtOnceAndItsGroupCarriesOn() {
-        poller = pollerFor(new CommandWorkerHandler(CommandWorkers.create(WorkerConfig.from(Map.of(
-                "DEBTS_TABLE", bed.debtsTable, "COMMANDS_TABLE", bed.commandsTable,
-                "DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl())), bed.dynamoDb, bed.sqs, Clock.systemUTC())));
+        poller = pollerFor(new CommandWorkerHandler(CommandWorkers.create(
+                WorkerConfig.from(Map.of(
+                        "DEBTS_TABLE",
+                        bed.debtsTable,
+                        "COMMANDS_TABLE",
+                        bed.commandsTable,
+                        "DEAD_LETTER_QUEUE_URL",
+                        queues.deadLetterQueueUrl())),
+                bed.dynamoDb,
+                bed.sqs,
+                Clock.systemUTC())));
         bed.sendRaw(queues, "{\"commandId\": oops", commands.userId());
         bed.send(queues, commands.create("create", 10_000));
 
@@ -177,11 +198,20 @@ class CommandWorkerIT {
         List<Message> deadLetters = bed.deadLetters(queues);
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).body()).isEqualTo("{\"commandId\": oops");
-        assertThat(deadLetters.get(0).messageAttributes().get(SqsDeadLetterQueue.FAILURE_REASON).stringValue())
+        assertThat(deadLetters
+                        .get(0)
+                        .messageAttributes()
+                        .get(SqsDeadLetterQueue.FAILURE_REASON)
+                        .stringValue())
                 .isEqualTo("MALFORMED_JSON");
-        assertThat(deadLetters.get(0).attributes().get(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.MESSAGE_GROUP_ID))
+        assertThat(deadLetters
+                        .get(0)
+                        .attributes()
+                        .get(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.MESSAGE_GROUP_ID))
                 .isEqualTo(commands.userId());
-        assertThat(poller.deliveries()).filteredOn(m -> m.getBody().contains("oops")).hasSize(1);
+        assertThat(poller.deliveries())
+                .filteredOn(m -> m.getBody().contains("oops"))
+                .hasSize(1);
         assertThat(bed.status(commands.userId(), "create").get("status").s()).isEqualTo("APPLIED");
     }
 
@@ -199,13 +229,18 @@ class CommandWorkerIT {
 
     private void assertAppliedInOrder(Commands user, List<CommandEnvelope> sent) {
         for (int i = 0; i < sent.size(); i++) {
-            Map<String, AttributeValue> status = bed.status(user.userId(), sent.get(i).commandId());
+            Map<String, AttributeValue> status =
+                    bed.status(user.userId(), sent.get(i).commandId());
             assertThat(status.get("status").s()).as(sent.get(i).commandId()).isEqualTo("APPLIED");
-            assertThat(status.get("debtVersion").n()).as(sent.get(i).commandId()).isEqualTo(Integer.toString(i + 1));
+            assertThat(status.get("debtVersion").n())
+                    .as(sent.get(i).commandId())
+                    .isEqualTo(Integer.toString(i + 1));
         }
         Debt debt = bed.debt(user.userId(), user.debtId()).orElseThrow();
-        assertThat(debt.payments()).extracting(Payment::commandId)
-                .containsExactlyElementsOf(sent.stream().skip(1).map(CommandEnvelope::commandId).toList());
+        assertThat(debt.payments())
+                .extracting(Payment::commandId)
+                .containsExactlyElementsOf(
+                        sent.stream().skip(1).map(CommandEnvelope::commandId).toList());
     }
 
     private FifoQueuePoller pollerFor(CommandWorkerHandler handler) {

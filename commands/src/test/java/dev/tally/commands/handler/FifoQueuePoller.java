@@ -44,7 +44,8 @@ final class FifoQueuePoller {
     private final List<String> reportedFailures = new ArrayList<>();
     private int crashes;
 
-    FifoQueuePoller(SqsClient sqs, String queueUrl, String queueArn, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+    FifoQueuePoller(
+            SqsClient sqs, String queueUrl, String queueArn, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -59,12 +60,13 @@ final class FifoQueuePoller {
     /** Receives one batch (waiting up to a second for it), invokes the handler, deletes its successes. */
     int pollOnce() {
         List<Message> received = sqs.receiveMessage(ReceiveMessageRequest.builder()
-                .queueUrl(queueUrl)
-                .maxNumberOfMessages(MAX_BATCH)
-                .waitTimeSeconds(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All")
-                .build()).messages();
+                        .queueUrl(queueUrl)
+                        .maxNumberOfMessages(MAX_BATCH)
+                        .waitTimeSeconds(1)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All")
+                        .build())
+                .messages();
         if (received.isEmpty()) {
             return 0;
         }
@@ -85,7 +87,9 @@ final class FifoQueuePoller {
         for (SQSEvent.SQSMessage record : event.getRecords()) {
             if (!failed.contains(record.getMessageId()) && !loseAcknowledgement.test(record)) {
                 sqs.deleteMessage(DeleteMessageRequest.builder()
-                        .queueUrl(queueUrl).receiptHandle(record.getReceiptHandle()).build());
+                        .queueUrl(queueUrl)
+                        .receiptHandle(record.getReceiptHandle())
+                        .build());
             }
         }
         return received.size();
@@ -107,11 +111,13 @@ final class FifoQueuePoller {
 
     boolean isEmpty() {
         Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
-                .queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)
-                .build()).attributes();
+                        .queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)
+                        .build())
+                .attributes();
         return counts.values().stream().allMatch("0"::equals);
     }
 
@@ -122,7 +128,9 @@ final class FifoQueuePoller {
 
     /** The deliveries of the command {@code commandId}. */
     List<SQSEvent.SQSMessage> deliveriesOf(String commandId) {
-        return deliveries.stream().filter(m -> m.getBody().contains("\"commandId\":\"" + commandId + "\"")).toList();
+        return deliveries.stream()
+                .filter(m -> m.getBody().contains("\"commandId\":\"" + commandId + "\""))
+                .toList();
     }
 
     /** The message ids the handler reported as batch item failures (once per report). */

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class ShadedJarProbe {
 
-    private ShadedJarProbe() {
-    }
+    private ShadedJarProbe() {}
 
     public static void main(String[] args) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
@@ -24,10 +23,12 @@ public final class ShadedJarProbe {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
 
-        SQSBatchResponse response = new CommandWorkerHandler()
-                .handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
+        SQSBatchResponse response =
+                new CommandWorkerHandler().handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
 
-        System.out.println("FAILED_MESSAGE_IDS=" + response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        System.out.println("FAILED_MESSAGE_IDS="
+                + response.getBatchItemFailures().stream()
+                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                        .toList());
     }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class ShadedJarSmokeIT {
 
-    private static final String COMMAND = "{\"commandId\":\"cmd-smoke-1\",\"type\":\"RECORD_PAYMENT\",\"schemaVersion\":1,"
-            + "\"userId\":\"user-a\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"debtId\":\"debt-1\","
-            + "\"amount\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-27T09:00:00Z\",\"note\":\"secret note\"}}";
+    private static final String COMMAND =
+            "{\"commandId\":\"cmd-smoke-1\",\"type\":\"RECORD_PAYMENT\",\"schemaVersion\":1,"
+                    + "\"userId\":\"user-a\",\"issuedAt\":\"2026-11-27T10:00:00Z\",\"payload\":{\"debtId\":\"debt-1\","
+                    + "\"amount\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-27T09:00:00Z\",\"note\":\"secret note\"}}";
 
     @Test
     void lambdaJar_whenTheHandlerRunsFromIt_logsJsonWithCommandKeysAndNeverTheBody() throws Exception {
@@ -40,8 +41,10 @@ class ShadedJarSmokeIT {
         assertThat(run.exitValue()).as(run.output()).isZero();
         assertThat(lines).contains("FAILED_MESSAGE_IDS=[probe-message-1]");
         JsonNode failure = run.jsonLines().stream()
-                .filter(line -> "dev.tally.commands.CommandWorker".equals(line.path("loggerName").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no JSON log line from the worker in:\n" + lines));
+                .filter(line -> "dev.tally.commands.CommandWorker"
+                        .equals(line.path("loggerName").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no JSON log line from the worker in:\n" + lines));
         assertThat(failure.path("level").asText()).isEqualTo("WARN");
         assertThat(failure.path("commandId").asText()).isEqualTo("cmd-smoke-1");
         assertThat(failure.path("commandType").asText()).isEqualTo("RECORD_PAYMENT");
@@ -59,11 +62,13 @@ class ShadedJarSmokeIT {
     void lambdaJar_staysWithinItsSizeCeilingAndCarriesNoTrimmedClasses() throws Exception {
         long ceilingBytes = 16_500_000L;
         assertThat(java.nio.file.Files.size(ShadedJarRun.lambdaJar())).isLessThanOrEqualTo(ceilingBytes);
-        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
+        try (java.util.zip.ZipFile jar =
+                new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
             assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
                     .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
                     .noneMatch(name -> name.startsWith("META-INF/maven/"))
-                    .contains("com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
+                    .contains(
+                            "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
         }

@@ -39,15 +39,18 @@ class DynamoDbCommandStatusStoreTest {
         assertThat(request.key().get("userId").s()).isEqualTo("user-a");
         assertThat(request.key().get("commandId").s()).isEqualTo("cmd-2");
         assertThat(request.conditionExpression()).isEqualTo("attribute_not_exists(#commandId) OR #status = :accepted");
-        assertThat(request.updateExpression()).contains("#expiresAt = :expiresAt")
-                .contains("#debtVersion = :debtVersion").doesNotContain("#reason");
+        assertThat(request.updateExpression())
+                .contains("#expiresAt = :expiresAt")
+                .contains("#debtVersion = :debtVersion")
+                .doesNotContain("#reason");
         assertThat(request.expressionAttributeValues().get(":status").s()).isEqualTo("APPLIED");
         assertThat(request.expressionAttributeValues().get(":accepted").s()).isEqualTo("ACCEPTED");
         assertThat(request.expressionAttributeValues().get(":debtVersion").n()).isEqualTo("7");
         assertThat(request.expressionAttributeValues().get(":type").s()).isEqualTo("RECORD_PAYMENT");
         assertThat(request.expressionAttributeValues().get(":expiresAt").n())
                 .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
-        assertThat(request.expressionAttributeNames()).containsEntry("#debtVersion", "debtVersion")
+        assertThat(request.expressionAttributeNames())
+                .containsEntry("#debtVersion", "debtVersion")
                 .doesNotContainKey("#reason");
     }
 
@@ -66,7 +69,9 @@ class DynamoDbCommandStatusStoreTest {
     @Test
     void recordApplied_whenAnOutcomeIsAlreadyRecorded_returnsFalseAndLeavesIt() {
         when(dynamoDb.updateItem(any(UpdateItemRequest.class)))
-                .thenThrow(ConditionalCheckFailedException.builder().message("The conditional request failed").build());
+                .thenThrow(ConditionalCheckFailedException.builder()
+                        .message("The conditional request failed")
+                        .build());
 
         assertThat(store().recordApplied(COMMANDS.payment("cmd-2", 100), 2)).isFalse();
     }

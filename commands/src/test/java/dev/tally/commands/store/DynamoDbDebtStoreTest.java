@@ -39,16 +39,20 @@ class DynamoDbDebtStoreTest {
 
         assertThat(request.conditionExpression()).isEqualTo("#version = :expectedPrevious");
         assertThat(request.expressionAttributeNames()).containsEntry("#version", "version");
-        assertThat(request.expressionAttributeValues().get(":expectedPrevious").n()).isEqualTo("1");
+        assertThat(request.expressionAttributeValues().get(":expectedPrevious").n())
+                .isEqualTo("1");
         assertThat(request.item().get("version").n()).isEqualTo("2");
     }
 
     @Test
     void save_whenTheConditionFails_returnsFalseInsteadOfThrowing() {
         when(dynamoDb.putItem(any(PutItemRequest.class)))
-                .thenThrow(ConditionalCheckFailedException.builder().message("The conditional request failed").build());
+                .thenThrow(ConditionalCheckFailedException.builder()
+                        .message("The conditional request failed")
+                        .build());
 
-        assertThat(store().save(COMMANDS.after(COMMANDS.create("cmd-1", 10_000)))).isFalse();
+        assertThat(store().save(COMMANDS.after(COMMANDS.create("cmd-1", 10_000))))
+                .isFalse();
     }
 
     private DynamoDbDebtStore store() {

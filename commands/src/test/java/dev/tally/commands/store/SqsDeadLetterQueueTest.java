@@ -30,8 +30,9 @@ class SqsDeadLetterQueueTest {
     void moveUnparseable_whenCalled_sendsTheBodyUnchangedInTheSameGroupWithTheReason() {
         QueuedMessage message = new QueuedMessage("m-1", "user-1", "{not json", 1);
 
-        new SqsDeadLetterQueue(sqs, DLQ_URL).moveUnparseable(message,
-                new Unparseable(UnparseableReason.MALFORMED_JSON, "the body is not valid JSON"));
+        new SqsDeadLetterQueue(sqs, DLQ_URL)
+                .moveUnparseable(
+                        message, new Unparseable(UnparseableReason.MALFORMED_JSON, "the body is not valid JSON"));
 
         ArgumentCaptor<SendMessageRequest> sent = ArgumentCaptor.forClass(SendMessageRequest.class);
         verify(sqs).sendMessage(sent.capture());
@@ -40,19 +41,26 @@ class SqsDeadLetterQueueTest {
         assertThat(request.messageBody()).isEqualTo("{not json");
         assertThat(request.messageGroupId()).isEqualTo("user-1");
         assertThat(request.messageDeduplicationId()).isEqualTo("unparseable-m-1");
-        assertThat(request.messageAttributes().get(SqsDeadLetterQueue.FAILURE_REASON).stringValue())
+        assertThat(request.messageAttributes()
+                        .get(SqsDeadLetterQueue.FAILURE_REASON)
+                        .stringValue())
                 .isEqualTo("MALFORMED_JSON");
-        assertThat(request.messageAttributes().get(SqsDeadLetterQueue.FAILURE_DETAIL).stringValue())
+        assertThat(request.messageAttributes()
+                        .get(SqsDeadLetterQueue.FAILURE_DETAIL)
+                        .stringValue())
                 .isEqualTo("the body is not valid JSON");
-        assertThat(request.messageAttributes().get(SqsDeadLetterQueue.ORIGINAL_MESSAGE_ID).stringValue())
+        assertThat(request.messageAttributes()
+                        .get(SqsDeadLetterQueue.ORIGINAL_MESSAGE_ID)
+                        .stringValue())
                 .isEqualTo("m-1");
     }
 
     @Test
     void moveUnparseable_whenTheMessageHasNoGroup_usesAFixedGroupBecauseTheDeadLetterQueueIsFifo() {
-        SendMessageRequest request = new SqsDeadLetterQueue(sqs, DLQ_URL).request(
-                new QueuedMessage("m-2", null, "x", 1),
-                new Unparseable(UnparseableReason.MALFORMED_JSON, "the body is not valid JSON"));
+        SendMessageRequest request = new SqsDeadLetterQueue(sqs, DLQ_URL)
+                .request(
+                        new QueuedMessage("m-2", null, "x", 1),
+                        new Unparseable(UnparseableReason.MALFORMED_JSON, "the body is not valid JSON"));
 
         assertThat(request.messageGroupId()).isEqualTo(SqsDeadLetterQueue.GROUP_WHEN_ABSENT);
     }
@@ -60,11 +68,15 @@ class SqsDeadLetterQueueTest {
     @Test
     void moveUnparseable_whenSqsFails_throwsSoTheMessageIsNotAcknowledged() {
         when(sqs.sendMessage(any(SendMessageRequest.class)))
-                .thenThrow(SqsException.builder().message("throttled").statusCode(503).build());
+                .thenThrow(SqsException.builder()
+                        .message("throttled")
+                        .statusCode(503)
+                        .build());
 
-        assertThatThrownBy(() -> new SqsDeadLetterQueue(sqs, DLQ_URL).moveUnparseable(
-                new QueuedMessage("m-3", "user-1", "x", 1),
-                new Unparseable(UnparseableReason.MALFORMED_JSON, "the body is not valid JSON")))
+        assertThatThrownBy(() -> new SqsDeadLetterQueue(sqs, DLQ_URL)
+                        .moveUnparseable(
+                                new QueuedMessage("m-3", "user-1", "x", 1),
+                                new Unparseable(UnparseableReason.MALFORMED_JSON, "the body is not valid JSON")))
                 .isInstanceOf(SqsException.class);
     }
 }

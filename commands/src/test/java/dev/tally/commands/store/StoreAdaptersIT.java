@@ -12,8 +12,8 @@ import dev.tally.commands.WorkerTestBed;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.store.DebtItem;
 import dev.tally.common.store.ItemSize;
-import dev.tally.events.Limits;
 import dev.tally.common.testing.FifoQueues;
+import dev.tally.events.Limits;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.RejectionReason;
@@ -52,9 +52,11 @@ class StoreAdaptersIT {
 
     @Test
     void debtStore_whenSavedAndRead_returnsAnEqualDebt() {
-        Debt debt = commands.after(commands.create("c-1", 10_000), commands.payment("c-2", 2_500), commands.settle("c-3"));
+        Debt debt =
+                commands.after(commands.create("c-1", 10_000), commands.payment("c-2", 2_500), commands.settle("c-3"));
         assertThat(debts.save(commands.after(commands.create("c-1", 10_000)))).isTrue();
-        assertThat(debts.save(commands.after(commands.create("c-1", 10_000), commands.payment("c-2", 2_500)))).isTrue();
+        assertThat(debts.save(commands.after(commands.create("c-1", 10_000), commands.payment("c-2", 2_500))))
+                .isTrue();
 
         assertThat(debts.save(debt)).isTrue();
 
@@ -72,10 +74,16 @@ class StoreAdaptersIT {
         }
         Debt tooLarge = next;
 
-        bed.dynamoDb.putItem(PutItemRequest.builder().tableName(bed.debtsTable).item(DebtItem.toItem(fitting)).build());
-        assertThatThrownBy(() -> bed.dynamoDb.putItem(
-                PutItemRequest.builder().tableName(bed.debtsTable).item(DebtItem.toItem(tooLarge)).build()))
-                .isInstanceOf(DynamoDbException.class).hasMessageContaining("size");
+        bed.dynamoDb.putItem(PutItemRequest.builder()
+                .tableName(bed.debtsTable)
+                .item(DebtItem.toItem(fitting))
+                .build());
+        assertThatThrownBy(() -> bed.dynamoDb.putItem(PutItemRequest.builder()
+                        .tableName(bed.debtsTable)
+                        .item(DebtItem.toItem(tooLarge))
+                        .build()))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("size");
         assertThat(ItemSize.of(DebtItem.toItem(fitting))).isGreaterThan(ItemSize.MAX_ITEM_BYTES - 3_000);
         assertThat(debts.find(commands.userId(), commands.debtId())).contains(fitting);
     }
@@ -97,9 +105,13 @@ class StoreAdaptersIT {
     void debtStore_whenCreatingADebtThatExists_refuses() {
         assertThat(debts.save(commands.after(commands.create("c-1", 10_000)))).isTrue();
 
-        assertThat(debts.save(commands.after(commands.create("c-other", 99_900)))).isFalse();
+        assertThat(debts.save(commands.after(commands.create("c-other", 99_900))))
+                .isFalse();
 
-        assertThat(debts.find(commands.userId(), commands.debtId()).orElseThrow().principal()).isEqualTo(10_000);
+        assertThat(debts.find(commands.userId(), commands.debtId())
+                        .orElseThrow()
+                        .principal())
+                .isEqualTo(10_000);
     }
 
     @Test
@@ -109,10 +121,20 @@ class StoreAdaptersIT {
 
     @Test
     void statusStore_whenTheApiRecordedTheCommand_recordsTheOutcomeAndKeepsWhatTheApiWrote() {
-        bed.dynamoDb.putItem(request -> request.tableName(bed.commandsTable).item(Map.of(
-                "userId", AttributeValue.fromS(commands.userId()), "commandId", AttributeValue.fromS("c-2"),
-                "status", AttributeValue.fromS("ACCEPTED"), "requestHash", AttributeValue.fromS("sha256:abc"),
-                "acceptedAt", AttributeValue.fromS("2026-11-27T09:59:59Z"), "expiresAt", AttributeValue.fromN("1800000000"))));
+        bed.dynamoDb.putItem(request -> request.tableName(bed.commandsTable)
+                .item(Map.of(
+                        "userId",
+                        AttributeValue.fromS(commands.userId()),
+                        "commandId",
+                        AttributeValue.fromS("c-2"),
+                        "status",
+                        AttributeValue.fromS("ACCEPTED"),
+                        "requestHash",
+                        AttributeValue.fromS("sha256:abc"),
+                        "acceptedAt",
+                        AttributeValue.fromS("2026-11-27T09:59:59Z"),
+                        "expiresAt",
+                        AttributeValue.fromN("1800000000"))));
         assertThat(statuses.findStatus(commands.userId(), "c-2")).contains(CommandStatus.Status.ACCEPTED);
 
         assertThat(statuses.recordApplied(commands.payment("c-2", 100), 2)).isTrue();
@@ -135,7 +157,8 @@ class StoreAdaptersIT {
         CommandEnvelope payment = commands.payment("c-2", 100);
         assertThat(statuses.recordApplied(payment, 2)).isTrue();
 
-        assertThat(statuses.recordRejected(payment, RejectionReason.OVERPAYMENT)).isFalse();
+        assertThat(statuses.recordRejected(payment, RejectionReason.OVERPAYMENT))
+                .isFalse();
         assertThat(statuses.recordApplied(payment, 5)).isFalse();
 
         Map<String, AttributeValue> item = bed.status(commands.userId(), "c-2");
@@ -148,13 +171,16 @@ class StoreAdaptersIT {
     void statusStore_whenNothingWasRecordedBefore_createsTheItemWithANumericExpiry() {
         assertThat(statuses.findStatus(commands.userId(), "c-9")).isEmpty();
 
-        assertThat(statuses.recordRejected(commands.payment("c-9", 100), RejectionReason.DEBT_NOT_FOUND)).isTrue();
+        assertThat(statuses.recordRejected(commands.payment("c-9", 100), RejectionReason.DEBT_NOT_FOUND))
+                .isTrue();
 
         Map<String, AttributeValue> item = bed.status(commands.userId(), "c-9");
         assertThat(item.get("status").s()).isEqualTo("REJECTED");
         assertThat(item.get("reason").s()).isEqualTo("DEBT_NOT_FOUND");
-        assertThat(Long.parseLong(item.get("expiresAt").n())).isGreaterThan(Instant.now().getEpochSecond());
-        assertThat(item.get("acceptedAt").s()).isEqualTo(commands.payment("c-9", 100).issuedAt().toString());
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .isGreaterThan(Instant.now().getEpochSecond());
+        assertThat(item.get("acceptedAt").s())
+                .isEqualTo(commands.payment("c-9", 100).issuedAt().toString());
     }
 
     @Test
@@ -169,8 +195,14 @@ class StoreAdaptersIT {
 
         assertThat(bed.deadLetters(queues)).singleElement().satisfies((Message copy) -> {
             assertThat(copy.body()).isEqualTo(poison.body());
-            assertThat(copy.messageAttributes().get(SqsDeadLetterQueue.FAILURE_REASON).stringValue()).isEqualTo("MALFORMED_JSON");
-            assertThat(copy.messageAttributes().get(SqsDeadLetterQueue.ORIGINAL_MESSAGE_ID).stringValue()).isEqualTo(poison.messageId());
+            assertThat(copy.messageAttributes()
+                            .get(SqsDeadLetterQueue.FAILURE_REASON)
+                            .stringValue())
+                    .isEqualTo("MALFORMED_JSON");
+            assertThat(copy.messageAttributes()
+                            .get(SqsDeadLetterQueue.ORIGINAL_MESSAGE_ID)
+                            .stringValue())
+                    .isEqualTo(poison.messageId());
         });
     }
 }

@@ -24,7 +24,6 @@ import java.util.UUID;
  */
 public final class JwtIssuer {
 
-
     private final String issuer;
     private final String audience;
     private final Duration timeToLive;
@@ -67,7 +66,10 @@ public final class JwtIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         JwtKeyRing ring = keys.keyRing();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(ring.signingKeyId()).build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(ring.signingKeyId())
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new MACSigner(ring.signingKey().bytes()));

@@ -29,7 +29,8 @@ public final class JwtKeyRing {
 
     private JwtKeyRing(String signingKeyId, Map<String, HmacKey> keys) {
         if (!keys.containsKey(signingKeyId)) {
-            throw new IllegalArgumentException("The JWT secret's \"current\" key id " + signingKeyId + " is not among its \"keys\"");
+            throw new IllegalArgumentException(
+                    "The JWT secret's \"current\" key id " + signingKeyId + " is not among its \"keys\"");
         }
         this.signingKeyId = signingKeyId;
         this.keys = Map.copyOf(keys);
@@ -56,10 +57,14 @@ public final class JwtKeyRing {
         JsonNode current = document.path("current");
         JsonNode keyNodes = document.path("keys");
         if (!current.isTextual() || !keyNodes.isObject() || keyNodes.isEmpty()) {
-            throw new IllegalArgumentException("The JWT secret's JSON needs \"current\" (a key id) and \"keys\" (kid → key)");
+            throw new IllegalArgumentException(
+                    "The JWT secret's JSON needs \"current\" (a key id) and \"keys\" (kid → key)");
         }
         Map<String, HmacKey> keys = new LinkedHashMap<>();
-        keyNodes.fields().forEachRemaining(entry -> keys.put(entry.getKey(), HmacKey.fromSecretString(entry.getValue().asText())));
+        keyNodes.fields()
+                .forEachRemaining(entry -> keys.put(
+                        entry.getKey(),
+                        HmacKey.fromSecretString(entry.getValue().asText())));
         return new JwtKeyRing(current.asText(), keys);
     }
 

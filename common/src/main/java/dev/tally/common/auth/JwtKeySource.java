@@ -33,7 +33,9 @@ public interface JwtKeySource {
     static ReloadingJwtKeys fromSecretsManager(SecretValues secrets, String secretId) {
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(secretId, "secretId");
-        return new ReloadingJwtKeys(() -> secrets.fetchSecretString(secretId), ReloadingJwtKeys.DEFAULT_TIME_TO_LIVE,
+        return new ReloadingJwtKeys(
+                () -> secrets.fetchSecretString(secretId),
+                ReloadingJwtKeys.DEFAULT_TIME_TO_LIVE,
                 java.time.Clock.systemUTC());
     }
 }

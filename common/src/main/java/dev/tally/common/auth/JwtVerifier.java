@@ -79,7 +79,8 @@ public final class JwtVerifier {
         // The key named by the token's kid (or every key for a token without one), from the keys in force now.
         this.hmacProcessor = processor((header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm())
                 ? keys.keyRing().verificationKeys(header.getKeyID()).stream()
-                        .map(key -> new SecretKeySpec(key.bytes(), "HmacSHA256")).toList()
+                        .map(key -> new SecretKeySpec(key.bytes(), "HmacSHA256"))
+                        .toList()
                 : java.util.List.of());
         this.jwksProcessor = settings.externalJwksUrl()
                 .map(JwtVerifier::jwkSource)
@@ -109,7 +110,8 @@ public final class JwtVerifier {
         if (!(parsed instanceof SignedJWT signed)) {
             return rejected(TokenRejection.ALGORITHM_NOT_ALLOWED);
         }
-        DefaultJWTProcessor<SecurityContext> processor = processorFor(signed.getHeader().getAlgorithm());
+        DefaultJWTProcessor<SecurityContext> processor =
+                processorFor(signed.getHeader().getAlgorithm());
         if (processor == null) {
             return rejected(TokenRejection.ALGORITHM_NOT_ALLOWED);
         }
@@ -199,8 +201,11 @@ public final class JwtVerifier {
             // 30 s, 50 KiB size limit: one fetch per container in the common case. The HTTP timeouts are 2 s
             // instead of nimbus' 500 ms: a cold container's first fetch includes a TLS handshake on a
             // CPU still busy with init, and a refused key would be a 401 for a valid token.
-            return JWKSourceBuilder.<SecurityContext>create(jwksUrl.toURL(),
-                    new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES)).build();
+            return JWKSourceBuilder.<SecurityContext>create(
+                            jwksUrl.toURL(),
+                            new DefaultResourceRetriever(
+                                    JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
+                    .build();
         } catch (MalformedURLException invalid) {
             throw new IllegalArgumentException("JWT_JWKS_URL is not a valid URL", invalid);
         }

@@ -52,7 +52,8 @@ public final class PasswordHasher {
 
     PasswordHasher(int iterations, SecureRandom random, Derivation derivation) {
         if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be between 1 and " + MAX_ITERATIONS + ", was " + iterations);
+            throw new IllegalArgumentException(
+                    "iterations must be between 1 and " + MAX_ITERATIONS + ", was " + iterations);
         }
         this.iterations = iterations;
         this.random = Objects.requireNonNull(random, "random");
@@ -100,7 +101,9 @@ public final class PasswordHasher {
     private static byte[] pbkdf2(String password, byte[] salt, int iterations, int hashBytes) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, hashBytes * 8);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException unavailable) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available in this JVM", unavailable);
         } finally {

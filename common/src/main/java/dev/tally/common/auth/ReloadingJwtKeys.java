@@ -18,6 +18,7 @@ public final class ReloadingJwtKeys implements JwtKeySource {
 
     /** How long keys are used before the secret is read again. */
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
+
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
     private static final Logger LOG = LogManager.getLogger(ReloadingJwtKeys.class);
 
@@ -75,7 +76,9 @@ public final class ReloadingJwtKeys implements JwtKeySource {
             ring = read;
             nextRead = clock.instant().plus(timeToLive);
         } catch (RuntimeException failed) {
-            LOG.warn("jwt key re-read failed, keeping the current keys error={}", failed.getClass().getSimpleName());
+            LOG.warn(
+                    "jwt key re-read failed, keeping the current keys error={}",
+                    failed.getClass().getSimpleName());
             nextRead = clock.instant().plus(RETRY_AFTER_FAILURE);
         }
     }

@@ -49,8 +49,8 @@ public final class AwsClients {
     private final AwsCredentialsProvider credentials;
     private final ClientTimeouts timeouts;
 
-    private AwsClients(Function<String, String> environment, AwsCredentialsProvider credentials,
-                       ClientTimeouts timeouts) {
+    private AwsClients(
+            Function<String, String> environment, AwsCredentialsProvider credentials, ClientTimeouts timeouts) {
         this.environment = environment;
         this.region = regionFrom(environment);
         this.credentials = credentials;
@@ -137,7 +137,8 @@ public final class AwsClients {
         } catch (URISyntaxException invalid) {
             // reported below
         }
-        throw new ConfigurationException("AwsClients", List.of(name + " must be an absolute URL such as http://127.0.0.1:4566"));
+        throw new ConfigurationException(
+                "AwsClients", List.of(name + " must be an absolute URL such as http://127.0.0.1:4566"));
     }
 
     /** Builds an {@link AwsClients} with another environment, credentials or timeouts. */
@@ -146,8 +147,7 @@ public final class AwsClients {
         private AwsCredentialsProvider credentials;
         private ClientTimeouts timeouts = ClientTimeouts.DEFAULT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where {@code AWS_REGION} and the endpoint overrides are read (default: the process environment). */
         public Builder environment(Function<String, String> environment) {
@@ -169,7 +169,9 @@ public final class AwsClients {
 
         /** Reads the region (failing fast when {@code AWS_REGION} is missing) and returns the factory. */
         public AwsClients build() {
-            AwsCredentialsProvider provider = credentials != null ? credentials : DefaultCredentialsProvider.builder().build();
+            AwsCredentialsProvider provider = credentials != null
+                    ? credentials
+                    : DefaultCredentialsProvider.builder().build();
             return new AwsClients(environment, provider, timeouts);
         }
     }

@@ -12,10 +12,7 @@ import java.util.Objects;
  * @param socketTimeout waiting for bytes on an open connection
  */
 public record ClientTimeouts(
-        Duration apiCallTimeout,
-        Duration apiCallAttemptTimeout,
-        Duration connectionTimeout,
-        Duration socketTimeout) {
+        Duration apiCallTimeout, Duration apiCallAttemptTimeout, Duration connectionTimeout, Duration socketTimeout) {
 
     /**
      * 5 s per call, 2 s per attempt, 1 s to connect, 2 s between bytes: a DynamoDB or SQS call in

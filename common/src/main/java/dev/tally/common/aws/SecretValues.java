@@ -46,7 +46,8 @@ public final class SecretValues {
                 GetSecretValueRequest.builder().secretId(secretId).build());
         String value = response.secretString();
         if (value == null) {
-            throw new IllegalStateException("Secret " + secretId + " has no string value; store the key as a secret string");
+            throw new IllegalStateException(
+                    "Secret " + secretId + " has no string value; store the key as a secret string");
         }
         return value;
     }

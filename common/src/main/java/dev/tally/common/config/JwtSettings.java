@@ -45,7 +45,9 @@ public record JwtSettings(String secretArn, String issuer, String audience, URI 
             return false;
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+        return bare.equalsIgnoreCase("localhost")
+                || bare.equals("::1")
+                || bare.equals("0:0:0:0:0:0:0:1")
                 || bare.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 

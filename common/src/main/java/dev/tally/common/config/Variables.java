@@ -6,8 +6,7 @@ import java.util.List;
 /** Joins lists of variable names for the {@code variables()} of each configuration record. */
 final class Variables {
 
-    private Variables() {
-    }
+    private Variables() {}
 
     @SafeVarargs
     static List<String> concat(List<String>... parts) {

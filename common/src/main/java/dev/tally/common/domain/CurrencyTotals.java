@@ -16,8 +16,12 @@ import java.util.function.BinaryOperator;
  * @param openDueDates   due date → number of OPEN debts due that day (overdue is computed at read time)
  * @param counterparties counterparty name → balance and open count with them
  */
-public record CurrencyTotals(long owedByMe, long owedToMe, long openCount, Map<LocalDate, Long> openDueDates,
-                             Map<String, CounterpartyTotals> counterparties) {
+public record CurrencyTotals(
+        long owedByMe,
+        long owedToMe,
+        long openCount,
+        Map<LocalDate, Long> openDueDates,
+        Map<String, CounterpartyTotals> counterparties) {
 
     /** Nothing. */
     public static final CurrencyTotals ZERO = new CurrencyTotals(0, 0, 0, Map.of(), Map.of());
@@ -49,8 +53,11 @@ public record CurrencyTotals(long owedByMe, long owedToMe, long openCount, Map<L
 
     /** The sum, exactly. */
     public CurrencyTotals plus(CurrencyTotals other) {
-        return new CurrencyTotals(Math.addExact(owedByMe, other.owedByMe), Math.addExact(owedToMe, other.owedToMe),
-                Math.addExact(openCount, other.openCount), merge(openDueDates, other.openDueDates, Math::addExact),
+        return new CurrencyTotals(
+                Math.addExact(owedByMe, other.owedByMe),
+                Math.addExact(owedToMe, other.owedToMe),
+                Math.addExact(openCount, other.openCount),
+                merge(openDueDates, other.openDueDates, Math::addExact),
                 merge(counterparties, other.counterparties, CounterpartyTotals::plus));
     }
 
@@ -60,8 +67,8 @@ public record CurrencyTotals(long owedByMe, long owedToMe, long openCount, Map<L
         openDueDates.forEach((date, count) -> dates.put(date, Math.negateExact(count)));
         Map<String, CounterpartyTotals> parties = new HashMap<>();
         counterparties.forEach((name, totals) -> parties.put(name, totals.negate()));
-        return new CurrencyTotals(Math.negateExact(owedByMe), Math.negateExact(owedToMe), Math.negateExact(openCount),
-                dates, parties);
+        return new CurrencyTotals(
+                Math.negateExact(owedByMe), Math.negateExact(owedToMe), Math.negateExact(openCount), dates, parties);
     }
 
     /** True when this contributes nothing. */

@@ -47,10 +47,23 @@ import java.util.Objects;
  * @param appliedCommands every command applied to it → the version it produced (idempotency)
  * @param settlementNote  optional note given when it was settled
  */
-public record Debt(String userId, String debtId, Counterparty counterparty, Direction direction, String currency,
-                   long principal, List<Payment> payments, DebtStatus status, LocalDate dueDate, String description,
-                   long version, Instant createdAt, Instant updatedAt, long writtenOff,
-                   Map<String, Long> appliedCommands, String settlementNote) {
+public record Debt(
+        String userId,
+        String debtId,
+        Counterparty counterparty,
+        Direction direction,
+        String currency,
+        long principal,
+        List<Payment> payments,
+        DebtStatus status,
+        LocalDate dueDate,
+        String description,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        long writtenOff,
+        Map<String, Long> appliedCommands,
+        String settlementNote) {
 
     /**
      * The most commands one debt accepts (creation included); a further command is rejected with
@@ -76,7 +89,8 @@ public record Debt(String userId, String debtId, Counterparty counterparty, Dire
         require(!updatedAt.isBefore(createdAt), "updatedAt must not be before createdAt");
         require(writtenOff >= 0, "writtenOff must not be negative");
         require(appliedCommands.size() <= version, "more applied commands than versions");
-        require(appliedCommands.values().stream().allMatch(v -> v >= 1 && v <= version),
+        require(
+                appliedCommands.values().stream().allMatch(v -> v >= 1 && v <= version),
                 "every applied command's version must be between 1 and the debt's version");
         long paid = sum(payments);
         long closed = Math.addExact(paid, writtenOff);
@@ -112,10 +126,24 @@ public record Debt(String userId, String debtId, Counterparty counterparty, Dire
         List<PaymentView> paymentViews = payments.stream()
                 .map(p -> new PaymentView(Money.of(p.amount(), currency), p.paidAt(), p.note(), p.commandId()))
                 .toList();
-        return new DebtView(debtId, counterparty, direction, Money.of(principal, currency),
-                DecimalMoney.of(outstanding(), currency), DecimalMoney.of(paid(), currency),
-                DecimalMoney.of(writtenOff, currency), currency, status, dueDate, description, settlementNote,
-                paymentViews, paymentViews.size(), version, createdAt, updatedAt);
+        return new DebtView(
+                debtId,
+                counterparty,
+                direction,
+                Money.of(principal, currency),
+                DecimalMoney.of(outstanding(), currency),
+                DecimalMoney.of(paid(), currency),
+                DecimalMoney.of(writtenOff, currency),
+                currency,
+                status,
+                dueDate,
+                description,
+                settlementNote,
+                paymentViews,
+                paymentViews.size(),
+                version,
+                createdAt,
+                updatedAt);
     }
 
     private static long sum(List<Payment> payments) {

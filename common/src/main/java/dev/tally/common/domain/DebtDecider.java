@@ -48,8 +48,7 @@ import java.util.Objects;
  */
 public final class DebtDecider {
 
-    private DebtDecider() {
-    }
+    private DebtDecider() {}
 
     /**
      * Decides {@code command} against {@code current}.
@@ -63,8 +62,8 @@ public final class DebtDecider {
         DebtCommand payload = command.payload();
         if (current != null) {
             if (!current.debtId().equals(payload.debtId())) {
-                throw new IllegalArgumentException("decide was given debt " + current.debtId()
-                        + " for a command on debt " + payload.debtId());
+                throw new IllegalArgumentException(
+                        "decide was given debt " + current.debtId() + " for a command on debt " + payload.debtId());
             }
             if (!current.userId().equals(command.userId())) {
                 return new Decision.Rejected(RejectionReason.DEBT_NOT_FOUND, "no such debt");
@@ -86,7 +85,8 @@ public final class DebtDecider {
             return new Decision.Rejected(RejectionReason.DEBT_NOT_OPEN, "the debt is " + current.status());
         }
         if (current.appliedCommands().size() >= Debt.MAX_COMMANDS) {
-            return new Decision.Rejected(RejectionReason.DEBT_CHANGE_LIMIT_REACHED,
+            return new Decision.Rejected(
+                    RejectionReason.DEBT_CHANGE_LIMIT_REACHED,
                     "the debt has " + Debt.MAX_COMMANDS + " applied commands");
         }
         if (payload instanceof UpdateDebt update) {
@@ -96,21 +96,51 @@ public final class DebtDecider {
             return paid(current, payment, command);
         }
         if (payload instanceof SettleDebt settle) {
-            return new Decision.Applied(next(current, command, current.payments(), DebtStatus.SETTLED,
-                    current.outstanding(), settle.note(), current.counterparty(), current.description(), current.dueDate()));
+            return new Decision.Applied(next(
+                    current,
+                    command,
+                    current.payments(),
+                    DebtStatus.SETTLED,
+                    current.outstanding(),
+                    settle.note(),
+                    current.counterparty(),
+                    current.description(),
+                    current.dueDate()));
         }
         if (payload instanceof CancelDebt) {
-            return new Decision.Applied(next(current, command, current.payments(), DebtStatus.CANCELLED, 0,
-                    null, current.counterparty(), current.description(), current.dueDate()));
+            return new Decision.Applied(next(
+                    current,
+                    command,
+                    current.payments(),
+                    DebtStatus.CANCELLED,
+                    0,
+                    null,
+                    current.counterparty(),
+                    current.description(),
+                    current.dueDate()));
         }
         throw new IllegalStateException("unhandled command " + payload.type());
     }
 
     private static Debt created(CreateDebt create, CommandEnvelope command) {
         Money amount = create.amount();
-        return new Debt(command.userId(), create.debtId(), create.counterparty(), create.direction(), amount.currency(),
-                amount.minorUnits(), List.of(), DebtStatus.OPEN, create.dueDate(), create.description(), 1,
-                command.issuedAt(), command.issuedAt(), 0, Map.of(command.commandId(), 1L), null);
+        return new Debt(
+                command.userId(),
+                create.debtId(),
+                create.counterparty(),
+                create.direction(),
+                amount.currency(),
+                amount.minorUnits(),
+                List.of(),
+                DebtStatus.OPEN,
+                create.dueDate(),
+                create.description(),
+                1,
+                command.issuedAt(),
+                command.issuedAt(),
+                0,
+                Map.of(command.commandId(), 1L),
+                null);
     }
 
     private static Decision updated(Debt current, UpdateDebt update, CommandEnvelope command) {
@@ -119,41 +149,74 @@ public final class DebtDecider {
                 update.counterpartyEmail().applyTo(current.counterparty().email()));
         String description = update.description().applyTo(current.description());
         LocalDate dueDate = update.dueDate().applyTo(current.dueDate());
-        if (counterparty.equals(current.counterparty()) && Objects.equals(description, current.description())
+        if (counterparty.equals(current.counterparty())
+                && Objects.equals(description, current.description())
                 && Objects.equals(dueDate, current.dueDate())) {
             return new Decision.Rejected(RejectionReason.NOTHING_TO_UPDATE, "the update leaves every field as it is");
         }
-        return new Decision.Applied(next(current, command, current.payments(), DebtStatus.OPEN, 0, null,
-                counterparty, description, dueDate));
+        return new Decision.Applied(next(
+                current, command, current.payments(), DebtStatus.OPEN, 0, null, counterparty, description, dueDate));
     }
 
     private static Decision paid(Debt current, RecordPayment payment, CommandEnvelope command) {
         Money amount = payment.amount();
         if (!amount.currency().equals(current.currency())) {
-            return new Decision.Rejected(RejectionReason.CURRENCY_MISMATCH,
+            return new Decision.Rejected(
+                    RejectionReason.CURRENCY_MISMATCH,
                     "the payment is in " + amount.currency() + " but the debt is in " + current.currency());
         }
         long outstanding = current.outstanding();
         if (amount.minorUnits() > outstanding) {
-            return new Decision.Rejected(RejectionReason.OVERPAYMENT, "the payment of " + amount
-                    + " is larger than the outstanding " + Money.format(outstanding, current.currency()));
+            return new Decision.Rejected(
+                    RejectionReason.OVERPAYMENT,
+                    "the payment of " + amount + " is larger than the outstanding "
+                            + Money.format(outstanding, current.currency()));
         }
         List<Payment> payments = new ArrayList<>(current.payments());
         payments.add(new Payment(amount.minorUnits(), payment.paidAt(), payment.note(), command.commandId()));
         DebtStatus status = amount.minorUnits() == outstanding ? DebtStatus.SETTLED : DebtStatus.OPEN;
-        return new Decision.Applied(next(current, command, payments, status, 0, null,
-                current.counterparty(), current.description(), current.dueDate()));
+        return new Decision.Applied(next(
+                current,
+                command,
+                payments,
+                status,
+                0,
+                null,
+                current.counterparty(),
+                current.description(),
+                current.dueDate()));
     }
 
-    private static Debt next(Debt current, CommandEnvelope command, List<Payment> payments, DebtStatus status,
-                             long writtenOff, String settlementNote, Counterparty counterparty, String description,
-                             LocalDate dueDate) {
+    private static Debt next(
+            Debt current,
+            CommandEnvelope command,
+            List<Payment> payments,
+            DebtStatus status,
+            long writtenOff,
+            String settlementNote,
+            Counterparty counterparty,
+            String description,
+            LocalDate dueDate) {
         long version = Math.addExact(current.version(), 1);
         Map<String, Long> applied = new HashMap<>(current.appliedCommands());
         applied.put(command.commandId(), version);
         Instant updatedAt = command.issuedAt().isAfter(current.updatedAt()) ? command.issuedAt() : current.updatedAt();
-        return new Debt(current.userId(), current.debtId(), counterparty, current.direction(), current.currency(),
-                current.principal(), payments, status, dueDate, description, version, current.createdAt(), updatedAt,
-                writtenOff, applied, settlementNote);
+        return new Debt(
+                current.userId(),
+                current.debtId(),
+                counterparty,
+                current.direction(),
+                current.currency(),
+                current.principal(),
+                payments,
+                status,
+                dueDate,
+                description,
+                version,
+                current.createdAt(),
+                updatedAt,
+                writtenOff,
+                applied,
+                settlementNote);
     }
 }

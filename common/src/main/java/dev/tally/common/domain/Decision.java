@@ -36,6 +36,5 @@ public sealed interface Decision permits Decision.Applied, Decision.Rejected, De
      *
      * @param version the debt version that command produced
      */
-    record AlreadyApplied(long version) implements Decision {
-    }
+    record AlreadyApplied(long version) implements Decision {}
 }

@@ -51,7 +51,11 @@ public record Summary(Map<String, CurrencyTotals> currencies) {
         boolean owedToMe = debt.direction() == Direction.OWED_TO_ME;
         Map<LocalDate, Long> dueDates = debt.dueDate() == null ? Map.of() : Map.of(debt.dueDate(), 1L);
         long balance = owedToMe ? outstanding : Math.negateExact(outstanding);
-        CurrencyTotals totals = new CurrencyTotals(owedToMe ? 0 : outstanding, owedToMe ? outstanding : 0, 1, dueDates,
+        CurrencyTotals totals = new CurrencyTotals(
+                owedToMe ? 0 : outstanding,
+                owedToMe ? outstanding : 0,
+                1,
+                dueDates,
                 Map.of(debt.counterparty().name(), new CounterpartyTotals(balance, 1)));
         return new Summary(Map.of(debt.currency(), totals));
     }
@@ -92,8 +96,10 @@ public record Summary(Map<String, CurrencyTotals> currencies) {
     /** The same totals without the per-counterparty balances (for a summary stored without them). */
     public Summary withoutCounterparties() {
         Map<String, CurrencyTotals> stripped = new HashMap<>();
-        currencies.forEach((currency, totals) -> stripped.put(currency, new CurrencyTotals(totals.owedByMe(),
-                totals.owedToMe(), totals.openCount(), totals.openDueDates(), Map.of())));
+        currencies.forEach((currency, totals) -> stripped.put(
+                currency,
+                new CurrencyTotals(
+                        totals.owedByMe(), totals.owedToMe(), totals.openCount(), totals.openDueDates(), Map.of())));
         return new Summary(stripped);
     }
 
@@ -111,13 +117,20 @@ public record Summary(Map<String, CurrencyTotals> currencies) {
         Map<String, CurrencySummaryView> views = new TreeMap<>();
         List<CounterpartyBalanceView> balances = new ArrayList<>();
         currencies.forEach((currency, totals) -> {
-            views.put(currency, new CurrencySummaryView(Money.format(totals.owedByMe(), currency),
-                    Money.format(totals.owedToMe(), currency), Money.format(totals.net(), currency),
-                    totals.openCount(), totals.overdueCount(today)));
-            totals.counterparties().forEach((name, party) ->
-                    balances.add(new CounterpartyBalanceView(name, currency, Money.format(party.balance(), currency))));
+            views.put(
+                    currency,
+                    new CurrencySummaryView(
+                            Money.format(totals.owedByMe(), currency),
+                            Money.format(totals.owedToMe(), currency),
+                            Money.format(totals.net(), currency),
+                            totals.openCount(),
+                            totals.overdueCount(today)));
+            totals.counterparties()
+                    .forEach((name, party) -> balances.add(
+                            new CounterpartyBalanceView(name, currency, Money.format(party.balance(), currency))));
         });
-        balances.sort(Comparator.comparing(CounterpartyBalanceView::name).thenComparing(CounterpartyBalanceView::currency));
+        balances.sort(
+                Comparator.comparing(CounterpartyBalanceView::name).thenComparing(CounterpartyBalanceView::currency));
         return new SummaryView(userId, views, balances, updatedAt);
     }
 }

@@ -37,7 +37,10 @@ public final class ApiException extends RuntimeException {
 
     /** 429 with {@code Retry-After: retryAfterSeconds} (at least 1). */
     public static ApiException tooManyRequests(long retryAfterSeconds) {
-        return new ApiException(ErrorCode.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS.defaultMessage(), List.of(),
+        return new ApiException(
+                ErrorCode.TOO_MANY_REQUESTS,
+                ErrorCode.TOO_MANY_REQUESTS.defaultMessage(),
+                List.of(),
                 Math.max(1, retryAfterSeconds));
     }
 

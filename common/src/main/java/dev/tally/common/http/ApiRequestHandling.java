@@ -30,17 +30,24 @@ public final class ApiRequestHandling {
     }
 
     /** Runs the work for one request and always returns an answer. */
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event,
-                                           Function<HttpRequest, APIGatewayV2HTTPResponse> work) {
+    public APIGatewayV2HTTPResponse handle(
+            APIGatewayV2HTTPEvent event, Function<HttpRequest, APIGatewayV2HTTPResponse> work) {
         String requestId = requestIdOf(event);
         try {
             return work.apply(HttpRequest.from(event));
         } catch (ApiException refused) {
-            LOG.info("request refused code={} status={} requestId={}", refused.code(), refused.code().status(), requestId);
+            LOG.info(
+                    "request refused code={} status={} requestId={}",
+                    refused.code(),
+                    refused.code().status(),
+                    requestId);
             return responses.error(refused, requestId);
         } catch (RuntimeException unexpected) {
-            LOG.error("request failed exception={} at={} requestId={}",
-                    unexpected.getClass().getName(), origin(unexpected), requestId);
+            LOG.error(
+                    "request failed exception={} at={} requestId={}",
+                    unexpected.getClass().getName(),
+                    origin(unexpected),
+                    requestId);
             return responses.internalError(requestId);
         }
     }
@@ -58,7 +65,9 @@ public final class ApiRequestHandling {
     }
 
     private static String requestIdOf(APIGatewayV2HTTPEvent event) {
-        if (event == null || event.getRequestContext() == null || event.getRequestContext().getRequestId() == null) {
+        if (event == null
+                || event.getRequestContext() == null
+                || event.getRequestContext().getRequestId() == null) {
             return "unknown";
         }
         return event.getRequestContext().getRequestId();

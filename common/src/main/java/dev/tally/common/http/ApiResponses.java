@@ -49,9 +49,8 @@ public final class ApiResponses {
 
     /** The answer for an error; a 401 also carries {@code WWW-Authenticate: Bearer}. */
     public APIGatewayV2HTTPResponse error(ApiError error) {
-        Map<String, String> extra = error.code() == ErrorCode.UNAUTHORIZED
-                ? Map.of("WWW-Authenticate", "Bearer")
-                : Map.of();
+        Map<String, String> extra =
+                error.code() == ErrorCode.UNAUTHORIZED ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
         return response(error.status(), errorBody(error), extra);
     }
 
@@ -59,14 +58,18 @@ public final class ApiResponses {
     public APIGatewayV2HTTPResponse error(ApiException exception, String requestId) {
         ApiError error = exception.toApiError(requestId);
         if (exception.retryAfterSeconds() > 0) {
-            return response(error.status(), errorBody(error), Map.of("Retry-After", Long.toString(exception.retryAfterSeconds())));
+            return response(
+                    error.status(),
+                    errorBody(error),
+                    Map.of("Retry-After", Long.toString(exception.retryAfterSeconds())));
         }
         return error(error);
     }
 
     /** 500 with the generic message and the request id: nothing of the cause. */
     public APIGatewayV2HTTPResponse internalError(String requestId) {
-        return error(new ApiError(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), null, requestId));
+        return error(
+                new ApiError(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), null, requestId));
     }
 
     private String errorBody(ApiError error) {
@@ -89,8 +92,10 @@ public final class ApiResponses {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException failed) {
             // The cause names the type only; handled as a 500 by ApiRequestHandling.
-            throw new IllegalStateException("Could not serialise a response body of type "
-                    + (body == null ? "null" : body.getClass().getName()), failed);
+            throw new IllegalStateException(
+                    "Could not serialise a response body of type "
+                            + (body == null ? "null" : body.getClass().getName()),
+                    failed);
         }
     }
 

@@ -28,7 +28,8 @@ public enum ErrorCode {
     /** Anything unexpected: a generic message and the request id, never the cause. */
     INTERNAL_ERROR(500, "An internal error occurred. Quote the request id when reporting it."),
     /** A dependency is briefly unavailable; retrying the same request (same Idempotency-Key) is safe. */
-    SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable. Retry the request with the same Idempotency-Key.");
+    SERVICE_UNAVAILABLE(
+            503, "The service is temporarily unavailable. Retry the request with the same Idempotency-Key.");
 
     private final int status;
     private final String defaultMessage;

@@ -26,8 +26,14 @@ public final class HttpRequest {
     private final String requestId;
     private final String sourceIp;
 
-    private HttpRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> queryParameters,
-                        Map<String, String> headers, String body, String requestId, String sourceIp) {
+    private HttpRequest(
+            String routeKey,
+            Map<String, String> pathParameters,
+            Map<String, String> queryParameters,
+            Map<String, String> headers,
+            String body,
+            String requestId,
+            String sourceIp) {
         this.sourceIp = sourceIp;
         this.routeKey = routeKey;
         this.pathParameters = pathParameters;
@@ -48,9 +54,10 @@ public final class HttpRequest {
         if (event.getHeaders() != null) {
             headers.putAll(event.getHeaders());
         }
-        String requestId = event.getRequestContext() == null || event.getRequestContext().getRequestId() == null
-                ? "unknown"
-                : event.getRequestContext().getRequestId();
+        String requestId =
+                event.getRequestContext() == null || event.getRequestContext().getRequestId() == null
+                        ? "unknown"
+                        : event.getRequestContext().getRequestId();
         return new HttpRequest(
                 event.getRouteKey() == null ? "" : event.getRouteKey(),
                 copy(event.getPathParameters()),
@@ -58,9 +65,11 @@ public final class HttpRequest {
                 headers,
                 decodedBody(event),
                 requestId,
-                event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                        || event.getRequestContext().getHttp().getSourceIp() == null
-                        ? "unknown" : event.getRequestContext().getHttp().getSourceIp());
+                event.getRequestContext() == null
+                                || event.getRequestContext().getHttp() == null
+                                || event.getRequestContext().getHttp().getSourceIp() == null
+                        ? "unknown"
+                        : event.getRequestContext().getHttp().getSourceIp());
     }
 
     /** The client's address as API Gateway saw it ({@code requestContext.http.sourceIp}), or {@code unknown}. */
@@ -118,7 +127,8 @@ public final class HttpRequest {
             throw ApiException.malformedJson("A JSON body is required.");
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes.");
+            throw new ApiException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes.");
         }
         return body;
     }

@@ -11,8 +11,7 @@ public final class ColdStart {
 
     private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     /** True exactly once per JVM (or per restore): for the first caller. */
     public static boolean consume() {

@@ -26,12 +26,10 @@ public final class InitTrace {
 
     private static final List<Step> STEPS = new CopyOnWriteArrayList<>();
 
-    private InitTrace() {
-    }
+    private InitTrace() {}
 
     /** One timed init step (epoch seconds, as X-Ray writes times). */
-    public record Step(String name, double startTime, double endTime) {
-    }
+    public record Step(String name, double startTime, double endTime) {}
 
     /** Runs one named init step and remembers how long it took. */
     public static <T> T step(String name, Supplier<T> work) {

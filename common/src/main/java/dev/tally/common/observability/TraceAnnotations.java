@@ -26,8 +26,7 @@ public final class TraceAnnotations {
     /** Annotation: the dead-letter message id a replayed command was sent again from ({@code tally ops dlq replay}). */
     public static final String REPLAY_OF = "ReplayOf";
 
-    private TraceAnnotations() {
-    }
+    private TraceAnnotations() {}
 
     /**
      * Annotates the start of an invocation with {@code FunctionName}; {@code ColdStart} is Powertools'
@@ -37,7 +36,8 @@ public final class TraceAnnotations {
      */
     public static boolean invocation(Context context) {
         boolean coldStart = ColdStart.consume();
-        String functionName = context == null || context.getFunctionName() == null ? "unknown" : context.getFunctionName();
+        String functionName =
+                context == null || context.getFunctionName() == null ? "unknown" : context.getFunctionName();
         TracingUtils.putAnnotation(FUNCTION_NAME, functionName);
         if (coldStart) {
             InitTrace.emit();

@@ -61,7 +61,8 @@ public final class SummaryRebuilder {
         if (stored == null) {
             return expected.equals(Summary.EMPTY);
         }
-        return stored.visibleSummary().equals(stored.counterpartiesOmitted() ? expected.withoutCounterparties() : expected);
+        return stored.visibleSummary()
+                .equals(stored.counterpartiesOmitted() ? expected.withoutCounterparties() : expected);
     }
 
     /**
@@ -76,12 +77,14 @@ public final class SummaryRebuilder {
             List<Debt> now = debts.debtsOf(userId);
             Map<String, Long> versions = new HashMap<>();
             if (current != null) {
-                current.debtVersions().forEach((debtId, marker) ->
-                        versions.put(debtId, AppliedVersions.isRemoval(marker) ? marker : AppliedVersions.REMOVED));
+                current.debtVersions()
+                        .forEach((debtId, marker) -> versions.put(
+                                debtId, AppliedVersions.isRemoval(marker) ? marker : AppliedVersions.REMOVED));
             }
             now.forEach(debt -> versions.put(debt.debtId(), AppliedVersions.live(debt.version())));
             long revision = current == null ? 1 : current.revision() + 1;
-            StoredSummary rebuilt = new StoredSummary(userId, Summary.summaryOf(now), versions, revision, clock.instant());
+            StoredSummary rebuilt =
+                    new StoredSummary(userId, Summary.summaryOf(now), versions, revision, clock.instant());
             if (summaries.save(rebuilt)) {
                 LOG.info("summary rebuilt: userId={} debts={} revision={}", userId, now.size(), revision);
                 return rebuilt;

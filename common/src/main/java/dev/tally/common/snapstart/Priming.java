@@ -26,6 +26,7 @@ public final class Priming implements Resource {
 
     /** Set by the local runtime in an AOT training container only. */
     public static final String TRAINING_VARIABLE = "TALLY_AOT_TRAINING";
+
     private static final Logger LOG = LogManager.getLogger(Priming.class);
     /** org.crac holds resources weakly: these strong references keep them registered. */
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
@@ -62,7 +63,10 @@ public final class Priming implements Resource {
         try {
             InitTrace.run("priming", primer);
         } catch (RuntimeException failed) {
-            LOG.warn("priming failed function={} error={}", name, failed.getClass().getSimpleName());
+            LOG.warn(
+                    "priming failed function={} error={}",
+                    name,
+                    failed.getClass().getSimpleName());
         }
     }
 

@@ -12,8 +12,7 @@ public final class AppliedVersions {
     /** The tombstone of a debt removed at an unknown version: covers every change of it. */
     public static final long REMOVED = -Long.MAX_VALUE;
 
-    private AppliedVersions() {
-    }
+    private AppliedVersions() {}
 
     /** The marker of a debt's version {@code version}. */
     public static long live(long version) {

@@ -46,8 +46,7 @@ public final class CommandItem {
     /** The debt version an APPLIED command produced. */
     public static final String DEBT_VERSION = "debtVersion";
 
-    private CommandItem() {
-    }
+    private CommandItem() {}
 
     /** The key of a command's item. */
     public static Map<String, AttributeValue> key(String userId, String commandId) {
@@ -55,8 +54,8 @@ public final class CommandItem {
     }
 
     /** The item the API writes when it accepts a command: status ACCEPTED, expiring {@link #RETENTION} after {@code acceptedAt}. */
-    public static Map<String, AttributeValue> accepted(String userId, String commandId, String type, String debtId,
-                                                       String requestHash, Instant acceptedAt) {
+    public static Map<String, AttributeValue> accepted(
+            String userId, String commandId, String type, String debtId, String requestHash, Instant acceptedAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(userId, commandId));
         item.put(TYPE, AttributeValue.fromS(type));
         item.put(STATUS, AttributeValue.fromS("ACCEPTED"));

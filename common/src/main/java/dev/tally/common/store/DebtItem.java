@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DebtItem {
 
-    private DebtItem() {
-    }
+    private DebtItem() {}
 
     /** The item of {@code debt}. */
     public static Map<String, AttributeValue> toItem(Debt debt) {
@@ -40,9 +39,13 @@ public final class DebtItem {
         item.put("paid", n(debt.paid()));
         item.put("outstanding", n(debt.outstanding()));
         item.put("writtenOff", n(debt.writtenOff()));
-        item.put("payments", AttributeValue.fromL(debt.payments().stream().map(DebtItem::payment).toList()));
+        item.put(
+                "payments",
+                AttributeValue.fromL(
+                        debt.payments().stream().map(DebtItem::payment).toList()));
         item.put("status", s(debt.status().name()));
-        putIfPresent(item, "dueDate", debt.dueDate() == null ? null : debt.dueDate().toString());
+        putIfPresent(
+                item, "dueDate", debt.dueDate() == null ? null : debt.dueDate().toString());
         putIfPresent(item, "description", debt.description());
         putIfPresent(item, "settlementNote", debt.settlementNote());
         item.put("version", n(debt.version()));
@@ -69,22 +72,37 @@ public final class DebtItem {
      */
     public static Debt fromItem(Map<String, AttributeValue> item) {
         try {
-            Map<String, AttributeValue> counterparty = required(item, "counterparty").m();
+            Map<String, AttributeValue> counterparty =
+                    required(item, "counterparty").m();
             Map<String, Long> applied = new LinkedHashMap<>();
-            required(item, "appliedCommands").m().forEach((commandId, version) -> applied.put(commandId, Long.parseLong(version.n())));
-            List<Payment> payments = required(item, "payments").l().stream().map(DebtItem::payment).toList();
+            required(item, "appliedCommands")
+                    .m()
+                    .forEach((commandId, version) -> applied.put(commandId, Long.parseLong(version.n())));
+            List<Payment> payments = required(item, "payments").l().stream()
+                    .map(DebtItem::payment)
+                    .toList();
             return new Debt(
-                    text(item, "userId"), text(item, "debtId"),
+                    text(item, "userId"),
+                    text(item, "debtId"),
                     new Counterparty(text(counterparty, "name"), optionalText(counterparty, "email")),
-                    Direction.valueOf(text(item, "direction")), text(item, "currency"), number(item, "principal"),
-                    payments, DebtStatus.valueOf(text(item, "status")),
+                    Direction.valueOf(text(item, "direction")),
+                    text(item, "currency"),
+                    number(item, "principal"),
+                    payments,
+                    DebtStatus.valueOf(text(item, "status")),
                     optionalText(item, "dueDate") == null ? null : LocalDate.parse(optionalText(item, "dueDate")),
-                    optionalText(item, "description"), number(item, "version"),
-                    Instant.parse(text(item, "createdAt")), Instant.parse(text(item, "updatedAt")),
-                    number(item, "writtenOff"), applied, optionalText(item, "settlementNote"));
+                    optionalText(item, "description"),
+                    number(item, "version"),
+                    Instant.parse(text(item, "createdAt")),
+                    Instant.parse(text(item, "updatedAt")),
+                    number(item, "writtenOff"),
+                    applied,
+                    optionalText(item, "settlementNote"));
         } catch (RuntimeException invalid) {
-            throw new IllegalStateException("debts item " + describeKey(item) + " is not a valid debt: "
-                    + invalid.getClass().getSimpleName() + ": " + invalid.getMessage(), invalid);
+            throw new IllegalStateException(
+                    "debts item " + describeKey(item) + " is not a valid debt: "
+                            + invalid.getClass().getSimpleName() + ": " + invalid.getMessage(),
+                    invalid);
         }
     }
 
@@ -106,7 +124,10 @@ public final class DebtItem {
 
     private static Payment payment(AttributeValue value) {
         Map<String, AttributeValue> map = value.m();
-        return new Payment(number(map, "amount"), Instant.parse(text(map, "paidAt")), optionalText(map, "note"),
+        return new Payment(
+                number(map, "amount"),
+                Instant.parse(text(map, "paidAt")),
+                optionalText(map, "note"),
                 text(map, "commandId"));
     }
 

@@ -29,6 +29,8 @@ public final class DynamoDbDebtSource implements DebtSource {
                 .expressionAttributeValues(Map.of(":userId", AttributeValue.fromS(userId)))
                 .consistentRead(true)
                 .build();
-        return dynamoDb.queryPaginator(request).items().stream().map(DebtItem::fromItem).toList();
+        return dynamoDb.queryPaginator(request).items().stream()
+                .map(DebtItem::fromItem)
+                .toList();
     }
 }

@@ -31,10 +31,11 @@ public final class DynamoDbSummaryStore implements SummaryStore {
     @Override
     public Optional<StoredSummary> find(String userId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
-                .tableName(tableName)
-                .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(userId)))
-                .consistentRead(true)
-                .build()).item();
+                        .tableName(tableName)
+                        .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(userId)))
+                        .consistentRead(true)
+                        .build())
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SummaryItem.fromItem(item));
     }
 
@@ -49,14 +50,15 @@ public final class DynamoDbSummaryStore implements SummaryStore {
     }
 
     PutItemRequest putRequest(StoredSummary summary) {
-        PutItemRequest.Builder request = PutItemRequest.builder().tableName(tableName).item(SummaryItem.toItem(summary));
+        PutItemRequest.Builder request =
+                PutItemRequest.builder().tableName(tableName).item(SummaryItem.toItem(summary));
         if (summary.revision() == 1) {
             return request.conditionExpression(CREATE_CONDITION).build();
         }
         return request.conditionExpression(UPDATE_CONDITION)
                 .expressionAttributeNames(Map.of("#revision", SummaryItem.REVISION))
-                .expressionAttributeValues(Map.of(":expectedRevision",
-                        AttributeValue.fromN(Long.toString(summary.revision() - 1))))
+                .expressionAttributeValues(
+                        Map.of(":expectedRevision", AttributeValue.fromN(Long.toString(summary.revision() - 1))))
                 .build();
     }
 }

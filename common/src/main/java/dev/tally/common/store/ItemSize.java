@@ -17,8 +17,7 @@ public final class ItemSize {
     /** The largest item DynamoDB stores: 400 KB. */
     public static final int MAX_ITEM_BYTES = 400 * 1024;
 
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     /** The size of {@code item} in bytes. */
     public static long of(Map<String, AttributeValue> item) {
@@ -65,7 +64,9 @@ public final class ItemSize {
             return value.ns().stream().mapToLong(ItemSize::number).sum();
         }
         if (value.hasBs()) {
-            return value.bs().stream().mapToLong(bytes -> bytes.asByteArrayUnsafe().length).sum();
+            return value.bs().stream()
+                    .mapToLong(bytes -> bytes.asByteArrayUnsafe().length)
+                    .sum();
         }
         return 1;
     }
@@ -84,7 +85,9 @@ public final class ItemSize {
                 bytes += 1;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;
             } else {

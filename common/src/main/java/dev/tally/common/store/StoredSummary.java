@@ -21,12 +21,17 @@ import java.util.Objects;
  *                     {@code docs/adr/0147-bounded-summary-item.md}); then {@code summary}'s counterparty
  *                     maps are partial and not shown, its totals stay exact. Sticky until a rebuild fits.
  */
-public record StoredSummary(String userId, Summary summary, Map<String, Long> debtVersions, long revision,
-                            Instant updatedAt, boolean counterpartiesOmitted) {
+public record StoredSummary(
+        String userId,
+        Summary summary,
+        Map<String, Long> debtVersions,
+        long revision,
+        Instant updatedAt,
+        boolean counterpartiesOmitted) {
 
     /** A summary with its counterparty balances. */
-    public StoredSummary(String userId, Summary summary, Map<String, Long> debtVersions, long revision,
-                         Instant updatedAt) {
+    public StoredSummary(
+            String userId, Summary summary, Map<String, Long> debtVersions, long revision, Instant updatedAt) {
         this(userId, summary, debtVersions, revision, updatedAt, false);
     }
 

@@ -3,8 +3,8 @@ package dev.tally.common.store;
 import dev.tally.common.domain.CounterpartyTotals;
 import dev.tally.common.domain.CurrencyTotals;
 import dev.tally.common.domain.Summary;
-import java.time.Instant;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
@@ -46,8 +46,7 @@ public final class SummaryItem {
     private static final String RAW_ID = "~";
     private static final int COMPACT_UUID_LENGTH = 22;
 
-    private SummaryItem() {
-    }
+    private SummaryItem() {}
 
     /** The item of {@code stored}. */
     public static Map<String, AttributeValue> toItem(StoredSummary stored) {
@@ -57,8 +56,11 @@ public final class SummaryItem {
             if (size <= BUDGET_BYTES) {
                 return item;
             }
-            LOG.warn("summary item over its size budget, written without counterparty balances: userId={} bytes={} budget={}",
-                    stored.userId(), size, BUDGET_BYTES);
+            LOG.warn(
+                    "summary item over its size budget, written without counterparty balances: userId={} bytes={} budget={}",
+                    stored.userId(),
+                    size,
+                    BUDGET_BYTES);
         }
         return toItem(stored, false);
     }
@@ -72,8 +74,9 @@ public final class SummaryItem {
         stored.debtVersions().forEach((debtId, version) -> versions.put(compactKey(debtId), n(version)));
         item.put("debtVersions", AttributeValue.fromM(versions));
         Map<String, AttributeValue> currencies = new HashMap<>();
-        stored.summary().currencies().forEach((currency, totals) -> currencies.put(currency,
-                totals(totals, withCounterparties)));
+        stored.summary()
+                .currencies()
+                .forEach((currency, totals) -> currencies.put(currency, totals(totals, withCounterparties)));
         item.put("currencies", AttributeValue.fromM(currencies));
         if (!withCounterparties) {
             item.put(COUNTERPARTIES_OMITTED, AttributeValue.fromBool(true));
@@ -89,17 +92,25 @@ public final class SummaryItem {
     public static StoredSummary fromItem(Map<String, AttributeValue> item) {
         try {
             Map<String, Long> versions = new HashMap<>();
-            map(item, "debtVersions").forEach((key, version) -> versions.put(debtId(key), number(version, "debtVersions." + key)));
+            map(item, "debtVersions")
+                    .forEach((key, version) -> versions.put(debtId(key), number(version, "debtVersions." + key)));
             Map<String, CurrencyTotals> currencies = new HashMap<>();
-            map(item, "currencies").forEach((currency, totals) -> currencies.put(currency, totals(totals, "currencies." + currency)));
+            map(item, "currencies")
+                    .forEach((currency, totals) -> currencies.put(currency, totals(totals, "currencies." + currency)));
             AttributeValue omitted = item.get(COUNTERPARTIES_OMITTED);
-            return new StoredSummary(text(item, USER_ID), new Summary(currencies), versions,
-                    number(required(item, REVISION), REVISION), Instant.parse(text(item, "updatedAt")),
+            return new StoredSummary(
+                    text(item, USER_ID),
+                    new Summary(currencies),
+                    versions,
+                    number(required(item, REVISION), REVISION),
+                    Instant.parse(text(item, "updatedAt")),
                     omitted != null && Boolean.TRUE.equals(omitted.bool()));
         } catch (RuntimeException invalid) {
             AttributeValue userId = item.get(USER_ID);
-            throw new IllegalStateException("summaries item " + (userId == null ? "(without userId)" : userId.s())
-                    + " is not a valid summary: " + invalid.getMessage(), invalid);
+            throw new IllegalStateException(
+                    "summaries item " + (userId == null ? "(without userId)" : userId.s()) + " is not a valid summary: "
+                            + invalid.getMessage(),
+                    invalid);
         }
     }
 
@@ -109,8 +120,8 @@ public final class SummaryItem {
         if (uuid == null) {
             return RAW_ID + debtId;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
+        ByteBuffer bytes =
+                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
@@ -142,11 +153,20 @@ public final class SummaryItem {
         Map<String, AttributeValue> dueDates = new HashMap<>();
         totals.openDueDates().forEach((date, count) -> dueDates.put(date.toString(), n(count)));
         Map<String, AttributeValue> parties = new HashMap<>();
-        totals.counterparties().forEach((name, party) -> parties.put(name,
-                AttributeValue.fromM(Map.of("balance", n(party.balance()), "openCount", n(party.openCount())))));
-        Map<String, AttributeValue> fields = new HashMap<>(Map.of("owedByMe", n(totals.owedByMe()),
-                "owedToMe", n(totals.owedToMe()), "openCount", n(totals.openCount()),
-                "openDueDates", AttributeValue.fromM(dueDates)));
+        totals.counterparties()
+                .forEach((name, party) -> parties.put(
+                        name,
+                        AttributeValue.fromM(
+                                Map.of("balance", n(party.balance()), "openCount", n(party.openCount())))));
+        Map<String, AttributeValue> fields = new HashMap<>(Map.of(
+                "owedByMe",
+                n(totals.owedByMe()),
+                "owedToMe",
+                n(totals.owedToMe()),
+                "openCount",
+                n(totals.openCount()),
+                "openDueDates",
+                AttributeValue.fromM(dueDates)));
         if (withCounterparties) {
             fields.put("counterparties", AttributeValue.fromM(parties));
         }
@@ -156,19 +176,26 @@ public final class SummaryItem {
     private static CurrencyTotals totals(AttributeValue value, String path) {
         Map<String, AttributeValue> totals = map(value, path);
         Map<LocalDate, Long> dueDates = new HashMap<>();
-        map(totals, "openDueDates").forEach((date, count) -> dueDates.put(LocalDate.parse(date),
-                number(count, path + ".openDueDates." + date)));
+        map(totals, "openDueDates")
+                .forEach((date, count) ->
+                        dueDates.put(LocalDate.parse(date), number(count, path + ".openDueDates." + date)));
         Map<String, CounterpartyTotals> parties = new HashMap<>();
-        Map<String, AttributeValue> storedParties = totals.containsKey("counterparties")
-                ? map(totals, "counterparties") : Map.of();
+        Map<String, AttributeValue> storedParties =
+                totals.containsKey("counterparties") ? map(totals, "counterparties") : Map.of();
         storedParties.forEach((name, party) -> {
             Map<String, AttributeValue> fields = map(party, path + ".counterparties." + name);
-            parties.put(name, new CounterpartyTotals(number(required(fields, "balance"), "balance"),
-                    number(required(fields, "openCount"), "openCount")));
+            parties.put(
+                    name,
+                    new CounterpartyTotals(
+                            number(required(fields, "balance"), "balance"),
+                            number(required(fields, "openCount"), "openCount")));
         });
-        return new CurrencyTotals(number(required(totals, "owedByMe"), path + ".owedByMe"),
+        return new CurrencyTotals(
+                number(required(totals, "owedByMe"), path + ".owedByMe"),
                 number(required(totals, "owedToMe"), path + ".owedToMe"),
-                number(required(totals, "openCount"), path + ".openCount"), dueDates, parties);
+                number(required(totals, "openCount"), path + ".openCount"),
+                dueDates,
+                parties);
     }
 
     private static AttributeValue required(Map<String, AttributeValue> item, String name) {

@@ -30,14 +30,17 @@ class HmacKeyTest {
 
     @Test
     void toString_neverShowsTheKey() {
-        assertThat(HmacKey.fromSecretString(TestTokens.SECRET).toString()).doesNotContain(TestTokens.SECRET.substring(0, 8));
+        assertThat(HmacKey.fromSecretString(TestTokens.SECRET).toString())
+                .doesNotContain(TestTokens.SECRET.substring(0, 8));
     }
 
     @Test
     void fromSecretsManager_readsTheSecretStringOnceThroughSecretValues() {
         SecretsManagerClient client = Mockito.mock(SecretsManagerClient.class);
         Mockito.when(client.getSecretValue(Mockito.any(GetSecretValueRequest.class)))
-                .thenReturn(GetSecretValueResponse.builder().secretString(TestTokens.SECRET).build());
+                .thenReturn(GetSecretValueResponse.builder()
+                        .secretString(TestTokens.SECRET)
+                        .build());
         JwtKeySource source = JwtKeySource.fromSecretsManager(new SecretValues(client), "jwt-secret");
 
         HmacKey first = source.hmacKey();

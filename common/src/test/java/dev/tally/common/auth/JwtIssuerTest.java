@@ -30,7 +30,8 @@ class JwtIssuerTest {
         SignedJWT jwt = SignedJWT.parse(issued.accessToken());
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
-        assertThat(jwt.verify(new MACVerifier(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(jwt.verify(new MACVerifier(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8))))
+                .isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("user-42");
         assertThat(claims.getIssuer()).isEqualTo(SETTINGS.issuer());
@@ -45,8 +46,12 @@ class JwtIssuerTest {
 
     @Test
     void issue_givesEachTokenItsOwnId() throws Exception {
-        String first = SignedJWT.parse(issuer.issue("user-42").accessToken()).getJWTClaimsSet().getJWTID();
-        String second = SignedJWT.parse(issuer.issue("user-42").accessToken()).getJWTClaimsSet().getJWTID();
+        String first = SignedJWT.parse(issuer.issue("user-42").accessToken())
+                .getJWTClaimsSet()
+                .getJWTID();
+        String second = SignedJWT.parse(issuer.issue("user-42").accessToken())
+                .getJWTClaimsSet()
+                .getJWTID();
 
         assertThat(first).isNotEqualTo(second);
     }
@@ -56,22 +61,29 @@ class JwtIssuerTest {
         IssuedToken issued = issuer.issue("user-42");
 
         JwtVerifier now = new JwtVerifier(SETTINGS, TestTokens.key(), CLOCK);
-        JwtVerifier later = new JwtVerifier(SETTINGS, TestTokens.key(),
+        JwtVerifier later = new JwtVerifier(
+                SETTINGS,
+                TestTokens.key(),
                 Clock.fixed(NOW.plusSeconds(3600).plus(JwtVerifier.CLOCK_SKEW).plusSeconds(1), ZoneOffset.UTC));
-        assertThat(now.verify(issued.accessToken())).isEqualTo(
-                new TokenVerification.Verified(new AuthenticatedUser("user-42", NOW.plusSeconds(3600))));
-        assertThat(later.verify(issued.accessToken())).isEqualTo(new TokenVerification.Rejected(TokenRejection.EXPIRED));
+        assertThat(now.verify(issued.accessToken()))
+                .isEqualTo(new TokenVerification.Verified(new AuthenticatedUser("user-42", NOW.plusSeconds(3600))));
+        assertThat(later.verify(issued.accessToken()))
+                .isEqualTo(new TokenVerification.Rejected(TokenRejection.EXPIRED));
     }
 
     @Test
     void toString_neverShowsTheToken() {
         IssuedToken issued = issuer.issue("user-42");
 
-        assertThat(issued.toString()).doesNotContain(issued.accessToken()).doesNotContain(issued.accessToken().split("\\.")[2]);
+        assertThat(issued.toString())
+                .doesNotContain(issued.accessToken())
+                .doesNotContain(issued.accessToken().split("\\.")[2]);
     }
 
     @Test
     void issue_whenUserIdBlank_refuses() {
-        assertThatThrownBy(() -> issuer.issue(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+        assertThatThrownBy(() -> issuer.issue(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("userId");
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class JwtKeyRotationTest {
 
     private static final String OLD = "{\"current\":\"2026-11\",\"keys\":{\"2026-11\":\"" + SECRET + "\"}}";
-    private static final String ROTATING = "{\"current\":\"2026-12\",\"keys\":{\"2026-12\":\"" + OTHER_SECRET
-            + "\",\"2026-11\":\"" + SECRET + "\"}}";
+    private static final String ROTATING =
+            "{\"current\":\"2026-12\",\"keys\":{\"2026-12\":\"" + OTHER_SECRET + "\",\"2026-11\":\"" + SECRET + "\"}}";
     private static final String NEW_ONLY = "{\"current\":\"2026-12\",\"keys\":{\"2026-12\":\"" + OTHER_SECRET + "\"}}";
 
     @Test
@@ -29,7 +29,9 @@ class JwtKeyRotationTest {
         JwtKeyRing ring = JwtKeyRing.fromSecretString(SECRET);
 
         assertThat(ring.size()).isEqualTo(1);
-        assertThat(ring.signingKeyId()).startsWith("k-").isEqualTo(JwtKeyRing.fromSecretString(SECRET).signingKeyId())
+        assertThat(ring.signingKeyId())
+                .startsWith("k-")
+                .isEqualTo(JwtKeyRing.fromSecretString(SECRET).signingKeyId())
                 .isNotEqualTo(JwtKeyRing.fromSecretString(OTHER_SECRET).signingKeyId());
     }
 
@@ -47,7 +49,8 @@ class JwtKeyRotationTest {
     @Test
     void fromSecretString_whenCurrentIsNotAKey_refusesWithoutShowingKeys() {
         assertThatThrownBy(() -> JwtKeyRing.fromSecretString("{\"current\":\"x\",\"keys\":{\"y\":\"" + SECRET + "\"}}"))
-                .hasMessageContaining("\"current\" key id x").hasMessageNotContaining(SECRET);
+                .hasMessageContaining("\"current\" key id x")
+                .hasMessageNotContaining(SECRET);
         assertThatThrownBy(() -> JwtKeyRing.fromSecretString("{not json")).hasMessageContaining("not valid JSON");
     }
 
@@ -55,12 +58,16 @@ class JwtKeyRotationTest {
     void rotation_tokensOfTheOldKeyVerifyWhileBothKeysAreInTheSecret_thenNoLonger() {
         AtomicReference<String> secret = new AtomicReference<>(OLD);
         ReloadingJwtKeys keys = new ReloadingJwtKeys(secret::get, Duration.ofMinutes(5), CLOCK);
-        String oldToken = new JwtIssuer(SETTINGS, keys, Duration.ofMinutes(10), CLOCK).issue("user-1").accessToken();
+        String oldToken = new JwtIssuer(SETTINGS, keys, Duration.ofMinutes(10), CLOCK)
+                .issue("user-1")
+                .accessToken();
         JwtVerifier verifier = new JwtVerifier(SETTINGS, keys, CLOCK);
 
         secret.set(ROTATING);
         keys.reload();
-        String newToken = new JwtIssuer(SETTINGS, keys, Duration.ofMinutes(10), CLOCK).issue("user-2").accessToken();
+        String newToken = new JwtIssuer(SETTINGS, keys, Duration.ofMinutes(10), CLOCK)
+                .issue("user-2")
+                .accessToken();
 
         assertThat(verifier.verify(oldToken)).isInstanceOf(TokenVerification.Verified.class);
         assertThat(verifier.verify(newToken)).isInstanceOf(TokenVerification.Verified.class);
@@ -77,15 +84,29 @@ class JwtKeyRotationTest {
         AtomicInteger reads = new AtomicInteger();
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
         Clock clock = new Clock() {
-            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
         };
         AtomicReference<String> secret = new AtomicReference<>(SECRET);
-        ReloadingJwtKeys keys = new ReloadingJwtKeys(() -> {
-            reads.incrementAndGet();
-            return secret.get();
-        }, Duration.ofMinutes(5), clock);
+        ReloadingJwtKeys keys = new ReloadingJwtKeys(
+                () -> {
+                    reads.incrementAndGet();
+                    return secret.get();
+                },
+                Duration.ofMinutes(5),
+                clock);
 
         String first = keys.keyRing().signingKeyId();
         secret.set(OTHER_SECRET);
@@ -101,17 +122,31 @@ class JwtKeyRotationTest {
     void keyRing_whenAReReadFails_keepsTheKeysInHand() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
         Clock clock = new Clock() {
-            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
         };
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        ReloadingJwtKeys keys = new ReloadingJwtKeys(() -> {
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            return SECRET;
-        }, Duration.ofMinutes(5), clock);
+        ReloadingJwtKeys keys = new ReloadingJwtKeys(
+                () -> {
+                    if (failure.get() != null) {
+                        throw failure.get();
+                    }
+                    return SECRET;
+                },
+                Duration.ofMinutes(5),
+                clock);
         String id = keys.keyRing().signingKeyId();
 
         failure.set(new IllegalStateException("Secrets Manager unavailable"));

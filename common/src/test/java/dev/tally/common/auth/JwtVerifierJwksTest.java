@@ -45,7 +45,9 @@ class JwtVerifierJwksTest {
     static void serveJwks() throws Exception {
         rsaKey = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
         ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-        byte[] jwks = new JWKSet(List.of(rsaKey.toPublicJWK(), ecKey.toPublicJWK())).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] jwks = new JWKSet(List.of(rsaKey.toPublicJWK(), ecKey.toPublicJWK()))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/.well-known/jwks.json", exchange -> {
             JWKS_REQUESTS.incrementAndGet();
@@ -67,28 +69,34 @@ class JwtVerifierJwksTest {
 
     @Test
     void verify_whenRs256SignedByJwksKey_accepts() throws JOSEException {
-        String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(rsaKey));
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(rsaKey));
 
-        assertThat(verifier().verify(token)).isInstanceOfSatisfying(TokenVerification.Verified.class,
-                verified -> assertThat(verified.user().userId()).isEqualTo("user-123"));
+        assertThat(verifier().verify(token))
+                .isInstanceOfSatisfying(
+                        TokenVerification.Verified.class,
+                        verified -> assertThat(verified.user().userId()).isEqualTo("user-123"));
     }
 
     @Test
     void verify_whenEs256SignedByJwksKey_accepts() throws JOSEException {
-        String token = TestTokens.sign(header(JWSAlgorithm.ES256, "ec-1"), validClaims().build(), new ECDSASigner(ecKey));
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.ES256, "ec-1"), validClaims().build(), new ECDSASigner(ecKey));
 
         assertThat(verifier().verify(token)).isInstanceOf(TokenVerification.Verified.class);
     }
 
     @Test
     void verify_whenJwksConfigured_ownHs256TokensStillAccepted() {
-        assertThat(verifier().verify(TestTokens.hs256(validClaims().build(), SECRET))).isInstanceOf(TokenVerification.Verified.class);
+        assertThat(verifier().verify(TestTokens.hs256(validClaims().build(), SECRET)))
+                .isInstanceOf(TokenVerification.Verified.class);
     }
 
     @Test
     void verify_whenRs256SignedByAnotherKeyWithTheSameKid_refuses() throws JOSEException {
         RSAKey impostor = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-        String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(impostor));
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(impostor));
 
         assertThat(verifier().verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.BAD_SIGNATURE));
     }
@@ -96,42 +104,59 @@ class JwtVerifierJwksTest {
     @Test
     void verify_whenJwksSubjectIsNotATallyUserId_refusesAtVerification() throws JOSEException {
         for (String subject : List.of("auth0|5f7c8ec7c33c6c004bbafe82", "ada@example.com", "x".repeat(129), "user 1")) {
-            String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().subject(subject).build(),
+            String token = TestTokens.sign(
+                    header(JWSAlgorithm.RS256, "rsa-1"),
+                    validClaims().subject(subject).build(),
                     new RSASSASigner(rsaKey));
 
-            assertThat(verifier().verify(token)).as(subject)
+            assertThat(verifier().verify(token))
+                    .as(subject)
                     .isEqualTo(new TokenVerification.Rejected(TokenRejection.INVALID_SUBJECT));
         }
     }
 
     @Test
     void settings_whenTheJwksUrlIsPlainHttpToANetworkHost_areRefused() {
-        assertThatThrownBy(() -> new JwtSettings(SETTINGS.secretArn(), SETTINGS.issuer(), SETTINGS.audience(),
-                URI.create("http://idp.example/.well-known/jwks.json"))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("https://idp.example/jwks.json"))).isTrue();
-        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://127.0.0.1:8080/jwks.json"))).isTrue();
-        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://[::1]:8080/jwks.json"))).isTrue();
-        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://127.0.0.1.evil.example/jwks.json"))).isFalse();
-        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://10.0.0.1/jwks.json"))).isFalse();
+        assertThatThrownBy(() -> new JwtSettings(
+                        SETTINGS.secretArn(),
+                        SETTINGS.issuer(),
+                        SETTINGS.audience(),
+                        URI.create("http://idp.example/.well-known/jwks.json")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("https://idp.example/jwks.json")))
+                .isTrue();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://127.0.0.1:8080/jwks.json")))
+                .isTrue();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://[::1]:8080/jwks.json")))
+                .isTrue();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://127.0.0.1.evil.example/jwks.json")))
+                .isFalse();
+        assertThat(JwtSettings.isHttpsOrLoopback(URI.create("http://10.0.0.1/jwks.json")))
+                .isFalse();
     }
 
     @Test
     void verify_whenKidUnknown_refuses() throws JOSEException {
-        String token = TestTokens.sign(header(JWSAlgorithm.RS256, "unknown"), validClaims().build(), new RSASSASigner(rsaKey));
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.RS256, "unknown"), validClaims().build(), new RSASSASigner(rsaKey));
 
         assertThat(verifier().verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.NO_MATCHING_KEY));
     }
 
     @Test
     void verify_whenRs384_refusesEvenWithJwks() throws JOSEException {
-        String token = TestTokens.sign(header(JWSAlgorithm.RS384, "rsa-1"), validClaims().build(), new RSASSASigner(rsaKey));
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.RS384, "rsa-1"), validClaims().build(), new RSASSASigner(rsaKey));
 
-        assertThat(verifier().verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.ALGORITHM_NOT_ALLOWED));
+        assertThat(verifier().verify(token))
+                .isEqualTo(new TokenVerification.Rejected(TokenRejection.ALGORITHM_NOT_ALLOWED));
     }
 
     @Test
     void verify_whenJwksTokenHasWrongIssuer_refuses() throws JOSEException {
-        String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().issuer("https://idp.example").build(),
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.RS256, "rsa-1"),
+                validClaims().issuer("https://idp.example").build(),
                 new RSASSASigner(rsaKey));
 
         assertThat(verifier().verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.WRONG_ISSUER));
@@ -142,7 +167,9 @@ class JwtVerifierJwksTest {
         JwtVerifier verifier = verifier();
         int before = JWKS_REQUESTS.get();
         for (int i = 0; i < 5; i++) {
-            String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().subject("user-" + i).build(),
+            String token = TestTokens.sign(
+                    header(JWSAlgorithm.RS256, "rsa-1"),
+                    validClaims().subject("user-" + i).build(),
                     new RSASSASigner(rsaKey));
             assertThat(verifier.verify(token)).isInstanceOf(TokenVerification.Verified.class);
         }
@@ -156,10 +183,14 @@ class JwtVerifierJwksTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        JwtSettings unreachable = new JwtSettings(SETTINGS.secretArn(), SETTINGS.issuer(), SETTINGS.audience(),
+        JwtSettings unreachable = new JwtSettings(
+                SETTINGS.secretArn(),
+                SETTINGS.issuer(),
+                SETTINGS.audience(),
                 URI.create("http://127.0.0.1:" + closedPort + "/jwks.json"));
         JwtVerifier verifier = new JwtVerifier(unreachable, TestTokens.key(), CLOCK);
-        String token = TestTokens.sign(header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(rsaKey));
+        String token = TestTokens.sign(
+                header(JWSAlgorithm.RS256, "rsa-1"), validClaims().build(), new RSASSASigner(rsaKey));
 
         assertThat(verifier.verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.KEY_UNAVAILABLE));
     }
@@ -171,5 +202,4 @@ class JwtVerifierJwksTest {
     private static JWSHeader header(JWSAlgorithm algorithm, String keyId) {
         return new JWSHeader.Builder(algorithm).keyID(keyId).build();
     }
-
 }

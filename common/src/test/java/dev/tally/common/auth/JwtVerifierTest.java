@@ -54,7 +54,9 @@ class JwtVerifierTest {
 
     @Test
     void verify_whenAudienceListContainsOurs_accepts() {
-        JWTClaimsSet claims = validClaims().audience(List.of("someone-else", SETTINGS.audience())).build();
+        JWTClaimsSet claims = validClaims()
+                .audience(List.of("someone-else", SETTINGS.audience()))
+                .build();
 
         assertThat(verifier.verify(hs256(claims, SECRET))).isInstanceOf(TokenVerification.Verified.class);
     }
@@ -70,13 +72,16 @@ class JwtVerifierTest {
     void verify_whenSignedTokenHeaderSwappedForAlgNone_refuses() {
         String valid = hs256(validClaims().build(), SECRET);
         String[] parts = valid.split("\\.");
-        for (String header : List.of("{\"alg\":\"none\"}", "{\"alg\":\"None\",\"typ\":\"JWT\"}", "{\"alg\":\"NONE\"}")) {
+        for (String header :
+                List.of("{\"alg\":\"none\"}", "{\"alg\":\"None\",\"typ\":\"JWT\"}", "{\"alg\":\"NONE\"}")) {
             String keptSignature = base64Url(header) + "." + parts[1] + "." + parts[2];
             String strippedSignature = base64Url(header) + "." + parts[1] + ".";
             for (String forged : List.of(keptSignature, strippedSignature)) {
-                assertThat(verifier.verify(forged)).isInstanceOfSatisfying(TokenVerification.Rejected.class,
-                        rejected -> assertThat(rejected.reason())
-                                .isIn(TokenRejection.ALGORITHM_NOT_ALLOWED, TokenRejection.MALFORMED));
+                assertThat(verifier.verify(forged))
+                        .isInstanceOfSatisfying(
+                                TokenVerification.Rejected.class,
+                                rejected -> assertThat(rejected.reason())
+                                        .isIn(TokenRejection.ALGORITHM_NOT_ALLOWED, TokenRejection.MALFORMED));
             }
         }
         assertRejected(base64Url("{\"alg\":\"none\"}") + "." + parts[1] + ".", TokenRejection.ALGORITHM_NOT_ALLOWED);
@@ -91,10 +96,13 @@ class JwtVerifierTest {
     @ValueSource(strings = {"HS384", "HS512"})
     void verify_whenOtherHmacAlgorithmWithTheRightSecret_refuses(String algorithm) {
         String secret64 = SECRET + SECRET; // HS512 needs 64 bytes of key
-        JwtVerifier longKeyVerifier = new JwtVerifier(SETTINGS, JwtKeySource.of(HmacKey.fromSecretString(secret64)), CLOCK);
-        String token = TestTokens.sign(JWSAlgorithm.parse(algorithm), validClaims().build(), TestTokens.macSigner(secret64));
+        JwtVerifier longKeyVerifier =
+                new JwtVerifier(SETTINGS, JwtKeySource.of(HmacKey.fromSecretString(secret64)), CLOCK);
+        String token =
+                TestTokens.sign(JWSAlgorithm.parse(algorithm), validClaims().build(), TestTokens.macSigner(secret64));
 
-        assertThat(longKeyVerifier.verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.ALGORITHM_NOT_ALLOWED));
+        assertThat(longKeyVerifier.verify(token))
+                .isEqualTo(new TokenVerification.Rejected(TokenRejection.ALGORITHM_NOT_ALLOWED));
     }
 
     @Test
@@ -106,7 +114,9 @@ class JwtVerifierTest {
 
     @Test
     void verify_whenEncryptedToken_refuses() throws JOSEException {
-        EncryptedJWT encrypted = new EncryptedJWT(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), validClaims().build());
+        EncryptedJWT encrypted = new EncryptedJWT(
+                new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
+                validClaims().build());
         encrypted.encrypt(new DirectEncrypter(SECRET.substring(0, 32).getBytes(StandardCharsets.UTF_8)));
 
         assertRejected(encrypted.serialize(), TokenRejection.ALGORITHM_NOT_ALLOWED);
@@ -114,42 +124,48 @@ class JwtVerifierTest {
 
     @Test
     void verify_whenExpiredBeyondSkew_refuses() {
-        JWTClaimsSet claims = validClaims().expirationTime(Date.from(NOW.minusSeconds(61))).build();
+        JWTClaimsSet claims =
+                validClaims().expirationTime(Date.from(NOW.minusSeconds(61))).build();
 
         assertRejected(hs256(claims, SECRET), TokenRejection.EXPIRED);
     }
 
     @Test
     void verify_whenExpiredWithinSkew_accepts() {
-        JWTClaimsSet claims = validClaims().expirationTime(Date.from(NOW.minusSeconds(59))).build();
+        JWTClaimsSet claims =
+                validClaims().expirationTime(Date.from(NOW.minusSeconds(59))).build();
 
         assertThat(verifier.verify(hs256(claims, SECRET))).isInstanceOf(TokenVerification.Verified.class);
     }
 
     @Test
     void verify_whenNotBeforeInTheFutureBeyondSkew_refuses() {
-        JWTClaimsSet claims = validClaims().notBeforeTime(Date.from(NOW.plusSeconds(61))).build();
+        JWTClaimsSet claims =
+                validClaims().notBeforeTime(Date.from(NOW.plusSeconds(61))).build();
 
         assertRejected(hs256(claims, SECRET), TokenRejection.NOT_YET_VALID);
     }
 
     @Test
     void verify_whenNotBeforeWithinSkew_accepts() {
-        JWTClaimsSet claims = validClaims().notBeforeTime(Date.from(NOW.plusSeconds(59))).build();
+        JWTClaimsSet claims =
+                validClaims().notBeforeTime(Date.from(NOW.plusSeconds(59))).build();
 
         assertThat(verifier.verify(hs256(claims, SECRET))).isInstanceOf(TokenVerification.Verified.class);
     }
 
     @Test
     void verify_whenIssuedInTheFuture_refuses() {
-        JWTClaimsSet claims = validClaims().issueTime(Date.from(NOW.plusSeconds(3600))).build();
+        JWTClaimsSet claims =
+                validClaims().issueTime(Date.from(NOW.plusSeconds(3600))).build();
 
         assertRejected(hs256(claims, SECRET), TokenRejection.NOT_YET_VALID);
     }
 
     @Test
     void verify_whenWrongIssuer_refuses() {
-        assertRejected(hs256(validClaims().issuer("https://evil.example").build(), SECRET), TokenRejection.WRONG_ISSUER);
+        assertRejected(
+                hs256(validClaims().issuer("https://evil.example").build(), SECRET), TokenRejection.WRONG_ISSUER);
         assertRejected(hs256(validClaims().issuer(null).build(), SECRET), TokenRejection.WRONG_ISSUER);
     }
 
@@ -192,16 +208,25 @@ class JwtVerifierTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {
-            "", "   ", "abc", "a.b", "a.b.c.d", "!!!.@@@.###",
-            "eyJhbGciOiJIUzI1NiJ9.bm90LWpzb24.c2ln", // payload not JSON
-            "bm90LWpzb24.eyJzdWIiOiJ4In0.c2ln", // header not JSON
-            "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.c2ln", // header without alg
-            "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOiJzb29uIn0.c2ln" // exp is a string
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "abc",
+                "a.b",
+                "a.b.c.d",
+                "!!!.@@@.###",
+                "eyJhbGciOiJIUzI1NiJ9.bm90LWpzb24.c2ln", // payload not JSON
+                "bm90LWpzb24.eyJzdWIiOiJ4In0.c2ln", // header not JSON
+                "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.c2ln", // header without alg
+                "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOiJzb29uIn0.c2ln" // exp is a string
+            })
     void verify_whenMalformed_refuses(String token) {
-        assertThat(verifier.verify(token)).isInstanceOfSatisfying(TokenVerification.Rejected.class,
-                rejected -> assertThat(rejected.reason()).isIn(TokenRejection.MALFORMED, TokenRejection.ALGORITHM_NOT_ALLOWED));
+        assertThat(verifier.verify(token))
+                .isInstanceOfSatisfying(
+                        TokenVerification.Rejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .isIn(TokenRejection.MALFORMED, TokenRejection.ALGORITHM_NOT_ALLOWED));
     }
 
     @Test
@@ -212,7 +237,11 @@ class JwtVerifierTest {
 
     @Test
     void verify_whenTokenTooLong_refusesWithoutParsing() {
-        String huge = hs256(validClaims().claim("padding", "x".repeat(JwtVerifier.MAX_TOKEN_LENGTH)).build(), SECRET);
+        String huge = hs256(
+                validClaims()
+                        .claim("padding", "x".repeat(JwtVerifier.MAX_TOKEN_LENGTH))
+                        .build(),
+                SECRET);
 
         assertRejected(huge, TokenRejection.MALFORMED);
     }

@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
 
@@ -77,15 +77,23 @@ class PasswordHasherTest {
         String[] parts = hasher.hash("pw").split("\\$");
         byte[] hash = Base64.getDecoder().decode(parts[3]);
         hash[0] ^= 1;
-        String tampered = parts[0] + "$" + parts[1] + "$" + parts[2] + "$" + Base64.getEncoder().withoutPadding().encodeToString(hash);
+        String tampered = parts[0] + "$" + parts[1] + "$" + parts[2] + "$"
+                + Base64.getEncoder().withoutPadding().encodeToString(hash);
 
         assertThat(hasher.verify("pw", tampered)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "bcrypt$10$abc$def", "pbkdf2-sha256$many$c2FsdHNhbHRzYWx0$aGFzaA",
-            "pbkdf2-sha256$0$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA", "pbkdf2-sha256$1000$***$***",
-            "pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA$extra"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "bcrypt$10$abc$def",
+                "pbkdf2-sha256$many$c2FsdHNhbHRzYWx0$aGFzaA",
+                "pbkdf2-sha256$0$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA",
+                "pbkdf2-sha256$1000$***$***",
+                "pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA$extra"
+            })
     void verify_whenStoredValueUnusable_refusesWithoutEchoingIt(String stored) {
         assertThatThrownBy(() -> hasher.verify("pw", stored))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -115,6 +123,8 @@ class PasswordHasherTest {
 
     @Test
     void constructor_whenIterationsOutOfRange_refuses() {
-        assertThatThrownBy(() -> new PasswordHasher(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterations");
+        assertThatThrownBy(() -> new PasswordHasher(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("iterations");
     }
 }

@@ -16,18 +16,23 @@ import org.junit.jupiter.api.Test;
 
 class RequestAuthenticatorTest {
 
-    private final RequestAuthenticator authenticator = new RequestAuthenticator(new JwtVerifier(SETTINGS, TestTokens.key(), CLOCK));
+    private final RequestAuthenticator authenticator =
+            new RequestAuthenticator(new JwtVerifier(SETTINGS, TestTokens.key(), CLOCK));
 
     @Test
     void authenticate_whenValidBearerToken_returnsTheSubject() {
         String token = TestTokens.hs256(TestTokens.validClaims().build(), SECRET);
 
-        assertThat(authenticator.authenticate(request(Map.of("authorization", "bearer " + token))).userId()).isEqualTo("user-123");
+        assertThat(authenticator
+                        .authenticate(request(Map.of("authorization", "bearer " + token)))
+                        .userId())
+                .isEqualTo("user-123");
     }
 
     @Test
     void authenticate_whenNoHeader_isUnauthorizedWithTheGenericMessage() {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> authenticator.authenticate(request(Map.of())));
+        ApiException refused =
+                catchThrowableOfType(ApiException.class, () -> authenticator.authenticate(request(Map.of())));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
         assertThat(refused.getMessage()).isEqualTo(ErrorCode.UNAUTHORIZED.defaultMessage());
@@ -36,11 +41,13 @@ class RequestAuthenticatorTest {
     @Test
     void authenticate_whenInvalidOrExpiredToken_givesTheSameAnswerAsNoToken() {
         String badSignature = TestTokens.hs256(TestTokens.validClaims().build(), OTHER_SECRET);
-        String noSubject = TestTokens.hs256(TestTokens.validClaims().subject(null).build(), SECRET);
+        String noSubject =
+                TestTokens.hs256(TestTokens.validClaims().subject(null).build(), SECRET);
 
-        for (String header : new String[] {"Bearer " + badSignature, "Bearer " + noSubject, "Basic dXNlcjpwdw==", "Bearer"}) {
-            ApiException refused = catchThrowableOfType(ApiException.class,
-                    () -> authenticator.authenticate(request(Map.of("Authorization", header))));
+        for (String header :
+                new String[] {"Bearer " + badSignature, "Bearer " + noSubject, "Basic dXNlcjpwdw==", "Bearer"}) {
+            ApiException refused = catchThrowableOfType(
+                    ApiException.class, () -> authenticator.authenticate(request(Map.of("Authorization", header))));
             assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
             assertThat(refused.getMessage()).isEqualTo(ErrorCode.UNAUTHORIZED.defaultMessage());
         }

@@ -20,10 +20,10 @@ final class TestTokens {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
     static final String OTHER_SECRET = "another-secret-0123456789-abcdefghijklmnopqrstu";
-    static final JwtSettings SETTINGS = new JwtSettings("arn:aws:secretsmanager:eu-west-1:1:secret:jwt", "https://tally.dev", "tally-api", null);
+    static final JwtSettings SETTINGS =
+            new JwtSettings("arn:aws:secretsmanager:eu-west-1:1:secret:jwt", "https://tally.dev", "tally-api", null);
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     static JwtKeySource key() {
         return JwtKeySource.of(HmacKey.fromSecretString(SECRET));

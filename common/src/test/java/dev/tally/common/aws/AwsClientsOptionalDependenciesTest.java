@@ -21,12 +21,14 @@ class AwsClientsOptionalDependenciesTest {
 
     @Test
     void sqs_buildsWithoutTheDynamoDbAndSecretsManagerSdks() throws Exception {
-        try (URLClassLoader sqsOnly = classLoaderWithout("/software/amazon/awssdk/dynamodb/",
-                "/software/amazon/awssdk/secretsmanager/")) {
-            assertThatThrownBy(() -> Class.forName("software.amazon.awssdk.services.dynamodb.DynamoDbClient", false, sqsOnly))
+        try (URLClassLoader sqsOnly =
+                classLoaderWithout("/software/amazon/awssdk/dynamodb/", "/software/amazon/awssdk/secretsmanager/")) {
+            assertThatThrownBy(() ->
+                            Class.forName("software.amazon.awssdk.services.dynamodb.DynamoDbClient", false, sqsOnly))
                     .isInstanceOf(ClassNotFoundException.class);
 
-            assertThat(run(SqsClientName.class, sqsOnly)).isEqualTo("software.amazon.awssdk.services.sqs.DefaultSqsClient");
+            assertThat(run(SqsClientName.class, sqsOnly))
+                    .isEqualTo("software.amazon.awssdk.services.sqs.DefaultSqsClient");
             assertThatThrownBy(() -> run(DynamoDbClientName.class, sqsOnly)).isInstanceOf(NoClassDefFoundError.class);
         }
     }
@@ -52,19 +54,25 @@ class AwsClientsOptionalDependenciesTest {
     }
 
     static AwsClients clients() {
-        return AwsClients.builder().environment(Map.of("AWS_REGION", "us-east-1")::get).build();
+        return AwsClients.builder()
+                .environment(Map.of("AWS_REGION", "us-east-1")::get)
+                .build();
     }
 
     @SuppressWarnings("unchecked")
-    private static String run(Class<? extends Supplier<String>> task, ClassLoader loader) throws ReflectiveOperationException {
-        Object instance = Class.forName(task.getName(), true, loader).getDeclaredConstructor().newInstance();
+    private static String run(Class<? extends Supplier<String>> task, ClassLoader loader)
+            throws ReflectiveOperationException {
+        Object instance = Class.forName(task.getName(), true, loader)
+                .getDeclaredConstructor()
+                .newInstance();
         return ((Supplier<String>) instance).get();
     }
 
     private static URLClassLoader classLoaderWithout(String... excludedPathParts) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         URL[] urls = Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> Arrays.stream(excludedPathParts).noneMatch(part -> entry.replace('\\', '/').contains(part)))
+                .filter(entry -> Arrays.stream(excludedPathParts)
+                        .noneMatch(part -> entry.replace('\\', '/').contains(part)))
                 .map(AwsClientsOptionalDependenciesTest::toUrl)
                 .toArray(URL[]::new);
         return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());

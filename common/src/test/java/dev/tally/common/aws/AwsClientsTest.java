@@ -25,7 +25,9 @@ class AwsClientsTest {
 
     @Test
     void build_appliesRegionTimeoutsAndDefaultCredentialsChain() {
-        AwsClients clients = AwsClients.builder().environment(Map.of("AWS_REGION", "eu-central-1")::get).build();
+        AwsClients clients = AwsClients.builder()
+                .environment(Map.of("AWS_REGION", "eu-central-1")::get)
+                .build();
 
         try (DynamoDbClient dynamoDb = clients.dynamoDb()) {
             DynamoDbServiceClientConfiguration configuration = dynamoDb.serviceClientConfiguration();
@@ -40,32 +42,42 @@ class AwsClientsTest {
 
     @Test
     void build_whenRegionMissing_failsNamingAwsRegion() {
-        ConfigurationException failure = catchThrowableOfType(ConfigurationException.class,
-                () -> AwsClients.builder().environment(Map.<String, String>of()::get).build());
+        ConfigurationException failure = catchThrowableOfType(
+                ConfigurationException.class,
+                () -> AwsClients.builder()
+                        .environment(Map.<String, String>of()::get)
+                        .build());
 
         assertThat(failure.problems()).containsExactly("AWS_REGION is missing");
     }
 
     @Test
     void build_whenServiceEndpointSet_itWinsOverTheGlobalOne() {
-        AwsClients clients = AwsClients.builder().environment(Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:4566",
-                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000",
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:7000")::get).build();
+        AwsClients clients = AwsClients.builder()
+                .environment(Map.of(
+                        "AWS_REGION", "us-east-1",
+                        "AWS_ENDPOINT_URL", "http://127.0.0.1:4566",
+                        "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000",
+                        "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:7000")::get)
+                .build();
 
-        try (DynamoDbClient dynamoDb = clients.dynamoDb(); SqsClient sqs = clients.sqs();
-             SecretsManagerClient secrets = clients.secretsManager()) {
-            assertThat(dynamoDb.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:8000"));
-            assertThat(sqs.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:4566"));
-            assertThat(secrets.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:7000"));
+        try (DynamoDbClient dynamoDb = clients.dynamoDb();
+                SqsClient sqs = clients.sqs();
+                SecretsManagerClient secrets = clients.secretsManager()) {
+            assertThat(dynamoDb.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:8000"));
+            assertThat(sqs.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:4566"));
+            assertThat(secrets.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:7000"));
         }
     }
 
     @Test
     void build_whenEndpointNotAUrl_failsNamingTheVariable() {
         AwsClients clients = AwsClients.builder()
-                .environment(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SQS", "localhost")::get).build();
+                .environment(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SQS", "localhost")::get)
+                .build();
 
         ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, clients::sqs);
 
@@ -75,42 +87,60 @@ class AwsClientsTest {
     @Test
     void build_withGivenCredentialsAndTimeouts_usesThem() {
         StaticCredentialsProvider dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        ClientTimeouts timeouts = new ClientTimeouts(Duration.ofSeconds(9), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3));
-        AwsClients clients = AwsClients.builder().environment(Map.of("AWS_REGION", "us-east-1")::get)
-                .credentials(dummy).timeouts(timeouts).build();
+        ClientTimeouts timeouts = new ClientTimeouts(
+                Duration.ofSeconds(9), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3));
+        AwsClients clients = AwsClients.builder()
+                .environment(Map.of("AWS_REGION", "us-east-1")::get)
+                .credentials(dummy)
+                .timeouts(timeouts)
+                .build();
 
         try (SqsClient sqs = clients.sqs()) {
             assertThat(sqs.serviceClientConfiguration().credentialsProvider()).isSameAs(dummy);
-            assertThat(sqs.serviceClientConfiguration().overrideConfiguration().apiCallTimeout()).contains(Duration.ofSeconds(9));
-            assertThat(sqs.serviceClientConfiguration().overrideConfiguration().apiCallAttemptTimeout()).contains(Duration.ofSeconds(3));
+            assertThat(sqs.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+                    .contains(Duration.ofSeconds(9));
+            assertThat(sqs.serviceClientConfiguration().overrideConfiguration().apiCallAttemptTimeout())
+                    .contains(Duration.ofSeconds(3));
         }
     }
 
     @Test
     void clientTimeouts_whenAttemptLongerThanCall_refuses() {
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ClientTimeouts(
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1))))
+        assertThat(catchThrowableOfType(
+                        IllegalArgumentException.class,
+                        () -> new ClientTimeouts(
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(1))))
                 .hasMessageContaining("apiCallAttemptTimeout");
     }
 
     @Test
     void build_usesTheUrlConnectionHttpClient() throws ReflectiveOperationException {
-        AwsClients clients = AwsClients.builder().environment(Map.of("AWS_REGION", "us-east-1")::get).build();
+        AwsClients clients = AwsClients.builder()
+                .environment(Map.of("AWS_REGION", "us-east-1")::get)
+                .build();
 
         try (DynamoDbClient dynamoDb = clients.dynamoDb()) {
             java.lang.reflect.Field field = dynamoDb.getClass().getDeclaredField("clientConfiguration");
             field.setAccessible(true);
             SdkClientConfiguration configuration = (SdkClientConfiguration) field.get(dynamoDb);
-            assertThat(configuration.option(SdkClientOption.SYNC_HTTP_CLIENT).clientName()).isEqualTo("UrlConnection");
+            assertThat(configuration.option(SdkClientOption.SYNC_HTTP_CLIENT).clientName())
+                    .isEqualTo("UrlConnection");
         }
     }
 
     @Test
     void httpClient_isTheOnlyOneOnTheClasspath() {
-        assertThat(isPresent("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient")).isTrue();
-        assertThat(isPresent("software.amazon.awssdk.http.apache.ApacheHttpClient")).isFalse();
-        assertThat(isPresent("software.amazon.awssdk.http.apache5.Apache5HttpClient")).isFalse();
-        assertThat(isPresent("software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient")).isFalse();
+        assertThat(isPresent("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"))
+                .isTrue();
+        assertThat(isPresent("software.amazon.awssdk.http.apache.ApacheHttpClient"))
+                .isFalse();
+        assertThat(isPresent("software.amazon.awssdk.http.apache5.Apache5HttpClient"))
+                .isFalse();
+        assertThat(isPresent("software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient"))
+                .isFalse();
     }
 
     private static boolean isPresent(String className) {

@@ -45,12 +45,18 @@ class ConfigTest {
 
     @Test
     void authConfig_whenEverythingMissing_namesEveryRequiredVariable() {
-        ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, () -> AuthConfig.from(Map.of()));
+        ConfigurationException failure =
+                catchThrowableOfType(ConfigurationException.class, () -> AuthConfig.from(Map.of()));
 
-        assertThat(failure.problems()).containsExactly(
-                "USERS_TABLE is missing", "LOGIN_ATTEMPTS_TABLE is missing", "JWT_SECRET_ARN is missing",
-                "JWT_ISSUER is missing", "JWT_AUDIENCE is missing");
-        assertThat(failure.getMessage()).startsWith("AuthConfig cannot start: ")
+        assertThat(failure.problems())
+                .containsExactly(
+                        "USERS_TABLE is missing",
+                        "LOGIN_ATTEMPTS_TABLE is missing",
+                        "JWT_SECRET_ARN is missing",
+                        "JWT_ISSUER is missing",
+                        "JWT_AUDIENCE is missing");
+        assertThat(failure.getMessage())
+                .startsWith("AuthConfig cannot start: ")
                 .contains("USERS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
     }
 
@@ -64,8 +70,10 @@ class ConfigTest {
 
         assertThat(failure.problems()).hasSize(3);
         assertThat(failure.problems().get(0)).startsWith("USERS_TABLE is not a valid DynamoDB table name");
-        assertThat(failure.problems()).anySatisfy(p -> assertThat(p).startsWith("JWT_JWKS_URL must be an absolute http(s) URL"));
-        assertThat(failure.problems()).anySatisfy(p -> assertThat(p).isEqualTo("JWT_TTL_SECONDS must be a positive whole number, was '-5'"));
+        assertThat(failure.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("JWT_JWKS_URL must be an absolute http(s) URL"));
+        assertThat(failure.problems())
+                .anySatisfy(p -> assertThat(p).isEqualTo("JWT_TTL_SECONDS must be a positive whole number, was '-5'"));
     }
 
     @Test
@@ -75,8 +83,9 @@ class ConfigTest {
 
         ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, () -> AuthConfig.from(env));
 
-        assertThat(failure.problems()).containsExactly(
-                "JWT_JWKS_URL must be an https URL (plain http only for a loopback host such as 127.0.0.1)");
+        assertThat(failure.problems())
+                .containsExactly(
+                        "JWT_JWKS_URL must be an https URL (plain http only for a loopback host such as 127.0.0.1)");
     }
 
     @Test
@@ -97,11 +106,16 @@ class ConfigTest {
 
         assertThat(config.commandsQueueUrl()).hasPath("/123456789012/commands.fifo");
         assertThat(config.commandsTable()).isEqualTo("tally-commands");
-        ConfigurationException failure = catchThrowableOfType(ConfigurationException.class,
+        ConfigurationException failure = catchThrowableOfType(
+                ConfigurationException.class,
                 () -> CommandSubmissionConfig.from(Map.of("COMMANDS_QUEUE_URL", "not a url")));
-        assertThat(failure.problems()).containsExactly("COMMANDS_TABLE is missing",
-                "COMMANDS_QUEUE_URL must be an absolute http(s) URL",
-                "JWT_SECRET_ARN is missing", "JWT_ISSUER is missing", "JWT_AUDIENCE is missing");
+        assertThat(failure.problems())
+                .containsExactly(
+                        "COMMANDS_TABLE is missing",
+                        "COMMANDS_QUEUE_URL must be an absolute http(s) URL",
+                        "JWT_SECRET_ARN is missing",
+                        "JWT_ISSUER is missing",
+                        "JWT_AUDIENCE is missing");
     }
 
     @Test
@@ -113,38 +127,69 @@ class ConfigTest {
         QueryConfig config = QueryConfig.from(env::get);
 
         assertThat(config).isEqualTo(new QueryConfig("debts", "summaries", "commands", JwtSettings.from(JWT)));
-        assertThat(catchThrowableOfType(ConfigurationException.class, () -> QueryConfig.from(JWT)).problems())
+        assertThat(catchThrowableOfType(ConfigurationException.class, () -> QueryConfig.from(JWT))
+                        .problems())
                 .containsExactly("DEBTS_TABLE is missing", "SUMMARIES_TABLE is missing", "COMMANDS_TABLE is missing");
     }
 
     @Test
     void workerConfig_readsTablesAndDeadLetterQueue() {
-        WorkerConfig config = WorkerConfig.from(Map.of("DEBTS_TABLE", "debts", "COMMANDS_TABLE", "commands",
-                "DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:9324/000000000000/commands-dlq.fifo"));
+        WorkerConfig config = WorkerConfig.from(Map.of(
+                "DEBTS_TABLE",
+                "debts",
+                "COMMANDS_TABLE",
+                "commands",
+                "DEAD_LETTER_QUEUE_URL",
+                "http://127.0.0.1:9324/000000000000/commands-dlq.fifo"));
 
         assertThat(config.deadLetterQueueUrl().getPort()).isEqualTo(9324);
-        assertThat(catchThrowableOfType(ConfigurationException.class, () -> WorkerConfig.from(Map.of())).problems())
-                .containsExactly("DEBTS_TABLE is missing", "COMMANDS_TABLE is missing", "DEAD_LETTER_QUEUE_URL is missing");
+        assertThat(catchThrowableOfType(ConfigurationException.class, () -> WorkerConfig.from(Map.of()))
+                        .problems())
+                .containsExactly(
+                        "DEBTS_TABLE is missing", "COMMANDS_TABLE is missing", "DEAD_LETTER_QUEUE_URL is missing");
     }
 
     @Test
     void projectionConfig_readsBothTables() {
         assertThat(ProjectionConfig.from(Map.of("DEBTS_TABLE", "debts", "SUMMARIES_TABLE", "summaries")))
                 .isEqualTo(new ProjectionConfig("debts", "summaries"));
-        assertThat(catchThrowableOfType(ConfigurationException.class,
-                () -> ProjectionConfig.from(Map.of("DEBTS_TABLE", "debts"))).problems())
+        assertThat(catchThrowableOfType(
+                                ConfigurationException.class,
+                                () -> ProjectionConfig.from(Map.of("DEBTS_TABLE", "debts")))
+                        .problems())
                 .containsExactly("SUMMARIES_TABLE is missing");
     }
 
     @Test
     void variables_listWhatEachRecordReads() {
-        assertThat(AuthConfig.requiredVariables()).containsExactly("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
-        assertThat(AuthConfig.variables()).containsExactly(
-                "USERS_TABLE", "LOGIN_ATTEMPTS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL", "JWT_TTL_SECONDS");
-        assertThat(CommandSubmissionConfig.variables()).containsExactly(
-                "COMMANDS_TABLE", "COMMANDS_QUEUE_URL", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL");
-        assertThat(QueryConfig.variables()).containsExactly(
-                "DEBTS_TABLE", "SUMMARIES_TABLE", "COMMANDS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL");
+        assertThat(AuthConfig.requiredVariables())
+                .containsExactly("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE", "JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
+        assertThat(AuthConfig.variables())
+                .containsExactly(
+                        "USERS_TABLE",
+                        "LOGIN_ATTEMPTS_TABLE",
+                        "JWT_SECRET_ARN",
+                        "JWT_ISSUER",
+                        "JWT_AUDIENCE",
+                        "JWT_JWKS_URL",
+                        "JWT_TTL_SECONDS");
+        assertThat(CommandSubmissionConfig.variables())
+                .containsExactly(
+                        "COMMANDS_TABLE",
+                        "COMMANDS_QUEUE_URL",
+                        "JWT_SECRET_ARN",
+                        "JWT_ISSUER",
+                        "JWT_AUDIENCE",
+                        "JWT_JWKS_URL");
+        assertThat(QueryConfig.variables())
+                .containsExactly(
+                        "DEBTS_TABLE",
+                        "SUMMARIES_TABLE",
+                        "COMMANDS_TABLE",
+                        "JWT_SECRET_ARN",
+                        "JWT_ISSUER",
+                        "JWT_AUDIENCE",
+                        "JWT_JWKS_URL");
         assertThat(WorkerConfig.variables()).containsExactly("DEBTS_TABLE", "COMMANDS_TABLE", "DEAD_LETTER_QUEUE_URL");
         assertThat(ProjectionConfig.variables()).containsExactly("DEBTS_TABLE", "SUMMARIES_TABLE");
     }
@@ -160,7 +205,9 @@ class ConfigTest {
 
     private static void assertMissingNamed(List<String> required, Runnable read) {
         ConfigurationException failure = catchThrowableOfType(ConfigurationException.class, read::run);
-        assertThat(failure.problems()).containsExactlyElementsOf(required.stream().map(v -> v + " is missing").toList());
+        assertThat(failure.problems())
+                .containsExactlyElementsOf(
+                        required.stream().map(v -> v + " is missing").toList());
     }
 
     private static Map<String, String> with(Map<String, String> base, String name, String value) {

@@ -21,8 +21,7 @@ public final class CommandReplay {
      * @param decision what the decider said
      * @param after    the debt after it (the same as before unless applied)
      */
-    public record Step(CommandEnvelope command, Debt before, Decision decision, Debt after) {
-    }
+    public record Step(CommandEnvelope command, Debt before, Decision decision, Debt after) {}
 
     private final Map<String, Debt> debts = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();

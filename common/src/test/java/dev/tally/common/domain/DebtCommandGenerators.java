@@ -39,8 +39,7 @@ public final class DebtCommandGenerators {
 
     private static final List<String> NOTES = List.of("rent", "dinner", "tickets");
 
-    private DebtCommandGenerators() {
-    }
+    private DebtCommandGenerators() {}
 
     /** Sequences of up to 60 commands with amounts up to 10 000 minor units (no summary can overflow). */
     public static Generator<List<CommandEnvelope>> commandSequences() {
@@ -64,12 +63,17 @@ public final class DebtCommandGenerators {
     /** A {@code CreateDebt} of {@code debtIds} with the given amounts. */
     public static Generator<DebtCommand> creates(Generator<String> debtIds, Generator<Long> amounts) {
         Generator<Money> money = money(amounts);
-        Generator<String> emails = Generator.of(List.of("x@example.com", "y@example.com")).orNull(0.5);
+        Generator<String> emails =
+                Generator.of(List.of("x@example.com", "y@example.com")).orNull(0.5);
         Generator<String> notes = Generator.of(NOTES).orNull(0.4);
         Generator<LocalDate> dueDates = dueDates().orNull(0.3);
-        return source -> new CreateDebt(debtIds.next(source),
+        return source -> new CreateDebt(
+                debtIds.next(source),
                 new Counterparty(source.pick(NAMES), emails.next(source)),
-                source.pick(Direction.values()), money.next(source), notes.next(source), dueDates.next(source));
+                source.pick(Direction.values()),
+                money.next(source),
+                notes.next(source),
+                dueDates.next(source));
     }
 
     /** Single payloads over {@link #DEBT_IDS} with the given amounts. */
@@ -78,23 +82,38 @@ public final class DebtCommandGenerators {
         Generator<Money> money = money(amounts);
         Generator<String> notes = Generator.of(NOTES);
         Generator<FieldUpdate<String>> names = fieldUpdates(Generator.of(NAMES), false);
-        Generator<FieldUpdate<String>> emails = fieldUpdates(Generator.of(List.of("x@example.com", "z@example.com")), true);
+        Generator<FieldUpdate<String>> emails =
+                fieldUpdates(Generator.of(List.of("x@example.com", "z@example.com")), true);
         Generator<FieldUpdate<String>> descriptions = fieldUpdates(notes, true);
         Generator<FieldUpdate<LocalDate>> dueDates = fieldUpdates(dueDates(), true);
         Generator<DebtCommand> create = creates(debtIds, amounts);
-        Generator<DebtCommand> update = source -> new UpdateDebt(debtIds.next(source), names.next(source),
-                emails.next(source), descriptions.next(source), dueDates.next(source));
-        Generator<DebtCommand> payment = source -> new RecordPayment(debtIds.next(source), money.next(source),
-                START.plusSeconds(source.intBetween(0, 10_000)), notes.orNull(0.5).next(source));
-        Generator<DebtCommand> settle = source -> new SettleDebt(debtIds.next(source), notes.orNull(0.5).next(source));
+        Generator<DebtCommand> update = source -> new UpdateDebt(
+                debtIds.next(source),
+                names.next(source),
+                emails.next(source),
+                descriptions.next(source),
+                dueDates.next(source));
+        Generator<DebtCommand> payment = source -> new RecordPayment(
+                debtIds.next(source),
+                money.next(source),
+                START.plusSeconds(source.intBetween(0, 10_000)),
+                notes.orNull(0.5).next(source));
+        Generator<DebtCommand> settle =
+                source -> new SettleDebt(debtIds.next(source), notes.orNull(0.5).next(source));
         Generator<DebtCommand> cancel = debtIds.map(CancelDebt::new);
-        return Generator.frequency(Generator.weighted(1, create), Generator.weighted(2, update),
-                Generator.weighted(6, payment), Generator.weighted(1, settle), Generator.weighted(1, cancel));
+        return Generator.frequency(
+                Generator.weighted(1, create),
+                Generator.weighted(2, update),
+                Generator.weighted(6, payment),
+                Generator.weighted(1, settle),
+                Generator.weighted(1, cancel));
     }
 
     private static Generator<Money> money(Generator<Long> amounts) {
-        Generator<String> currencies = Generator.frequency(Generator.weighted(6, Generator.constant("EUR")),
-                Generator.weighted(2, Generator.constant("JPY")), Generator.weighted(2, Generator.constant("KWD")));
+        Generator<String> currencies = Generator.frequency(
+                Generator.weighted(6, Generator.constant("EUR")),
+                Generator.weighted(2, Generator.constant("JPY")),
+                Generator.weighted(2, Generator.constant("KWD")));
         return source -> Money.of(amounts.next(source), currencies.next(source));
     }
 
@@ -142,7 +161,9 @@ public final class DebtCommandGenerators {
         for (int pick : picks) {
             int original = pick % payloads.size();
             CommandEnvelope again = sequence.stream()
-                    .filter(e -> e.commandId().equals("cmd-" + original)).findFirst().orElseThrow();
+                    .filter(e -> e.commandId().equals("cmd-" + original))
+                    .findFirst()
+                    .orElseThrow();
             int after = sequence.indexOf(again) + 1;
             int position = after + (pick / payloads.size()) % (sequence.size() - after + 1);
             sequence.add(position, again);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.events.DebtStatus;
 import dev.tally.events.command.CommandEnvelope;
+import dev.tally.testkit.Coverage;
+import dev.tally.testkit.PropertyCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.tally.testkit.Coverage;
-import dev.tally.testkit.PropertyCheck;
 import org.junit.jupiter.api.Test;
 
 class DebtDeciderProperties {
@@ -23,26 +23,38 @@ class DebtDeciderProperties {
             CommandReplay replay = new CommandReplay();
             for (CommandEnvelope command : commands) {
                 CommandReplay.Step step = replay.apply(command);
-                decisions.collect(step.decision() instanceof Decision.Rejected r
-                        ? r.reason().name() : step.decision().getClass().getSimpleName());
+                decisions.collect(
+                        step.decision() instanceof Decision.Rejected r
+                                ? r.reason().name()
+                                : step.decision().getClass().getSimpleName());
                 if (step.decision() instanceof Decision.Applied) {
                     assertBalanced(step.after());
                     long previous = step.before() == null ? 0 : step.before().version();
                     assertThat(step.after().version()).isEqualTo(previous + 1);
-                    assertThat(step.after().appliedCommands()).containsEntry(command.commandId(), step.after().version());
-                    assertThat(step.after().appliedCommands()).hasSize((int) step.after().version());
+                    assertThat(step.after().appliedCommands())
+                            .containsEntry(command.commandId(), step.after().version());
+                    assertThat(step.after().appliedCommands())
+                            .hasSize((int) step.after().version());
                 } else {
                     assertThat(step.after()).isSameAs(step.before());
                 }
                 if (step.decision() instanceof Decision.Rejected rejected) {
-                    assertThat(rejected.reason()).as("the decider never produces STALE_VERSION")
+                    assertThat(rejected.reason())
+                            .as("the decider never produces STALE_VERSION")
                             .isNotEqualTo(dev.tally.events.command.RejectionReason.STALE_VERSION);
                 }
             }
         });
 
-        decisions.assertEachSeen(List.of("Applied", "AlreadyApplied", "DEBT_ALREADY_EXISTS", "DEBT_NOT_FOUND",
-                "DEBT_NOT_OPEN", "CURRENCY_MISMATCH", "OVERPAYMENT", "NOTHING_TO_UPDATE"));
+        decisions.assertEachSeen(List.of(
+                "Applied",
+                "AlreadyApplied",
+                "DEBT_ALREADY_EXISTS",
+                "DEBT_NOT_FOUND",
+                "DEBT_NOT_OPEN",
+                "CURRENCY_MISMATCH",
+                "OVERPAYMENT",
+                "NOTHING_TO_UPDATE"));
     }
 
     @Test
@@ -52,7 +64,8 @@ class DebtDeciderProperties {
             Map<String, Debt> before = replay.debts();
             Map<String, Long> appliedVersions = replay.steps().stream()
                     .filter(s -> s.decision() instanceof Decision.Applied)
-                    .collect(Collectors.toMap(s -> s.command().commandId(), s -> s.after().version()));
+                    .collect(Collectors.toMap(
+                            s -> s.command().commandId(), s -> s.after().version()));
 
             for (CommandEnvelope command : commands) {
                 if (appliedVersions.containsKey(command.commandId())) {
@@ -85,7 +98,9 @@ class DebtDeciderProperties {
         assertThat(debt.outstanding()).isBetween(0L, debt.principal());
         switch (debt.status()) {
             case OPEN -> {
-                assertThat(debt.outstanding()).isEqualTo(debt.principal() - paid).isPositive();
+                assertThat(debt.outstanding())
+                        .isEqualTo(debt.principal() - paid)
+                        .isPositive();
                 assertThat(debt.writtenOff()).isZero();
             }
             case SETTLED -> {

@@ -91,16 +91,30 @@ class DebtDeciderTest {
             assertRejected(decide(null, pay("c", 1, 100, "EUR")), RejectionReason.DEBT_NOT_FOUND);
             assertRejected(decide(null, settle("c", 1)), RejectionReason.DEBT_NOT_FOUND);
             assertRejected(decide(null, cancel("c", 1)), RejectionReason.DEBT_NOT_FOUND);
-            assertRejected(decide(null, update("c", 1, FieldUpdate.set("B"), FieldUpdate.unchanged(),
-                    FieldUpdate.unchanged(), FieldUpdate.unchanged())), RejectionReason.DEBT_NOT_FOUND);
+            assertRejected(
+                    decide(
+                            null,
+                            update(
+                                    "c",
+                                    1,
+                                    FieldUpdate.set("B"),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged())),
+                    RejectionReason.DEBT_NOT_FOUND);
         }
 
         @Test
         void anotherUsersDebt_isNotFound_evenForADuplicateCommandId() {
             CommandEnvelope intruder = CommandEnvelope.of("c-create", "user-2", T0, null, new CancelDebt(DEBT));
             assertRejected(decide(OPEN, intruder), RejectionReason.DEBT_NOT_FOUND);
-            CommandEnvelope intruderCreate = CommandEnvelope.of("c-x", "user-2", T0, null, new CreateDebt(DEBT,
-                    Counterparty.named("Mallory"), Direction.OWED_TO_ME, Money.of(1, "EUR"), null, null));
+            CommandEnvelope intruderCreate = CommandEnvelope.of(
+                    "c-x",
+                    "user-2",
+                    T0,
+                    null,
+                    new CreateDebt(
+                            DEBT, Counterparty.named("Mallory"), Direction.OWED_TO_ME, Money.of(1, "EUR"), null, null));
             assertRejected(decide(OPEN, intruderCreate), RejectionReason.DEBT_NOT_FOUND);
         }
 
@@ -121,7 +135,8 @@ class DebtDeciderTest {
             assertThat(after.outstanding()).isEqualTo(7_500);
             assertThat(after.paid()).isEqualTo(2_500);
             assertThat(after.status()).isEqualTo(DebtStatus.OPEN);
-            assertThat(after.payments()).containsExactly(new Payment(2_500, T0.plusSeconds(300), "note c-pay", "c-pay"));
+            assertThat(after.payments())
+                    .containsExactly(new Payment(2_500, T0.plusSeconds(300), "note c-pay", "c-pay"));
             assertThat(after.version()).isEqualTo(2);
             assertThat(after.appliedCommands()).containsEntry("c-pay", 2L).containsEntry("c-create", 1L);
             assertThat(after.updatedAt()).isEqualTo(T0.plusSeconds(300));
@@ -229,8 +244,17 @@ class DebtDeciderTest {
             assertRejected(decide(closed, pay("c-x1", 9, 1, "EUR")), RejectionReason.DEBT_NOT_OPEN);
             assertRejected(decide(closed, settle("c-x2", 9)), RejectionReason.DEBT_NOT_OPEN);
             assertRejected(decide(closed, cancel("c-x3", 9)), RejectionReason.DEBT_NOT_OPEN);
-            assertRejected(decide(closed, update("c-x4", 9, FieldUpdate.set("Zed"), FieldUpdate.unchanged(),
-                    FieldUpdate.unchanged(), FieldUpdate.unchanged())), RejectionReason.DEBT_NOT_OPEN);
+            assertRejected(
+                    decide(
+                            closed,
+                            update(
+                                    "c-x4",
+                                    9,
+                                    FieldUpdate.set("Zed"),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged())),
+                    RejectionReason.DEBT_NOT_OPEN);
         }
     }
 
@@ -239,8 +263,15 @@ class DebtDeciderTest {
 
         @Test
         void setsAndClearsTheGivenFields_andKeepsTheRest() {
-            Debt after = applied(decide(OPEN, update("c-up", 3, FieldUpdate.set("Alice E."), FieldUpdate.cleared(),
-                    FieldUpdate.unchanged(), FieldUpdate.cleared())));
+            Debt after = applied(decide(
+                    OPEN,
+                    update(
+                            "c-up",
+                            3,
+                            FieldUpdate.set("Alice E."),
+                            FieldUpdate.cleared(),
+                            FieldUpdate.unchanged(),
+                            FieldUpdate.cleared())));
 
             assertThat(after.counterparty()).isEqualTo(Counterparty.named("Alice E."));
             assertThat(after.description()).isEqualTo("Dinner");
@@ -251,8 +282,15 @@ class DebtDeciderTest {
 
         @Test
         void setsDescriptionAndDueDate() {
-            Debt after = applied(decide(OPEN, update("c-up", 3, FieldUpdate.unchanged(), FieldUpdate.unchanged(),
-                    FieldUpdate.set("Lunch"), FieldUpdate.set(LocalDate.of(2027, 3, 1)))));
+            Debt after = applied(decide(
+                    OPEN,
+                    update(
+                            "c-up",
+                            3,
+                            FieldUpdate.unchanged(),
+                            FieldUpdate.unchanged(),
+                            FieldUpdate.set("Lunch"),
+                            FieldUpdate.set(LocalDate.of(2027, 3, 1)))));
 
             assertThat(after.description()).isEqualTo("Lunch");
             assertThat(after.dueDate()).isEqualTo(LocalDate.of(2027, 3, 1));
@@ -261,19 +299,53 @@ class DebtDeciderTest {
 
         @Test
         void updateThatChangesNothing_isNothingToUpdate() {
-            assertRejected(decide(OPEN, update("c-up", 3, FieldUpdate.set("Alice"), FieldUpdate.set("alice@example.com"),
-                    FieldUpdate.set("Dinner"), FieldUpdate.set(LocalDate.of(2026, 12, 31)))), RejectionReason.NOTHING_TO_UPDATE);
-            assertRejected(decide(OPEN, update("c-up2", 3, FieldUpdate.unchanged(), FieldUpdate.unchanged(),
-                    FieldUpdate.unchanged(), FieldUpdate.unchanged())), RejectionReason.NOTHING_TO_UPDATE);
+            assertRejected(
+                    decide(
+                            OPEN,
+                            update(
+                                    "c-up",
+                                    3,
+                                    FieldUpdate.set("Alice"),
+                                    FieldUpdate.set("alice@example.com"),
+                                    FieldUpdate.set("Dinner"),
+                                    FieldUpdate.set(LocalDate.of(2026, 12, 31)))),
+                    RejectionReason.NOTHING_TO_UPDATE);
+            assertRejected(
+                    decide(
+                            OPEN,
+                            update(
+                                    "c-up2",
+                                    3,
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged())),
+                    RejectionReason.NOTHING_TO_UPDATE);
         }
 
         @Test
         void clearingWhatIsAlreadyEmpty_isNothingToUpdate() {
-            Debt bare = applied(decide(OPEN, update("c-1", 1, FieldUpdate.unchanged(), FieldUpdate.cleared(),
-                    FieldUpdate.cleared(), FieldUpdate.cleared())));
+            Debt bare = applied(decide(
+                    OPEN,
+                    update(
+                            "c-1",
+                            1,
+                            FieldUpdate.unchanged(),
+                            FieldUpdate.cleared(),
+                            FieldUpdate.cleared(),
+                            FieldUpdate.cleared())));
 
-            assertRejected(decide(bare, update("c-2", 2, FieldUpdate.unchanged(), FieldUpdate.cleared(),
-                    FieldUpdate.cleared(), FieldUpdate.cleared())), RejectionReason.NOTHING_TO_UPDATE);
+            assertRejected(
+                    decide(
+                            bare,
+                            update(
+                                    "c-2",
+                                    2,
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.cleared(),
+                                    FieldUpdate.cleared(),
+                                    FieldUpdate.cleared())),
+                    RejectionReason.NOTHING_TO_UPDATE);
         }
     }
 
@@ -305,8 +377,11 @@ class DebtDeciderTest {
 
     @Test
     void commandsOfOneUserOnDifferentDebts_doNotInterfere() {
-        CommandEnvelope second = envelope("c-2", 1, new CreateDebt("debt-2", Counterparty.named("Bob"),
-                Direction.OWED_BY_ME, Money.of(500, "JPY"), null, null));
+        CommandEnvelope second = envelope(
+                "c-2",
+                1,
+                new CreateDebt(
+                        "debt-2", Counterparty.named("Bob"), Direction.OWED_BY_ME, Money.of(500, "JPY"), null, null));
 
         Debt other = applied(decide(null, second));
 

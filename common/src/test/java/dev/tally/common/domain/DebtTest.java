@@ -24,8 +24,23 @@ import org.junit.jupiter.api.Test;
 class DebtTest {
 
     private static Debt debt(long principal, List<Payment> payments, DebtStatus status, long writtenOff) {
-        return new Debt("u", "d", Counterparty.named("A"), Direction.OWED_TO_ME, "EUR", principal, payments, status,
-                null, null, 1, T0, T0, writtenOff, Map.of("c", 1L), null);
+        return new Debt(
+                "u",
+                "d",
+                Counterparty.named("A"),
+                Direction.OWED_TO_ME,
+                "EUR",
+                principal,
+                payments,
+                status,
+                null,
+                null,
+                1,
+                T0,
+                T0,
+                writtenOff,
+                Map.of("c", 1L),
+                null);
     }
 
     private static Payment payment(long amount) {
@@ -45,18 +60,24 @@ class DebtTest {
 
     @Test
     void constructor_refusesPaymentSumOverflow_insteadOfWrapping() {
-        assertThatThrownBy(() -> debt(Long.MAX_VALUE, List.of(payment(Long.MAX_VALUE), payment(Long.MAX_VALUE)),
-                DebtStatus.CANCELLED, 0)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> debt(
+                        Long.MAX_VALUE,
+                        List.of(payment(Long.MAX_VALUE), payment(Long.MAX_VALUE)),
+                        DebtStatus.CANCELLED,
+                        0))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test
     void constructor_refusesOpenDebtWithNothingOutstanding() {
-        assertThatThrownBy(() -> debt(100, List.of(payment(100)), DebtStatus.OPEN, 0)).hasMessageContaining("OPEN");
+        assertThatThrownBy(() -> debt(100, List.of(payment(100)), DebtStatus.OPEN, 0))
+                .hasMessageContaining("OPEN");
     }
 
     @Test
     void constructor_refusesSettledDebtNotClosedInFull() {
-        assertThatThrownBy(() -> debt(100, List.of(payment(50)), DebtStatus.SETTLED, 10)).hasMessageContaining("SETTLED");
+        assertThatThrownBy(() -> debt(100, List.of(payment(50)), DebtStatus.SETTLED, 10))
+                .hasMessageContaining("SETTLED");
     }
 
     @Test
@@ -68,21 +89,100 @@ class DebtTest {
 
     @Test
     void constructor_refusesBadVersionsAndTimes() {
-        assertThatThrownBy(() -> new Debt("u", "d", Counterparty.named("A"), Direction.OWED_TO_ME, "EUR", 1, List.of(),
-                DebtStatus.OPEN, null, null, 0, T0, T0, 0, Map.of(), null)).hasMessageContaining("version");
-        assertThatThrownBy(() -> new Debt("u", "d", Counterparty.named("A"), Direction.OWED_TO_ME, "EUR", 1, List.of(),
-                DebtStatus.OPEN, null, null, 1, T0, T0.minusSeconds(1), 0, Map.of(), null)).hasMessageContaining("updatedAt");
-        assertThatThrownBy(() -> new Debt("u", "d", Counterparty.named("A"), Direction.OWED_TO_ME, "EUR", 1, List.of(),
-                DebtStatus.OPEN, null, null, 1, T0, T0, 0, Map.of("c", 2L), null)).hasMessageContaining("version");
-        assertThatThrownBy(() -> new Debt("u", "d", Counterparty.named("A"), Direction.OWED_TO_ME, "XXX", 1, List.of(),
-                DebtStatus.OPEN, null, null, 1, T0, T0, 0, Map.of(), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Debt(
+                        "u",
+                        "d",
+                        Counterparty.named("A"),
+                        Direction.OWED_TO_ME,
+                        "EUR",
+                        1,
+                        List.of(),
+                        DebtStatus.OPEN,
+                        null,
+                        null,
+                        0,
+                        T0,
+                        T0,
+                        0,
+                        Map.of(),
+                        null))
+                .hasMessageContaining("version");
+        assertThatThrownBy(() -> new Debt(
+                        "u",
+                        "d",
+                        Counterparty.named("A"),
+                        Direction.OWED_TO_ME,
+                        "EUR",
+                        1,
+                        List.of(),
+                        DebtStatus.OPEN,
+                        null,
+                        null,
+                        1,
+                        T0,
+                        T0.minusSeconds(1),
+                        0,
+                        Map.of(),
+                        null))
+                .hasMessageContaining("updatedAt");
+        assertThatThrownBy(() -> new Debt(
+                        "u",
+                        "d",
+                        Counterparty.named("A"),
+                        Direction.OWED_TO_ME,
+                        "EUR",
+                        1,
+                        List.of(),
+                        DebtStatus.OPEN,
+                        null,
+                        null,
+                        1,
+                        T0,
+                        T0,
+                        0,
+                        Map.of("c", 2L),
+                        null))
+                .hasMessageContaining("version");
+        assertThatThrownBy(() -> new Debt(
+                        "u",
+                        "d",
+                        Counterparty.named("A"),
+                        Direction.OWED_TO_ME,
+                        "XXX",
+                        1,
+                        List.of(),
+                        DebtStatus.OPEN,
+                        null,
+                        null,
+                        1,
+                        T0,
+                        T0,
+                        0,
+                        Map.of(),
+                        null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void collections_areCopied() {
         Map<String, Long> applied = new HashMap<>(Map.of("c", 1L));
-        Debt debt = new Debt("u", "d", Counterparty.named("A"), Direction.OWED_TO_ME, "EUR", 1, List.of(),
-                DebtStatus.OPEN, null, null, 1, T0, T0, 0, applied, null);
+        Debt debt = new Debt(
+                "u",
+                "d",
+                Counterparty.named("A"),
+                Direction.OWED_TO_ME,
+                "EUR",
+                1,
+                List.of(),
+                DebtStatus.OPEN,
+                null,
+                null,
+                1,
+                T0,
+                T0,
+                0,
+                applied,
+                null);
         applied.put("other", 1L);
 
         assertThat(debt.appliedCommands()).containsOnlyKeys("c");
@@ -90,9 +190,12 @@ class DebtTest {
 
     @Test
     void outstanding_perStatus() {
-        assertThat(debt(100, List.of(payment(30)), DebtStatus.OPEN, 0).outstanding()).isEqualTo(70);
-        assertThat(debt(100, List.of(payment(30)), DebtStatus.SETTLED, 70).outstanding()).isZero();
-        assertThat(debt(100, List.of(payment(30)), DebtStatus.CANCELLED, 0).outstanding()).isEqualTo(70);
+        assertThat(debt(100, List.of(payment(30)), DebtStatus.OPEN, 0).outstanding())
+                .isEqualTo(70);
+        assertThat(debt(100, List.of(payment(30)), DebtStatus.SETTLED, 70).outstanding())
+                .isZero();
+        assertThat(debt(100, List.of(payment(30)), DebtStatus.CANCELLED, 0).outstanding())
+                .isEqualTo(70);
     }
 
     @Test
@@ -110,8 +213,9 @@ class DebtTest {
         assertThat(view.status()).isEqualTo(DebtStatus.SETTLED);
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.settlementNote()).isEqualTo("even");
-        assertThat(view.payments()).containsExactly(new PaymentView(Money.of(500, "EUR"),
-                Instant.parse("2026-11-27T10:01:00Z"), "note c-2", "c-2"));
+        assertThat(view.payments())
+                .containsExactly(new PaymentView(
+                        Money.of(500, "EUR"), Instant.parse("2026-11-27T10:01:00Z"), "note c-2", "c-2"));
         assertThat(view.createdAt()).isEqualTo(T0);
         assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(120));
         assertThat(view.counterparty().name()).isEqualTo("Alice");

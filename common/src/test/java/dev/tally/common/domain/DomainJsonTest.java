@@ -20,13 +20,16 @@ class DomainJsonTest {
             CommandReplay replay = CommandReplay.of(commands);
 
             for (Debt debt : replay.debts().values()) {
-                assertThat(JsonBodies.parse(TallyJson.write(debt), Debt.class).orElseThrow()).isEqualTo(debt);
+                assertThat(JsonBodies.parse(TallyJson.write(debt), Debt.class).orElseThrow())
+                        .isEqualTo(debt);
             }
             for (CommandEnvelope command : commands) {
-                assertThat(CommandEnvelope.parse(command.toJson()).orElseThrow()).isEqualTo(command);
+                assertThat(CommandEnvelope.parse(command.toJson()).orElseThrow())
+                        .isEqualTo(command);
             }
             Summary summary = replay.foldedSummary();
-            assertThat(JsonBodies.parse(TallyJson.write(summary), Summary.class).orElseThrow()).isEqualTo(summary);
+            assertThat(JsonBodies.parse(TallyJson.write(summary), Summary.class).orElseThrow())
+                    .isEqualTo(summary);
         });
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.Direction;
+import dev.tally.testkit.Coverage;
+import dev.tally.testkit.PropertyCheck;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.tally.testkit.Coverage;
-import dev.tally.testkit.PropertyCheck;
 import org.junit.jupiter.api.Test;
 
 class SummaryProperties {
@@ -22,7 +22,8 @@ class SummaryProperties {
             CommandReplay replay = new CommandReplay();
             for (CommandEnvelope command : commands) {
                 replay.apply(command);
-                assertThat(replay.foldedSummary()).isEqualTo(Summary.summaryOf(replay.debts().values()));
+                assertThat(replay.foldedSummary())
+                        .isEqualTo(Summary.summaryOf(replay.debts().values()));
             }
         });
     }
@@ -35,9 +36,13 @@ class SummaryProperties {
             summary.currencies().forEach((currency, totals) -> {
                 assertThat(totals.owedByMe()).isNotNegative();
                 assertThat(totals.owedToMe()).isNotNegative();
-                long counterpartySum = totals.counterparties().values().stream().mapToLong(CounterpartyTotals::balance).sum();
+                long counterpartySum = totals.counterparties().values().stream()
+                        .mapToLong(CounterpartyTotals::balance)
+                        .sum();
                 assertThat(counterpartySum).isEqualTo(totals.net());
-                assertThat(totals.openDueDates().values().stream().mapToLong(Long::longValue).sum())
+                assertThat(totals.openDueDates().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
                         .isLessThanOrEqualTo(totals.openCount());
             });
         });
@@ -47,7 +52,9 @@ class SummaryProperties {
     void hugeAmounts_eitherExactOrArithmeticException_neverWrapped() {
         Coverage outcomes = new Coverage();
 
-        PropertyCheck.forAll(TRIES, DebtCommandGenerators.hugeAmountSequences(),
+        PropertyCheck.forAll(
+                TRIES,
+                DebtCommandGenerators.hugeAmountSequences(),
                 commands -> outcomes.collect(exactOrReportedOverflow(commands)));
 
         outcomes.assertEachSeen(List.of("overflow reported", "exact to the end"));
@@ -61,7 +68,8 @@ class SummaryProperties {
             } catch (ArithmeticException overflow) {
                 assertThat(exactTotals(replay.debts().values()).values())
                         .as("an overflow is reported only when an exact total leaves the long range")
-                        .anySatisfy(pair -> assertThat(fitsInLong(pair[0]) && fitsInLong(pair[1])).isFalse());
+                        .anySatisfy(pair -> assertThat(fitsInLong(pair[0]) && fitsInLong(pair[1]))
+                                .isFalse());
                 return "overflow reported";
             }
             Map<String, BigInteger[]> exact = exactTotals(replay.debts().values());
@@ -86,7 +94,8 @@ class SummaryProperties {
             if (!debt.isOpen()) {
                 continue;
             }
-            BigInteger[] pair = totals.computeIfAbsent(debt.currency(), c -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            BigInteger[] pair =
+                    totals.computeIfAbsent(debt.currency(), c -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
             int side = debt.direction() == Direction.OWED_BY_ME ? 0 : 1;
             pair[side] = pair[side].add(BigInteger.valueOf(debt.outstanding()));
         }

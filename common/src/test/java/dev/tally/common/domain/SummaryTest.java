@@ -19,17 +19,40 @@ class SummaryTest {
 
     private static final LocalDate DUE = LocalDate.of(2026, 12, 1);
 
-    private static Debt debt(String id, String name, Direction direction, String currency, long principal, long paid,
-                             DebtStatus status, LocalDate due) {
+    private static Debt debt(
+            String id,
+            String name,
+            Direction direction,
+            String currency,
+            long principal,
+            long paid,
+            DebtStatus status,
+            LocalDate due) {
         List<Payment> payments = paid == 0 ? List.of() : List.of(new Payment(paid, T0, null, "p-" + id));
         long writtenOff = status == DebtStatus.SETTLED ? principal - paid : 0;
-        return new Debt("u", id, Counterparty.named(name), direction, currency, principal, payments, status, due, null,
-                1, T0, T0, writtenOff, Map.of("c-" + id, 1L), null);
+        return new Debt(
+                "u",
+                id,
+                Counterparty.named(name),
+                direction,
+                currency,
+                principal,
+                payments,
+                status,
+                due,
+                null,
+                1,
+                T0,
+                T0,
+                writtenOff,
+                Map.of("c-" + id, 1L),
+                null);
     }
 
     @Test
     void contribution_ofOpenDebtOwedToMe() {
-        Summary s = Summary.contribution(debt("d1", "Alice", Direction.OWED_TO_ME, "EUR", 1000, 300, DebtStatus.OPEN, DUE));
+        Summary s =
+                Summary.contribution(debt("d1", "Alice", Direction.OWED_TO_ME, "EUR", 1000, 300, DebtStatus.OPEN, DUE));
 
         assertThat(s.currencies()).containsOnlyKeys("EUR");
         CurrencyTotals eur = s.currencies().get("EUR");
@@ -42,8 +65,10 @@ class SummaryTest {
 
     @Test
     void contribution_ofOpenDebtOwedByMe_isNegativeForTheCounterparty() {
-        CurrencyTotals eur = Summary.contribution(debt("d1", "Bob", Direction.OWED_BY_ME, "EUR", 1000, 0, DebtStatus.OPEN, null))
-                .currencies().get("EUR");
+        CurrencyTotals eur = Summary.contribution(
+                        debt("d1", "Bob", Direction.OWED_BY_ME, "EUR", 1000, 0, DebtStatus.OPEN, null))
+                .currencies()
+                .get("EUR");
 
         assertThat(eur.owedByMe()).isEqualTo(1000);
         assertThat(eur.owedToMe()).isZero();
@@ -62,7 +87,8 @@ class SummaryTest {
 
     @Test
     void plusThenMinus_returnsToEqualValue_withZeroEntriesPruned() {
-        Summary a = Summary.contribution(debt("d1", "Alice", Direction.OWED_TO_ME, "EUR", 1000, 0, DebtStatus.OPEN, DUE));
+        Summary a =
+                Summary.contribution(debt("d1", "Alice", Direction.OWED_TO_ME, "EUR", 1000, 0, DebtStatus.OPEN, DUE));
         Summary b = Summary.contribution(debt("d2", "Bob", Direction.OWED_BY_ME, "JPY", 500, 0, DebtStatus.OPEN, null));
 
         Summary back = a.plus(b).minus(b);
@@ -96,19 +122,23 @@ class SummaryTest {
 
         assertThat(view.userId()).isEqualTo("user-0001");
         assertThat(view.updatedAt()).isEqualTo(T0);
-        assertThat(view.currencies()).isEqualTo(Map.of(
-                "EUR", new CurrencySummaryView("12.30", "7.30", "-5.00", 2, 1),
-                "JPY", new CurrencySummaryView("0", "1000", "1000", 1, 0)));
-        assertThat(view.counterparties()).containsExactly(
-                new CounterpartyBalanceView("Alice", "EUR", "7.30"),
-                new CounterpartyBalanceView("Bob", "EUR", "-12.30"),
-                new CounterpartyBalanceView("Bob", "JPY", "1000"));
+        assertThat(view.currencies())
+                .isEqualTo(Map.of(
+                        "EUR", new CurrencySummaryView("12.30", "7.30", "-5.00", 2, 1),
+                        "JPY", new CurrencySummaryView("0", "1000", "1000", 1, 0)));
+        assertThat(view.counterparties())
+                .containsExactly(
+                        new CounterpartyBalanceView("Alice", "EUR", "7.30"),
+                        new CounterpartyBalanceView("Bob", "EUR", "-12.30"),
+                        new CounterpartyBalanceView("Bob", "JPY", "1000"));
     }
 
     @Test
     void overdue_isDueBeforeToday_notToday() {
-        CurrencyTotals eur = Summary.contribution(debt("d1", "A", Direction.OWED_TO_ME, "EUR", 1, 0, DebtStatus.OPEN, DUE))
-                .currencies().get("EUR");
+        CurrencyTotals eur = Summary.contribution(
+                        debt("d1", "A", Direction.OWED_TO_ME, "EUR", 1, 0, DebtStatus.OPEN, DUE))
+                .currencies()
+                .get("EUR");
 
         assertThat(eur.overdueCount(DUE)).isZero();
         assertThat(eur.overdueCount(DUE.plusDays(1))).isEqualTo(1);
@@ -130,10 +160,12 @@ class SummaryTest {
 
     @Test
     void arithmetic_overflows_loudly() {
-        Summary max = Summary.contribution(debt("d1", "A", Direction.OWED_TO_ME, "EUR", Long.MAX_VALUE, 0, DebtStatus.OPEN, null));
+        Summary max = Summary.contribution(
+                debt("d1", "A", Direction.OWED_TO_ME, "EUR", Long.MAX_VALUE, 0, DebtStatus.OPEN, null));
 
-        assertThatThrownBy(() -> max.plus(Summary.contribution(debt("d2", "B", Direction.OWED_TO_ME, "EUR", 1, 0,
-                DebtStatus.OPEN, null)))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> max.plus(Summary.contribution(
+                        debt("d2", "B", Direction.OWED_TO_ME, "EUR", 1, 0, DebtStatus.OPEN, null))))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test
@@ -155,8 +187,15 @@ class SummaryTest {
     void summaryOf_manyDebtsOfTheMaximumAmount_staysExactAndViewable() {
         java.util.List<Debt> debts = new java.util.ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            debts.add(debt("d" + i, "party " + (i % 500), i % 2 == 0 ? Direction.OWED_TO_ME : Direction.OWED_BY_ME, "EUR",
-                    dev.tally.events.Money.MAX_MINOR_UNITS, 0, DebtStatus.OPEN, null));
+            debts.add(debt(
+                    "d" + i,
+                    "party " + (i % 500),
+                    i % 2 == 0 ? Direction.OWED_TO_ME : Direction.OWED_BY_ME,
+                    "EUR",
+                    dev.tally.events.Money.MAX_MINOR_UNITS,
+                    0,
+                    DebtStatus.OPEN,
+                    null));
         }
 
         Summary summary = Summary.summaryOf(debts);
@@ -164,8 +203,10 @@ class SummaryTest {
         CurrencyTotals eur = summary.currencies().get("EUR");
         assertThat(eur.owedToMe()).isEqualTo(5_000 * dev.tally.events.Money.MAX_MINOR_UNITS);
         assertThat(eur.owedByMe()).isEqualTo(5_000 * dev.tally.events.Money.MAX_MINOR_UNITS);
-        assertThat(summary.toView("u", DUE, null).currencies().get("EUR").owedToMe()).isEqualTo("5000000000000000.00");
-        assertThat(Long.MAX_VALUE / dev.tally.events.Money.MAX_MINOR_UNITS).as("maximal open debts that still fit")
+        assertThat(summary.toView("u", DUE, null).currencies().get("EUR").owedToMe())
+                .isEqualTo("5000000000000000.00");
+        assertThat(Long.MAX_VALUE / dev.tally.events.Money.MAX_MINOR_UNITS)
+                .as("maximal open debts that still fit")
                 .isGreaterThan(90_000);
     }
 }

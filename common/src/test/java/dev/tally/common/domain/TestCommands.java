@@ -24,8 +24,7 @@ public final class TestCommands {
     /** The time of the first command. */
     public static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-    private TestCommands() {
-    }
+    private TestCommands() {}
 
     /** An envelope of {@code payload} from {@link #USER}, issued {@code minutes} after {@link #T0}. */
     public static CommandEnvelope envelope(String commandId, int minutes, DebtCommand payload) {
@@ -34,14 +33,25 @@ public final class TestCommands {
 
     /** Creates {@link #DEBT}: Alice owes the user {@code amount} minor units of {@code currency}. */
     public static CommandEnvelope create(String commandId, long amount, String currency) {
-        return envelope(commandId, 0, new CreateDebt(DEBT, new Counterparty("Alice", "alice@example.com"),
-                Direction.OWED_TO_ME, Money.of(amount, currency), "Dinner", LocalDate.of(2026, 12, 31)));
+        return envelope(
+                commandId,
+                0,
+                new CreateDebt(
+                        DEBT,
+                        new Counterparty("Alice", "alice@example.com"),
+                        Direction.OWED_TO_ME,
+                        Money.of(amount, currency),
+                        "Dinner",
+                        LocalDate.of(2026, 12, 31)));
     }
 
     /** A payment on {@link #DEBT}. */
     public static CommandEnvelope pay(String commandId, int minutes, long amount, String currency) {
-        return envelope(commandId, minutes, new RecordPayment(DEBT, Money.of(amount, currency),
-                T0.plusSeconds(60L * minutes), "note " + commandId));
+        return envelope(
+                commandId,
+                minutes,
+                new RecordPayment(
+                        DEBT, Money.of(amount, currency), T0.plusSeconds(60L * minutes), "note " + commandId));
     }
 
     /** Settles {@link #DEBT}. */
@@ -55,8 +65,13 @@ public final class TestCommands {
     }
 
     /** Updates {@link #DEBT}. */
-    public static CommandEnvelope update(String commandId, int minutes, FieldUpdate<String> name, FieldUpdate<String> email,
-                                         FieldUpdate<String> description, FieldUpdate<LocalDate> dueDate) {
+    public static CommandEnvelope update(
+            String commandId,
+            int minutes,
+            FieldUpdate<String> name,
+            FieldUpdate<String> email,
+            FieldUpdate<String> description,
+            FieldUpdate<LocalDate> dueDate) {
         return envelope(commandId, minutes, new UpdateDebt(DEBT, name, email, description, dueDate));
     }
 

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ class ApiRequestHandlingTest {
 
     @Test
     void handle_whenWorkSucceeds_returnsItsAnswer() {
-        APIGatewayV2HTTPResponse response = handling.handle(event("req-1"),
-                request -> handling.responses().ok(Map.of("route", request.routeKey())));
+        APIGatewayV2HTTPResponse response = handling.handle(
+                event("req-1"), request -> handling.responses().ok(Map.of("route", request.routeKey())));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("{\"route\":\"GET /summary\"}");
@@ -34,7 +34,10 @@ class ApiRequestHandlingTest {
         });
 
         assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("hunter2").doesNotContain("eyJ").doesNotContain("tally-users")
+        assertThat(response.getBody())
+                .doesNotContain("hunter2")
+                .doesNotContain("eyJ")
+                .doesNotContain("tally-users")
                 .doesNotContain("IllegalStateException");
         JsonNode body = mapper.readTree(response.getBody());
         assertThat(body.at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
@@ -49,8 +52,11 @@ class ApiRequestHandlingTest {
                 throw new IllegalStateException(SECRET_TEXT);
             });
 
-            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
-                    .contains("java.lang.IllegalStateException").contains("req-5").contains("ApiRequestHandlingTest"));
+            assertThat(logs.lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("java.lang.IllegalStateException")
+                            .contains("req-5")
+                            .contains("ApiRequestHandlingTest"));
             assertThat(logs.lines()).noneMatch(line -> line.contains("hunter2") || line.contains("eyJ"));
         }
     }
@@ -62,7 +68,8 @@ class ApiRequestHandlingTest {
         });
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(mapper.readTree(response.getBody()).at("/error/message").asText()).isEqualTo("No debt debt-9 here.");
+        assertThat(mapper.readTree(response.getBody()).at("/error/message").asText())
+                .isEqualTo("No debt debt-9 here.");
     }
 
     @Test
@@ -71,17 +78,21 @@ class ApiRequestHandlingTest {
         broken.setBody("%%%");
         broken.setIsBase64Encoded(true);
 
-        APIGatewayV2HTTPResponse response = handling.handle(broken, request -> handling.responses().ok(Map.of()));
+        APIGatewayV2HTTPResponse response =
+                handling.handle(broken, request -> handling.responses().ok(Map.of()));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(mapper.readTree(response.getBody()).at("/error/requestId").asText()).isEqualTo("req-4");
+        assertThat(mapper.readTree(response.getBody()).at("/error/requestId").asText())
+                .isEqualTo("req-4");
     }
 
     @Test
     void origin_namesWhereTheFailureWasThrownWithoutItsMessage() {
         String origin = ApiRequestHandling.origin(new IllegalStateException(SECRET_TEXT));
 
-        assertThat(origin).contains("ApiRequestHandlingTest.origin_namesWhereTheFailureWasThrownWithoutItsMessage").doesNotContain("hunter2");
+        assertThat(origin)
+                .contains("ApiRequestHandlingTest.origin_namesWhereTheFailureWasThrownWithoutItsMessage")
+                .doesNotContain("hunter2");
     }
 
     private static APIGatewayV2HTTPEvent event(String requestId) {

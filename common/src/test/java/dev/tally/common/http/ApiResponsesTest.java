@@ -19,14 +19,23 @@ class ApiResponsesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "VALIDATION_FAILED,400", "MALFORMED_JSON,400", "UNAUTHORIZED,401", "NOT_FOUND,404", "EMAIL_TAKEN,409",
-            "PAYLOAD_TOO_LARGE,413", "UNSUPPORTED_MEDIA_TYPE,415", "IDEMPOTENCY_KEY_REUSED,422", "INTERNAL_ERROR,500"})
+        "VALIDATION_FAILED,400",
+        "MALFORMED_JSON,400",
+        "UNAUTHORIZED,401",
+        "NOT_FOUND,404",
+        "EMAIL_TAKEN,409",
+        "PAYLOAD_TOO_LARGE,413",
+        "UNSUPPORTED_MEDIA_TYPE,415",
+        "IDEMPOTENCY_KEY_REUSED,422",
+        "INTERNAL_ERROR,500"
+    })
     void error_mapsEachCodeToItsStatus(ErrorCode code, int status) throws Exception {
         APIGatewayV2HTTPResponse response = responses.error(new ApiError(code, "msg", List.of(), "req-1"));
 
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
-        assertThat(mapper.readTree(response.getBody()).at("/error/code").asText()).isEqualTo(code.name());
+        assertThat(mapper.readTree(response.getBody()).at("/error/code").asText())
+                .isEqualTo(code.name());
     }
 
     @Test
@@ -47,10 +56,12 @@ class ApiResponsesTest {
 
     @Test
     void error_whenNoFieldProblems_omitsFields() throws Exception {
-        JsonNode body = mapper.readTree(responses.error(ApiException.notFound("No such debt."), "req-2").getBody());
+        JsonNode body = mapper.readTree(
+                responses.error(ApiException.notFound("No such debt."), "req-2").getBody());
 
-        assertThat(body).isEqualTo(mapper.readTree(
-                "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"No such debt.\",\"requestId\":\"req-2\"}}"));
+        assertThat(body)
+                .isEqualTo(mapper.readTree(
+                        "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"No such debt.\",\"requestId\":\"req-2\"}}"));
     }
 
     @Test
@@ -66,28 +77,32 @@ class ApiResponsesTest {
         APIGatewayV2HTTPResponse response = responses.error(ApiException.idempotencyKeyReused(), "req-4");
 
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(mapper.readTree(response.getBody()).at("/error/code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(mapper.readTree(response.getBody()).at("/error/code").asText())
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test
     void accepted_isA202WithLocationAndJsonBody() throws Exception {
-        APIGatewayV2HTTPResponse response = responses.accepted(Map.of("commandId", "c-1", "status", "ACCEPTED"), "/commands/c-1");
+        APIGatewayV2HTTPResponse response =
+                responses.accepted(Map.of("commandId", "c-1", "status", "ACCEPTED"), "/commands/c-1");
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(response.getHeaders()).containsEntry("Location", "/commands/c-1").containsEntry("Content-Type", "application/json");
-        assertThat(mapper.readTree(response.getBody()).get("commandId").asText()).isEqualTo("c-1");
+        assertThat(response.getHeaders())
+                .containsEntry("Location", "/commands/c-1")
+                .containsEntry("Content-Type", "application/json");
+        assertThat(mapper.readTree(response.getBody()).get("commandId").asText())
+                .isEqualTo("c-1");
     }
 
     @Test
     void json_serialisesRecords() throws Exception {
-        record Token(String accessToken, String tokenType, long expiresIn) {
-        }
+        record Token(String accessToken, String tokenType, long expiresIn) {}
 
         APIGatewayV2HTTPResponse response = responses.ok(new Token("t", "Bearer", 3600));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(mapper.readTree(response.getBody())).isEqualTo(
-                mapper.readTree("{\"accessToken\":\"t\",\"tokenType\":\"Bearer\",\"expiresIn\":3600}"));
+        assertThat(mapper.readTree(response.getBody()))
+                .isEqualTo(mapper.readTree("{\"accessToken\":\"t\",\"tokenType\":\"Bearer\",\"expiresIn\":3600}"));
         assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
     }
 

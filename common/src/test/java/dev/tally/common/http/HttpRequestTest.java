@@ -16,9 +16,11 @@ class HttpRequestTest {
 
     @Test
     void from_whenBodyBase64Encoded_decodesItAsUtf8() {
-        HttpRequest request = HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/post-payment-base64.json"));
+        HttpRequest request =
+                HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/post-payment-base64.json"));
 
-        assertThat(request.body()).contains("{\"amount\":{\"amount\":\"12.34\",\"currency\":\"EUR\"},\"note\":\"Café\"}");
+        assertThat(request.body())
+                .contains("{\"amount\":{\"amount\":\"12.34\",\"currency\":\"EUR\"},\"note\":\"Café\"}");
         assertThat(request.routeKey()).isEqualTo("POST /debts/{debtId}/payments");
         assertThat(request.pathParameter("debtId")).isEqualTo("0190f3c2-7b1a-7cc0-8f00-1a2b3c4d5e6f");
         assertThat(request.requestId()).isEqualTo("JKJaXmPLvHcESHA=");
@@ -26,8 +28,10 @@ class HttpRequestTest {
 
     @Test
     void header_isLookedUpCaseInsensitively() {
-        HttpRequest lower = HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/post-payment-base64.json"));
-        HttpRequest mixed = HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/get-debts-query.json"));
+        HttpRequest lower =
+                HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/post-payment-base64.json"));
+        HttpRequest mixed =
+                HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/get-debts-query.json"));
 
         assertThat(lower.header("Idempotency-Key")).contains("5b0c4f3e-2f6b-4c43-9b8e-0d8f5f6e7a11");
         assertThat(lower.header("IDEMPOTENCY-KEY")).isEqualTo(lower.header("idempotency-key"));
@@ -37,7 +41,8 @@ class HttpRequestTest {
 
     @Test
     void queryParameter_readsTheQueryString() {
-        HttpRequest request = HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/get-debts-query.json"));
+        HttpRequest request =
+                HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/get-debts-query.json"));
 
         assertThat(request.queryParameter("status")).contains("OPEN");
         assertThat(request.queryParameter("limit")).contains("20");
@@ -47,16 +52,28 @@ class HttpRequestTest {
 
     @Test
     void bearerToken_whenSchemeInAnyCase_returnsTheToken() {
-        assertThat(HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/get-debts-query.json")).bearerToken())
+        assertThat(HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/get-debts-query.json"))
+                        .bearerToken())
                 .contains("token-value");
-        assertThat(HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/post-payment-base64.json")).bearerToken())
+        assertThat(HttpRequest.from(EventLoader.loadApiGatewayHttpEvent("events/apigateway/post-payment-base64.json"))
+                        .bearerToken())
                 .contains("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Bearer abc|abc", "bearer abc|abc", "BeArEr   abc  |abc", "Basic abc|", "Bearer|", "Bearer |", "Bearer a b|",
-            "Bearerabc|", "abc|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Bearer abc|abc",
+                "bearer abc|abc",
+                "BeArEr   abc  |abc",
+                "Basic abc|",
+                "Bearer|",
+                "Bearer |",
+                "Bearer a b|",
+                "Bearerabc|",
+                "abc|"
+            })
     void bearerTokenOf_parsesOnlyTheBearerScheme(String header, String expected) {
         assertThat(HttpRequest.bearerTokenOf(header)).isEqualTo(Optional.ofNullable(expected));
     }
@@ -72,13 +89,18 @@ class HttpRequestTest {
 
     @Test
     void requireJsonBody_checksTypeSizeAndPresence() {
-        assertThat(request(Map.of("Content-Type", "application/json"), "{}").requireJsonBody(10)).isEqualTo("{}");
+        assertThat(request(Map.of("Content-Type", "application/json"), "{}").requireJsonBody(10))
+                .isEqualTo("{}");
         assertThat(request(Map.of(), "{}").requireJsonBody(10)).isEqualTo("{}");
-        assertThat(request(Map.of("content-type", "application/merge-patch+json"), "{}").requireJsonBody(10)).isEqualTo("{}");
+        assertThat(request(Map.of("content-type", "application/merge-patch+json"), "{}")
+                        .requireJsonBody(10))
+                .isEqualTo("{}");
 
-        assertThat(codeOf(() -> request(Map.of("Content-Type", "text/plain"), "{}").requireJsonBody(10)))
+        assertThat(codeOf(() ->
+                        request(Map.of("Content-Type", "text/plain"), "{}").requireJsonBody(10)))
                 .isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(codeOf(() -> request(Map.of(), "{\"a\":\"éé\"}").requireJsonBody(10))).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        assertThat(codeOf(() -> request(Map.of(), "{\"a\":\"éé\"}").requireJsonBody(10)))
+                .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
         assertThat(codeOf(() -> request(Map.of(), null).requireJsonBody(10))).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(codeOf(() -> request(Map.of(), "  ").requireJsonBody(10))).isEqualTo(ErrorCode.MALFORMED_JSON);
     }
@@ -86,7 +108,8 @@ class HttpRequestTest {
     @Test
     void pathParameter_whenRouteHasNone_isAWiringError() {
         assertThatThrownBy(() -> request(Map.of(), null).pathParameter("debtId"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("debtId");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("debtId");
     }
 
     @Test

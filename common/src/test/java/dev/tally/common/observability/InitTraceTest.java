@@ -21,15 +21,16 @@ class InitTraceTest {
     @Test
     void step_whenTheWorkFails_stillRecordsItAndRethrows() {
         assertThatThrownBy(() -> InitTrace.run("failing-test", () -> {
-            throw new IllegalStateException("no config");
-        })).hasMessage("no config");
+                    throw new IllegalStateException("no config");
+                }))
+                .hasMessage("no config");
 
         assertThat(InitTrace.pending()).extracting(InitTrace.Step::name).contains("failing-test");
     }
 
     @Test
     void emit_withoutAnActiveTrace_writesNothingAndKeepsTheSteps() {
-        InitTrace.run("kept-test", () -> { });
+        InitTrace.run("kept-test", () -> {});
 
         assertThat(InitTrace.emit()).isZero();
         assertThat(InitTrace.pending()).extracting(InitTrace.Step::name).contains("kept-test");

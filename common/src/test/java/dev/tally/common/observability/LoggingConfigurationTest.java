@@ -21,7 +21,8 @@ class LoggingConfigurationTest {
     @Test
     void log4j2Xml_usesTheJsonTemplateLayoutOfPowertools() throws Exception {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        assertThat(context.getConfiguration().getConfigurationSource().getLocation()).endsWith("log4j2.xml");
+        assertThat(context.getConfiguration().getConfigurationSource().getLocation())
+                .endsWith("log4j2.xml");
         Appender appender = context.getConfiguration().getAppender("JsonAppender");
         Layout<?> layout = appender.getLayout();
         assertThat(layout).isInstanceOf(JsonTemplateLayout.class);
@@ -43,7 +44,8 @@ class LoggingConfigurationTest {
     void levels_awsSdkOnlyWarnsAndTallyFollowsPowertoolsLogLevel() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
 
-        assertThat(context.getLogger("software.amazon.awssdk.request").getLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("software.amazon.awssdk.request").getLevel())
+                .isEqualTo(Level.WARN);
         String configured = System.getenv("POWERTOOLS_LOG_LEVEL");
         Level expected = configured == null || configured.isBlank() ? Level.INFO : Level.toLevel(configured);
         assertThat(context.getLogger("dev.tally.anything").getLevel()).isEqualTo(expected);

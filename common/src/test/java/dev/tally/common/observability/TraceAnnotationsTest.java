@@ -38,7 +38,8 @@ class TraceAnnotationsTest {
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
-        assertThat(subsegment.getAnnotations()).containsEntry(TraceAnnotations.FUNCTION_NAME, "tally-CommandWorkerFunction");
+        assertThat(subsegment.getAnnotations())
+                .containsEntry(TraceAnnotations.FUNCTION_NAME, "tally-CommandWorkerFunction");
     }
 
     @Test

@@ -10,7 +10,8 @@ class AppliedVersionsTest {
     @Test
     void isCoveredBy_whenNothingIsStored_coversNothing() {
         assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(1), null)).isFalse();
-        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(1), null)).isFalse();
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(1), null))
+                .isFalse();
     }
 
     @Test
@@ -20,7 +21,8 @@ class AppliedVersionsTest {
         assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(2), stored)).isTrue();
         assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(3), stored)).isTrue();
         assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(4), stored)).isFalse();
-        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(3), stored)).isFalse();
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(3), stored))
+                .isFalse();
     }
 
     @Test
@@ -29,14 +31,17 @@ class AppliedVersionsTest {
 
         assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(1), stored)).isTrue();
         assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(3), stored)).isTrue();
-        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(3), stored)).isTrue();
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(3), stored))
+                .isTrue();
         assertThat(AppliedVersions.isRemoval(stored)).isTrue();
     }
 
     @Test
     void isCoveredBy_whenTheDebtWasRemovedAtAnUnknownVersion_coversEveryChange() {
-        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(Long.MAX_VALUE - 1), AppliedVersions.REMOVED)).isTrue();
-        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(99), AppliedVersions.REMOVED)).isTrue();
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.live(Long.MAX_VALUE - 1), AppliedVersions.REMOVED))
+                .isTrue();
+        assertThat(AppliedVersions.isCoveredBy(AppliedVersions.removedAfter(99), AppliedVersions.REMOVED))
+                .isTrue();
         assertThat(AppliedVersions.isRemoval(AppliedVersions.REMOVED)).isTrue();
     }
 

@@ -17,7 +17,9 @@ class DebtItemTest {
 
     @Test
     void toItem_whenADebtHasPaymentsAndIsSettled_roundTripsToAnEqualDebt() {
-        Debt debt = after(TestCommands.create("cmd-1", 10_000, "EUR"), TestCommands.pay("cmd-2", 1, 2_500, "EUR"),
+        Debt debt = after(
+                TestCommands.create("cmd-1", 10_000, "EUR"),
+                TestCommands.pay("cmd-2", 1, 2_500, "EUR"),
                 TestCommands.settle("cmd-3", 2));
 
         Debt read = DebtItem.fromItem(DebtItem.toItem(debt));
@@ -46,7 +48,8 @@ class DebtItemTest {
 
     @Test
     void fromItem_whenAnAttributeIsMissing_failsNamingItAndTheDebt() {
-        Map<String, AttributeValue> item = new HashMap<>(DebtItem.toItem(after(TestCommands.create("cmd-1", 10_000, "EUR"))));
+        Map<String, AttributeValue> item =
+                new HashMap<>(DebtItem.toItem(after(TestCommands.create("cmd-1", 10_000, "EUR"))));
         item.remove("version");
 
         assertThatThrownBy(() -> DebtItem.fromItem(item))

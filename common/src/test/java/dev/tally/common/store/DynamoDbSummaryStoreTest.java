@@ -33,17 +33,21 @@ class DynamoDbSummaryStoreTest {
 
         assertThat(request.conditionExpression()).isEqualTo("#revision = :expectedRevision");
         assertThat(request.expressionAttributeNames()).containsEntry("#revision", "revision");
-        assertThat(request.expressionAttributeValues().get(":expectedRevision").n()).isEqualTo("4");
+        assertThat(request.expressionAttributeValues().get(":expectedRevision").n())
+                .isEqualTo("4");
     }
 
     @Test
     void save_whenTheConditionFails_returnsFalseInsteadOfThrowing() {
-        when(client.putItem(any(PutItemRequest.class))).thenThrow(ConditionalCheckFailedException.builder().message("no").build());
+        when(client.putItem(any(PutItemRequest.class)))
+                .thenThrow(
+                        ConditionalCheckFailedException.builder().message("no").build());
 
         assertThat(store.save(summary(2))).isFalse();
     }
 
     private static StoredSummary summary(long revision) {
-        return new StoredSummary("user-1", Summary.EMPTY, Map.of("debt-1", 1L), revision, Instant.parse("2026-11-27T12:00:00Z"));
+        return new StoredSummary(
+                "user-1", Summary.EMPTY, Map.of("debt-1", 1L), revision, Instant.parse("2026-11-27T12:00:00Z"));
     }
 }

@@ -59,8 +59,8 @@ class SummaryItemSizeTest {
 
     @Test
     void toItem_onceCounterpartiesWereOmitted_keepsOmittingThemEvenWhenSmall() {
-        StoredSummary stored = new StoredSummary("user-small", openDebts(1, "x").summary(), Map.of("debt-1", 1L), 2,
-                NOW, true);
+        StoredSummary stored =
+                new StoredSummary("user-small", openDebts(1, "x").summary(), Map.of("debt-1", 1L), 2, NOW, true);
 
         StoredSummary read = SummaryItem.fromItem(SummaryItem.toItem(stored));
 
@@ -75,8 +75,11 @@ class SummaryItemSizeTest {
         assertThat(SummaryItem.compactKey(uuid)).hasSize(22);
         assertThat(SummaryItem.debtId(SummaryItem.compactKey(uuid))).isEqualTo(uuid);
         assertThat(SummaryItem.debtId(SummaryItem.compactKey("debt-1"))).isEqualTo("debt-1");
-        assertThat(SummaryItem.debtId(SummaryItem.compactKey("abcdefghijklmnopqrstuv"))).isEqualTo("abcdefghijklmnopqrstuv");
-        assertThat(SummaryItem.debtId(uuid)).as("a key written before compaction").isEqualTo(uuid);
+        assertThat(SummaryItem.debtId(SummaryItem.compactKey("abcdefghijklmnopqrstuv")))
+                .isEqualTo("abcdefghijklmnopqrstuv");
+        assertThat(SummaryItem.debtId(uuid))
+                .as("a key written before compaction")
+                .isEqualTo(uuid);
     }
 
     private static StoredSummary openDebts(int count, String unit) {

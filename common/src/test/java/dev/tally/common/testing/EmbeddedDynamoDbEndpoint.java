@@ -14,8 +14,11 @@ final class EmbeddedDynamoDbEndpoint implements DynamoDbEndpoint {
 
     /** Starts an in-memory server; fails (never skips) if it cannot. */
     static EmbeddedDynamoDbEndpoint start() {
-        return new EmbeddedDynamoDbEndpoint(
-                EmbeddedDynamoDb.builder().host("127.0.0.1").port(0).region(LocalAws.REGION).start());
+        return new EmbeddedDynamoDbEndpoint(EmbeddedDynamoDb.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .region(LocalAws.REGION)
+                .start());
     }
 
     @Override

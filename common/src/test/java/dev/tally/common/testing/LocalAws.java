@@ -29,8 +29,7 @@ public final class LocalAws {
     public static final ClientTimeouts TEST_TIMEOUTS = new ClientTimeouts(
             Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
-    private LocalAws() {
-    }
+    private LocalAws() {}
 
     /** Static dummy credentials: local endpoints accept anything, but the SDK must sign with something. */
     public static AwsCredentialsProvider dummyCredentials() {
@@ -53,7 +52,10 @@ public final class LocalAws {
 
     /** Tally's client factory reading the given environment, with dummy credentials. */
     public static AwsClients clients(Map<String, String> environment) {
-        return AwsClients.builder().environment(environment::get).credentials(dummyCredentials())
-                .timeouts(TEST_TIMEOUTS).build();
+        return AwsClients.builder()
+                .environment(environment::get)
+                .credentials(dummyCredentials())
+                .timeouts(TEST_TIMEOUTS)
+                .build();
     }
 }

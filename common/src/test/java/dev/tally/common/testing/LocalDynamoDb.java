@@ -46,7 +46,8 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback,
 
     /** {@code AWS_REGION} and {@code AWS_ENDPOINT_URL_DYNAMODB}, for a function's environment lookup. */
     public Map<String, String> environment() {
-        return LocalAws.environment(Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint().toString()));
+        return LocalAws.environment(
+                Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint().toString()));
     }
 
     /** A client built by Tally's {@link AwsClients} against this endpoint (close it, or let the JVM end). */
@@ -79,7 +80,8 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback,
 
     private synchronized DynamoDbEndpoint running() {
         if (server == null) {
-            throw new IllegalStateException("LocalDynamoDb is not started: register it with @RegisterExtension or call start()");
+            throw new IllegalStateException(
+                    "LocalDynamoDb is not started: register it with @RegisterExtension or call start()");
         }
         return server;
     }

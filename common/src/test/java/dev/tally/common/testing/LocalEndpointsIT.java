@@ -48,24 +48,34 @@ class LocalEndpointsIT {
 
         try (SqsClient sqs = clients.sqs()) {
             assertThat(sqs.serviceClientConfiguration().endpointOverride()).contains(SQS.endpoint());
-            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody("{\"commandId\":\"c-1\"}")
-                    .messageGroupId("user-1").messageDeduplicationId("c-1"));
-            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody("{\"commandId\":\"c-1\"}")
-                    .messageGroupId("user-1").messageDeduplicationId("c-1")); // deduplicated
+            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
+                    .messageBody("{\"commandId\":\"c-1\"}")
+                    .messageGroupId("user-1")
+                    .messageDeduplicationId("c-1"));
+            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
+                    .messageBody("{\"commandId\":\"c-1\"}")
+                    .messageGroupId("user-1")
+                    .messageDeduplicationId("c-1")); // deduplicated
 
             List<Message> received = sqs.receiveMessage(request -> request.queueUrl(queues.queueUrl())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .messages();
 
             assertThat(received).singleElement().satisfies(message -> {
                 assertThat(message.body()).isEqualTo("{\"commandId\":\"c-1\"}");
                 assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "user-1");
             });
-            sqs.deleteMessage(request -> request.queueUrl(queues.queueUrl()).receiptHandle(received.get(0).receiptHandle()));
+            sqs.deleteMessage(request -> request.queueUrl(queues.queueUrl())
+                    .receiptHandle(received.get(0).receiptHandle()));
             assertThat(sqs.getQueueAttributes(request -> request.queueUrl(queues.queueUrl())
-                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY))
+                                    .attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                            .attributes()
+                            .get(QueueAttributeName.REDRIVE_POLICY))
                     .contains(queues.deadLetterQueueArn());
-            assertThat(sqs.listDeadLetterSourceQueues(request -> request.queueUrl(queues.deadLetterQueueUrl())).queueUrls())
+            assertThat(sqs.listDeadLetterSourceQueues(request -> request.queueUrl(queues.deadLetterQueueUrl()))
+                            .queueUrls())
                     .containsExactly(queues.queueUrl());
         }
     }
@@ -75,12 +85,17 @@ class LocalEndpointsIT {
         FifoQueues queues = SQS.createFifoQueueWithDeadLetterQueue("redrive.fifo", "redrive-dlq.fifo", 1, 1);
 
         try (SqsClient sqs = SQS.client()) {
-            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody("poison")
-                    .messageGroupId("user-1").messageDeduplicationId("p-1"));
-            assertThat(sqs.receiveMessage(request -> request.queueUrl(queues.queueUrl()).waitTimeSeconds(1)).messages())
+            sqs.sendMessage(request -> request.queueUrl(queues.queueUrl())
+                    .messageBody("poison")
+                    .messageGroupId("user-1")
+                    .messageDeduplicationId("p-1"));
+            assertThat(sqs.receiveMessage(request ->
+                                    request.queueUrl(queues.queueUrl()).waitTimeSeconds(1))
+                            .messages())
                     .hasSize(1); // received once, never deleted
 
-            Message dead = await("message redriven to the DLQ").atMost(Duration.ofSeconds(15))
+            Message dead = await("message redriven to the DLQ")
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> receiveOne(sqs, queues.queueUrl(), queues.deadLetterQueueUrl()), Optional::isPresent)
                     .orElseThrow();
             assertThat(dead.body()).isEqualTo("poison");
@@ -95,17 +110,27 @@ class LocalEndpointsIT {
             assertThat(dynamoDb.serviceClientConfiguration().endpointOverride()).contains(DYNAMODB.endpoint());
             dynamoDb.createTable(request -> request.tableName("roundtrip")
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
-            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("USER#1"), "version", AttributeValue.fromN("1"));
-            dynamoDb.putItem(request -> request.tableName("roundtrip").item(item).conditionExpression("attribute_not_exists(pk)"));
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("pk")
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("pk")
+                            .keyType(KeyType.HASH)
+                            .build()));
+            Map<String, AttributeValue> item =
+                    Map.of("pk", AttributeValue.fromS("USER#1"), "version", AttributeValue.fromN("1"));
+            dynamoDb.putItem(request ->
+                    request.tableName("roundtrip").item(item).conditionExpression("attribute_not_exists(pk)"));
 
             Map<String, AttributeValue> read = dynamoDb.getItem(request -> request.tableName("roundtrip")
-                    .key(Map.of("pk", AttributeValue.fromS("USER#1"))).consistentRead(true)).item();
+                            .key(Map.of("pk", AttributeValue.fromS("USER#1")))
+                            .consistentRead(true))
+                    .item();
 
             assertThat(read).isEqualTo(item);
-            assertThatThrownBy(() -> dynamoDb.putItem(request -> request.tableName("roundtrip").item(item)
-                    .conditionExpression("attribute_not_exists(pk)")))
+            assertThatThrownBy(() -> dynamoDb.putItem(request ->
+                            request.tableName("roundtrip").item(item).conditionExpression("attribute_not_exists(pk)")))
                     .isInstanceOf(ConditionalCheckFailedException.class);
         }
     }
@@ -114,17 +139,26 @@ class LocalEndpointsIT {
     void secretsManager_jwtKeyReadOnceThroughAwsClientsAndUsedToSignAndVerify() {
         String secret = "local-jwt-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
         try (MotoServer moto = MotoServer.start()) {
-            Map<String, String> environment = LocalAws.environment(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()));
-            try (SecretsManagerClient secretsManager = LocalAws.clients(environment).secretsManager()) {
-                String arn = secretsManager.createSecret(request -> request.name("tally/jwt").secretString(secret)).arn();
-                JwtSettings settings = JwtSettings.from(Map.of("JWT_SECRET_ARN", arn, "JWT_ISSUER", "https://tally.dev",
-                        "JWT_AUDIENCE", "tally-api"));
-                JwtKeySource keys = JwtKeySource.fromSecretsManager(new SecretValues(secretsManager), settings.secretArn());
+            Map<String, String> environment = LocalAws.environment(
+                    Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()));
+            try (SecretsManagerClient secretsManager =
+                    LocalAws.clients(environment).secretsManager()) {
+                String arn = secretsManager
+                        .createSecret(request -> request.name("tally/jwt").secretString(secret))
+                        .arn();
+                JwtSettings settings = JwtSettings.from(
+                        Map.of("JWT_SECRET_ARN", arn, "JWT_ISSUER", "https://tally.dev", "JWT_AUDIENCE", "tally-api"));
+                JwtKeySource keys =
+                        JwtKeySource.fromSecretsManager(new SecretValues(secretsManager), settings.secretArn());
 
-                String token = new JwtIssuer(settings, keys, Duration.ofMinutes(5)).issue("user-7").accessToken();
+                String token = new JwtIssuer(settings, keys, Duration.ofMinutes(5))
+                        .issue("user-7")
+                        .accessToken();
 
-                assertThat(new JwtVerifier(settings, keys).verify(token)).isInstanceOfSatisfying(TokenVerification.Verified.class,
-                        verified -> assertThat(verified.user().userId()).isEqualTo("user-7"));
+                assertThat(new JwtVerifier(settings, keys).verify(token))
+                        .isInstanceOfSatisfying(
+                                TokenVerification.Verified.class,
+                                verified -> assertThat(verified.user().userId()).isEqualTo("user-7"));
             }
         }
     }
@@ -133,7 +167,8 @@ class LocalEndpointsIT {
     void motoServer_whenClosed_processIsGone() {
         MotoServer moto = MotoServer.start();
         long pid = moto.pid();
-        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
+        assertThat(ProcessHandle.of(pid))
+                .hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
 
         moto.close();
 
@@ -156,7 +191,10 @@ class LocalEndpointsIT {
     private static Optional<Message> receiveOne(SqsClient sqs, String queueUrl, String deadLetterQueueUrl) {
         // Receiving from the source queue is what makes ElasticMQ count receives and redrive.
         sqs.receiveMessage(request -> request.queueUrl(queueUrl).waitTimeSeconds(0));
-        return sqs.receiveMessage(request -> request.queueUrl(deadLetterQueueUrl).waitTimeSeconds(0)).messages()
-                .stream().findFirst();
+        return sqs
+                .receiveMessage(request -> request.queueUrl(deadLetterQueueUrl).waitTimeSeconds(0))
+                .messages()
+                .stream()
+                .findFirst();
     }
 }

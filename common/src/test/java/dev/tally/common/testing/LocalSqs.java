@@ -30,8 +30,7 @@ public final class LocalSqs implements BeforeAllCallback, AfterAllCallback, Auto
     /** Starts the server (once; later calls return this) and waits until it is bound. */
     public synchronized LocalSqs start() {
         if (server == null) {
-            SQSRestServer started = SQSRestServerBuilder
-                    .withInterface("127.0.0.1")
+            SQSRestServer started = SQSRestServerBuilder.withInterface("127.0.0.1")
                     .withDynamicPort()
                     .withAWSRegion(LocalAws.REGION)
                     .withAWSAccountId(LocalAws.ACCOUNT_ID)
@@ -46,7 +45,8 @@ public final class LocalSqs implements BeforeAllCallback, AfterAllCallback, Auto
     /** The endpoint URL. */
     public synchronized URI endpoint() {
         if (endpoint == null) {
-            throw new IllegalStateException("LocalSqs is not started: register it with @RegisterExtension or call start()");
+            throw new IllegalStateException(
+                    "LocalSqs is not started: register it with @RegisterExtension or call start()");
         }
         return endpoint;
     }
@@ -69,20 +69,29 @@ public final class LocalSqs implements BeforeAllCallback, AfterAllCallback, Auto
      * @param name the queue name, ending in {@code .fifo}
      * @param deadLetterName the dead-letter queue name, ending in {@code .fifo}
      */
-    public FifoQueues createFifoQueueWithDeadLetterQueue(String name, String deadLetterName, int maxReceiveCount,
-                                                         int visibilityTimeoutSeconds) {
+    public FifoQueues createFifoQueueWithDeadLetterQueue(
+            String name, String deadLetterName, int maxReceiveCount, int visibilityTimeoutSeconds) {
         requireFifoName(name);
         requireFifoName(deadLetterName);
         try (SqsClient sqs = client()) {
-            String deadLetterUrl = sqs.createQueue(request -> request.queueName(deadLetterName).attributes(Map.of(
-                    QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
-            String deadLetterArn = sqs.getQueueAttributes(request -> request.queueUrl(deadLetterUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            String redrivePolicy = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
-            String queueUrl = sqs.createQueue(request -> request.queueName(name).attributes(Map.of(
-                    QueueAttributeName.FIFO_QUEUE, "true",
-                    QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilityTimeoutSeconds),
-                    QueueAttributeName.REDRIVE_POLICY, redrivePolicy))).queueUrl();
+            String deadLetterUrl = sqs.createQueue(request ->
+                            request.queueName(deadLetterName).attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+                    .queueUrl();
+            String deadLetterArn = sqs.getQueueAttributes(
+                            request -> request.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String redrivePolicy = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\""
+                    + maxReceiveCount + "\"}";
+            String queueUrl = sqs.createQueue(request -> request.queueName(name)
+                            .attributes(Map.of(
+                                    QueueAttributeName.FIFO_QUEUE,
+                                    "true",
+                                    QueueAttributeName.VISIBILITY_TIMEOUT,
+                                    String.valueOf(visibilityTimeoutSeconds),
+                                    QueueAttributeName.REDRIVE_POLICY,
+                                    redrivePolicy)))
+                    .queueUrl();
             return new FifoQueues(queueUrl, deadLetterUrl, deadLetterArn);
         }
     }

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Finds free TCP ports on the loopback interface. */
 final class LoopbackPorts {
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     /** A port free right now (another process may still take it: callers retry on a failed start). */
     static int freePort() {

@@ -66,11 +66,14 @@ public final class MotoServer implements DynamoDbEndpoint {
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException notFound) {
-            throw new IllegalStateException("Cannot run '" + executable + "': install moto with its server extra "
-                    + "(pip install 'moto[server]') or set MOTO_SERVER to the moto_server executable", notFound);
+            throw new IllegalStateException(
+                    "Cannot run '" + executable + "': install moto with its server extra "
+                            + "(pip install 'moto[server]') or set MOTO_SERVER to the moto_server executable",
+                    notFound);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         try {
             await("moto_server answering on " + endpoint)
                     .atMost(START_TIMEOUT)
@@ -79,8 +82,10 @@ public final class MotoServer implements DynamoDbEndpoint {
                     .until(() -> !process.isAlive() || answers(http, endpoint));
         } catch (ConditionTimeoutException timeout) {
             destroy(process);
-            throw new IllegalStateException("moto_server did not answer on " + endpoint + " within " + START_TIMEOUT
-                    + "; its output:\n" + tail(log), timeout);
+            throw new IllegalStateException(
+                    "moto_server did not answer on " + endpoint + " within " + START_TIMEOUT + "; its output:\n"
+                            + tail(log),
+                    timeout);
         }
         if (!process.isAlive()) {
             throw new IllegalStateException("moto_server exited with " + process.exitValue() + " before answering on "
@@ -144,8 +149,12 @@ public final class MotoServer implements DynamoDbEndpoint {
     }
 
     private static boolean answers(HttpClient http, URI endpoint) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
-                .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         return response.statusCode() < 500;
     }
 

@@ -43,14 +43,23 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
      *
      * @throws AssertionError if the probe has not ended within {@code timeout} (it is then killed)
      */
-    public static ShadedJarRun run(Class<?> probe, Map<String, String> environment, Duration timeout, String... arguments)
+    public static ShadedJarRun run(
+            Class<?> probe, Map<String, String> environment, Duration timeout, String... arguments)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", String.join(File.pathSeparator,
-                lambdaJar().toString(), System.getProperty("testClasses"), sharedTestCode()), probe.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-cp",
+                String.join(
+                        File.pathSeparator,
+                        lambdaJar().toString(),
+                        System.getProperty("testClasses"),
+                        sharedTestCode()),
+                probe.getName()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile(probe.getSimpleName(), ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -85,7 +94,12 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
 
     private static String sharedTestCode() {
         try {
-            return Path.of(TestLambdaContext.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(TestLambdaContext.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Unreadable location of the shared test code", e);
         }

@@ -30,8 +30,14 @@ import java.util.Set;
  */
 @JsonDeserialize(using = CommandEnvelopeDeserializer.class)
 @JsonPropertyOrder({"commandId", "type", "schemaVersion", "userId", "issuedAt", "correlationId", "payload"})
-public record CommandEnvelope(String commandId, CommandType type, int schemaVersion, String userId,
-                              Instant issuedAt, String correlationId, DebtCommand payload) {
+public record CommandEnvelope(
+        String commandId,
+        CommandType type,
+        int schemaVersion,
+        String userId,
+        Instant issuedAt,
+        String correlationId,
+        DebtCommand payload) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -58,8 +64,8 @@ public record CommandEnvelope(String commandId, CommandType type, int schemaVers
     }
 
     /** A version-{@value #SCHEMA_VERSION} envelope for {@code payload}, its type taken from the payload. */
-    public static CommandEnvelope of(String commandId, String userId, Instant issuedAt, String correlationId,
-                                     DebtCommand payload) {
+    public static CommandEnvelope of(
+            String commandId, String userId, Instant issuedAt, String correlationId, DebtCommand payload) {
         return new CommandEnvelope(commandId, payload.type(), SCHEMA_VERSION, userId, issuedAt, correlationId, payload);
     }
 

@@ -16,8 +16,8 @@ import java.util.List;
  * @param debtId      the debt it acts on
  * @param debtVersion the debt version it produced; present exactly when {@code APPLIED}
  */
-public record CommandStatus(String commandId, CommandType type, Status status, RejectionReason reason,
-                            String debtId, Long debtVersion) {
+public record CommandStatus(
+        String commandId, CommandType type, Status status, RejectionReason reason, String debtId, Long debtVersion) {
 
     /** Where a command is in its life. */
     public enum Status {

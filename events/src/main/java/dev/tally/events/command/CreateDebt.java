@@ -17,8 +17,14 @@ import java.util.List;
  * @param description  optional, at most {@link Limits#DESCRIPTION_MAX} characters
  * @param dueDate      optional due date
  */
-public record CreateDebt(String debtId, Counterparty counterparty, Direction direction, Money amount,
-                         String description, LocalDate dueDate) implements DebtCommand {
+public record CreateDebt(
+        String debtId,
+        Counterparty counterparty,
+        Direction direction,
+        Money amount,
+        String description,
+        LocalDate dueDate)
+        implements DebtCommand {
 
     public CreateDebt {
         List<FieldProblem> problems = TextRules.problems();

@@ -22,8 +22,13 @@ import java.util.stream.Stream;
  * @param description       new or cleared description
  * @param dueDate           new or cleared due date
  */
-public record UpdateDebt(String debtId, FieldUpdate<String> counterpartyName, FieldUpdate<String> counterpartyEmail,
-                         FieldUpdate<String> description, FieldUpdate<LocalDate> dueDate) implements DebtCommand {
+public record UpdateDebt(
+        String debtId,
+        FieldUpdate<String> counterpartyName,
+        FieldUpdate<String> counterpartyEmail,
+        FieldUpdate<String> description,
+        FieldUpdate<LocalDate> dueDate)
+        implements DebtCommand {
 
     public UpdateDebt {
         List<FieldProblem> problems = TextRules.problems();
@@ -49,7 +54,8 @@ public record UpdateDebt(String debtId, FieldUpdate<String> counterpartyName, Fi
 
     /** True when every field is left unchanged. */
     public boolean changesNothing() {
-        return Stream.of(counterpartyName, counterpartyEmail, description, dueDate).allMatch(FieldUpdate::isUnchanged);
+        return Stream.of(counterpartyName, counterpartyEmail, description, dueDate)
+                .allMatch(FieldUpdate::isUnchanged);
     }
 
     @Override

@@ -81,8 +81,12 @@ public final class CommandEnvelopeDeserializer extends JsonDeserializer<CommandE
         try {
             return CommandType.valueOf(name);
         } catch (IllegalArgumentException unknown) {
-            problems.add(new FieldProblem("type", "is not a known command type (known: "
-                    + Arrays.stream(CommandType.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")",
+            problems.add(new FieldProblem(
+                    "type",
+                    "is not a known command type (known: "
+                            + Arrays.stream(CommandType.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")) + ")",
                     FieldProblem.Code.UNKNOWN_COMMAND_TYPE));
             return null;
         }

@@ -13,7 +13,8 @@ import java.io.IOException;
 public final class FieldUpdateSerializer extends JsonSerializer<FieldUpdate<?>> {
 
     @Override
-    public void serialize(FieldUpdate<?> update, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    public void serialize(FieldUpdate<?> update, JsonGenerator generator, SerializerProvider provider)
+            throws IOException {
         if (update instanceof FieldUpdate.SetTo<?> set) {
             provider.defaultSerializeValue(set.value(), generator);
         } else {

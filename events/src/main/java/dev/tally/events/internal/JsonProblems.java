@@ -27,8 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /** The problems that {@code failure} stands for, with full JSON paths. */
     public static List<FieldProblem> of(JsonProcessingException failure) {
@@ -57,8 +56,10 @@ public final class JsonProblems {
     private static String message(JsonMappingException mapping, String path) {
         if (mapping instanceof PropertyBindingException binding) {
             Collection<Object> known = binding.getKnownPropertyIds();
-            String knownText = known == null || known.isEmpty() ? ""
-                    : " (known: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+            String knownText = known == null || known.isEmpty()
+                    ? ""
+                    : " (known: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
+                            + ")";
             return "is not a known property" + knownText;
         }
         if (mapping instanceof InvalidNullException) {
@@ -71,7 +72,9 @@ public final class JsonProblems {
             return "has an invalid value";
         }
         if (mapping instanceof MismatchedInputException mismatch) {
-            if (path.isEmpty() && mismatch.getMessage() != null && mismatch.getMessage().startsWith("No content")) {
+            if (path.isEmpty()
+                    && mismatch.getMessage() != null
+                    && mismatch.getMessage().startsWith("No content")) {
                 return "is empty: send a JSON object";
             }
             if (isNullForPrimitive(mismatch)) {
@@ -94,8 +97,10 @@ public final class JsonProblems {
             return "has the wrong type";
         }
         if (target.isEnum()) {
-            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (target == String.class || target == Character.class || target == char.class) {
             return "must be a JSON string";

@@ -9,8 +9,7 @@ import java.util.List;
 /** {@code DELETE /debts/{debtId}}: no body; only the debt id from the path is checked. */
 public final class CancelDebtRequest {
 
-    private CancelDebtRequest() {
-    }
+    private CancelDebtRequest() {}
 
     /** Validates the path's debt id and builds the command. */
     public static Validated<CancelDebt> validate(String debtId) {

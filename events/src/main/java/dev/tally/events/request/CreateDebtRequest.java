@@ -22,8 +22,8 @@ import java.util.List;
  * @param description  optional, not blank, at most {@link Limits#DESCRIPTION_MAX} characters
  * @param dueDate      optional {@code YYYY-MM-DD}
  */
-public record CreateDebtRequest(CounterpartyBody counterparty, String direction, DecimalMoney amount,
-                                String description, String dueDate) {
+public record CreateDebtRequest(
+        CounterpartyBody counterparty, String direction, DecimalMoney amount, String description, String dueDate) {
 
     /** Validates every field at once and builds the command for the new debt {@code debtId}. */
     public Validated<CreateDebt> validate(String debtId) {
@@ -41,7 +41,8 @@ public record CreateDebtRequest(CounterpartyBody counterparty, String direction,
         RequestFields.optionalNonBlankText(problems, "description", description, Limits.DESCRIPTION_MAX);
         LocalDate due = RequestFields.date(problems, "dueDate", dueDate);
         Counterparty finalParty = party;
-        return Validated.of(problems,
+        return Validated.of(
+                problems,
                 () -> new CreateDebt(debtId, finalParty, parsedDirection, money.orElseThrow(), description, due));
     }
 }

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 /** Parsing of the string fields of request bodies, each problem appended to a list. */
 final class RequestFields {
 
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     /** An optional {@code YYYY-MM-DD} date between {@link Limits#YEAR_MIN} and {@link Limits#YEAR_MAX}; null when absent or bad. */
     static LocalDate date(List<FieldProblem> problems, String field, String text) {
@@ -25,7 +24,8 @@ final class RequestFields {
         try {
             LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
             if (date.getYear() < Limits.YEAR_MIN || date.getYear() > Limits.YEAR_MAX) {
-                problems.add(new FieldProblem(field, "must be a date between " + Limits.YEAR_MIN + " and " + Limits.YEAR_MAX));
+                problems.add(new FieldProblem(
+                        field, "must be a date between " + Limits.YEAR_MIN + " and " + Limits.YEAR_MAX));
                 return null;
             }
             return date;
@@ -43,7 +43,8 @@ final class RequestFields {
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
         } catch (DateTimeParseException bad) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 date-time with a zone like \"2026-11-27T10:15:30Z\""));
+            problems.add(
+                    new FieldProblem(field, "must be an ISO-8601 date-time with a zone like \"2026-11-27T10:15:30Z\""));
             return null;
         }
     }

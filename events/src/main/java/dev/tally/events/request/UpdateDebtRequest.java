@@ -18,8 +18,8 @@ import java.util.List;
  * @param description  the new description, cleared, or unchanged
  * @param dueDate      the new due date ({@code YYYY-MM-DD}), cleared, or unchanged
  */
-public record UpdateDebtRequest(FieldUpdate<CounterpartyPatchBody> counterparty, FieldUpdate<String> description,
-                                FieldUpdate<String> dueDate) {
+public record UpdateDebtRequest(
+        FieldUpdate<CounterpartyPatchBody> counterparty, FieldUpdate<String> description, FieldUpdate<String> dueDate) {
 
     public UpdateDebtRequest {
         counterparty = counterparty == null ? FieldUpdate.unchanged() : counterparty;
@@ -34,7 +34,8 @@ public record UpdateDebtRequest(FieldUpdate<CounterpartyPatchBody> counterparty,
         FieldUpdate<String> name = FieldUpdate.unchanged();
         FieldUpdate<String> email = FieldUpdate.unchanged();
         if (counterparty instanceof FieldUpdate.Cleared) {
-            problems.add(new FieldProblem("counterparty",
+            problems.add(new FieldProblem(
+                    "counterparty",
                     "cannot be null: a debt needs a counterparty (send {\"email\": null} to clear the e-mail)"));
         } else if (counterparty instanceof FieldUpdate.SetTo<CounterpartyPatchBody> set) {
             name = set.value().name();
@@ -62,7 +63,8 @@ public record UpdateDebtRequest(FieldUpdate<CounterpartyPatchBody> counterparty,
             due = FieldUpdate.cleared();
         }
         if (counterparty.isUnchanged() && description.isUnchanged() && dueDate.isUnchanged()) {
-            problems.add(new FieldProblem(FieldProblem.BODY, "must change at least one of counterparty, description, dueDate"));
+            problems.add(new FieldProblem(
+                    FieldProblem.BODY, "must change at least one of counterparty, description, dueDate"));
         }
         FieldUpdate<String> finalName = name;
         FieldUpdate<String> finalEmail = email;

@@ -8,5 +8,4 @@ package dev.tally.events.view;
  * @param currency the currency
  * @param balance  a signed decimal string, e.g. {@code "-5.00"}
  */
-public record CounterpartyBalanceView(String name, String currency, String balance) {
-}
+public record CounterpartyBalanceView(String name, String currency, String balance) {}

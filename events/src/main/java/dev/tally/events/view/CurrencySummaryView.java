@@ -10,5 +10,4 @@ package dev.tally.events.view;
  * @param openCount    the number of OPEN debts
  * @param overdueCount the number of OPEN debts whose due date is before today
  */
-public record CurrencySummaryView(String owedByMe, String owedToMe, String net, long openCount, long overdueCount) {
-}
+public record CurrencySummaryView(String owedByMe, String owedToMe, String net, long openCount, long overdueCount) {}

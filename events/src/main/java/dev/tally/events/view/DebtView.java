@@ -34,11 +34,24 @@ import java.util.List;
  * @param createdAt      when it was created
  * @param updatedAt      when it last changed
  */
-public record DebtView(String debtId, Counterparty counterparty, Direction direction, Money principal,
-                       DecimalMoney outstanding, DecimalMoney paid, DecimalMoney writtenOff, String currency,
-                       DebtStatus status, LocalDate dueDate, String description, String settlementNote,
-                       List<PaymentView> payments, int paymentCount, long version, Instant createdAt,
-                       Instant updatedAt) {
+public record DebtView(
+        String debtId,
+        Counterparty counterparty,
+        Direction direction,
+        Money principal,
+        DecimalMoney outstanding,
+        DecimalMoney paid,
+        DecimalMoney writtenOff,
+        String currency,
+        DebtStatus status,
+        LocalDate dueDate,
+        String description,
+        String settlementNote,
+        List<PaymentView> payments,
+        int paymentCount,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public DebtView {
         payments = payments == null ? null : List.copyOf(payments);
@@ -46,7 +59,23 @@ public record DebtView(String debtId, Counterparty counterparty, Direction direc
 
     /** This view without its payments, as {@code GET /debts} lists it. */
     public DebtView withoutPayments() {
-        return new DebtView(debtId, counterparty, direction, principal, outstanding, paid, writtenOff, currency, status,
-                dueDate, description, settlementNote, null, paymentCount, version, createdAt, updatedAt);
+        return new DebtView(
+                debtId,
+                counterparty,
+                direction,
+                principal,
+                outstanding,
+                paid,
+                writtenOff,
+                currency,
+                status,
+                dueDate,
+                description,
+                settlementNote,
+                null,
+                paymentCount,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

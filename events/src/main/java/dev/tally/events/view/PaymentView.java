@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param note      optional note
  * @param commandId the command that recorded it
  */
-public record PaymentView(Money amount, Instant paidAt, String note, String commandId) {
-}
+public record PaymentView(Money amount, Instant paidAt, String note, String commandId) {}

@@ -14,8 +14,11 @@ import java.util.TreeMap;
  * @param counterparties balances per counterparty and currency
  * @param updatedAt      when the summary last changed
  */
-public record SummaryView(String userId, Map<String, CurrencySummaryView> currencies,
-                          List<CounterpartyBalanceView> counterparties, Instant updatedAt) {
+public record SummaryView(
+        String userId,
+        Map<String, CurrencySummaryView> currencies,
+        List<CounterpartyBalanceView> counterparties,
+        Instant updatedAt) {
 
     public SummaryView {
         currencies = currencies == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(currencies));

@@ -26,12 +26,26 @@ class CommandEnvelopeTest {
 
     static Stream<DebtCommand> everyKindOfCommand() {
         return Stream.of(
-                new CreateDebt("debt-1", new Counterparty("Alice", "alice@example.com"), Direction.OWED_TO_ME,
-                        Money.of(1234, "EUR"), "Dinner", LocalDate.of(2026, 12, 31)),
-                new CreateDebt("debt-2", Counterparty.named("Bob"), Direction.OWED_BY_ME, Money.of(1000, "JPY"), null, null),
-                new UpdateDebt("debt-1", FieldUpdate.set("Alice E."), FieldUpdate.cleared(), FieldUpdate.unchanged(),
+                new CreateDebt(
+                        "debt-1",
+                        new Counterparty("Alice", "alice@example.com"),
+                        Direction.OWED_TO_ME,
+                        Money.of(1234, "EUR"),
+                        "Dinner",
+                        LocalDate.of(2026, 12, 31)),
+                new CreateDebt(
+                        "debt-2", Counterparty.named("Bob"), Direction.OWED_BY_ME, Money.of(1000, "JPY"), null, null),
+                new UpdateDebt(
+                        "debt-1",
+                        FieldUpdate.set("Alice E."),
+                        FieldUpdate.cleared(),
+                        FieldUpdate.unchanged(),
                         FieldUpdate.set(LocalDate.of(2027, 1, 15))),
-                new UpdateDebt("debt-1", FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.cleared(),
+                new UpdateDebt(
+                        "debt-1",
+                        FieldUpdate.unchanged(),
+                        FieldUpdate.unchanged(),
+                        FieldUpdate.cleared(),
                         FieldUpdate.cleared()),
                 new RecordPayment("debt-1", Money.of(500, "EUR"), AT, "first"),
                 new RecordPayment("debt-1", Money.of(1, "KWD"), AT, null),
@@ -66,10 +80,11 @@ class CommandEnvelopeTest {
 
     @Test
     void json_writesMoneyAsDecimalString() throws Exception {
-        CommandEnvelope envelope = CommandEnvelope.of("cmd-1", "user-1", AT, null,
-                new RecordPayment("debt-1", Money.of(1230, "EUR"), AT, null));
+        CommandEnvelope envelope = CommandEnvelope.of(
+                "cmd-1", "user-1", AT, null, new RecordPayment("debt-1", Money.of(1230, "EUR"), AT, null));
 
-        JsonNode amount = TallyJson.MAPPER.readTree(envelope.toJson()).get("payload").get("amount");
+        JsonNode amount =
+                TallyJson.MAPPER.readTree(envelope.toJson()).get("payload").get("amount");
 
         assertThat(amount.get("amount").isTextual()).isTrue();
         assertThat(amount.get("amount").asText()).isEqualTo("12.30");
@@ -78,16 +93,19 @@ class CommandEnvelopeTest {
 
     @Test
     void constructor_whenTypeDoesNotMatchPayload_throws() {
-        assertThatThrownBy(() -> new CommandEnvelope("cmd-1", CommandType.SETTLE_DEBT, 1, "user-1", AT, null,
-                new CancelDebt("debt-1")))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.problems())
-                        .containsExactly(new FieldProblem("type", "is SETTLE_DEBT but the payload is CANCEL_DEBT")));
+        assertThatThrownBy(() -> new CommandEnvelope(
+                        "cmd-1", CommandType.SETTLE_DEBT, 1, "user-1", AT, null, new CancelDebt("debt-1")))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        new FieldProblem("type", "is SETTLE_DEBT but the payload is CANCEL_DEBT")));
     }
 
     @Test
     void constructor_whenSchemaVersionUnsupported_throws() {
-        assertThatThrownBy(() -> new CommandEnvelope("cmd-1", CommandType.CANCEL_DEBT, 2, "user-1", AT, null,
-                new CancelDebt("debt-1")))
+        assertThatThrownBy(() -> new CommandEnvelope(
+                        "cmd-1", CommandType.CANCEL_DEBT, 2, "user-1", AT, null, new CancelDebt("debt-1")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("schemaVersion");
     }
@@ -95,9 +113,11 @@ class CommandEnvelopeTest {
     @Test
     void constructor_reportsEveryMissingField() {
         assertThatThrownBy(() -> new CommandEnvelope(null, null, 1, null, null, null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field)
-                        .containsExactlyInAnyOrder("commandId", "type", "userId", "issuedAt", "payload"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactlyInAnyOrder("commandId", "type", "userId", "issuedAt", "payload"));
     }
 
     @ParameterizedTest
@@ -110,7 +130,9 @@ class CommandEnvelopeTest {
 
     @Test
     void debtId_isThePayloads() {
-        assertThat(CommandEnvelope.of("c", "u", AT, null, new CancelDebt("debt-9")).debtId()).isEqualTo("debt-9");
+        assertThat(CommandEnvelope.of("c", "u", AT, null, new CancelDebt("debt-9"))
+                        .debtId())
+                .isEqualTo("debt-9");
     }
 
     @Test
@@ -124,17 +146,22 @@ class CommandEnvelopeTest {
 
     @Test
     void parse_whenNotAnObject_saysSo() {
-        assertThat(CommandEnvelope.parse("[]").problems()).containsExactly(new FieldProblem("body", "must be a JSON object"));
-        assertThat(CommandEnvelope.parse("\"x\"").problems()).containsExactly(new FieldProblem("body", "must be a JSON object"));
+        assertThat(CommandEnvelope.parse("[]").problems())
+                .containsExactly(new FieldProblem("body", "must be a JSON object"));
+        assertThat(CommandEnvelope.parse("\"x\"").problems())
+                .containsExactly(new FieldProblem("body", "must be a JSON object"));
     }
 
     @Test
     void parse_whenPayloadMissingOrNotAnObject_saysSo() {
-        String base = "{\"commandId\":\"c\",\"type\":\"CANCEL_DEBT\",\"schemaVersion\":1,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:15:30Z\"";
-        assertThat(CommandEnvelope.parse(base + "}").problems()).containsExactly(new FieldProblem("payload", "is required"));
+        String base =
+                "{\"commandId\":\"c\",\"type\":\"CANCEL_DEBT\",\"schemaVersion\":1,\"userId\":\"u\",\"issuedAt\":\"2026-11-27T10:15:30Z\"";
+        assertThat(CommandEnvelope.parse(base + "}").problems())
+                .containsExactly(new FieldProblem("payload", "is required"));
         assertThat(CommandEnvelope.parse(base + ",\"payload\":[]}").problems())
                 .containsExactly(new FieldProblem("payload", "must be a JSON object"));
-        assertThat(CommandEnvelope.parse(base.replace("1,", "\"1\",") + ",\"payload\":{\"debtId\":\"d\"}}").problems())
+        assertThat(CommandEnvelope.parse(base.replace("1,", "\"1\",") + ",\"payload\":{\"debtId\":\"d\"}}")
+                        .problems())
                 .containsExactly(new FieldProblem("schemaVersion", "must be a whole JSON number"));
     }
 
@@ -149,6 +176,7 @@ class CommandEnvelopeTest {
     @Test
     void supportedVersions_containTheWrittenVersion() {
         assertThat(CommandEnvelope.SUPPORTED_SCHEMA_VERSIONS).contains(CommandEnvelope.SCHEMA_VERSION);
-        assertThat(List.of(CommandType.values())).allSatisfy(t -> assertThat(t.payloadType()).isNotNull());
+        assertThat(List.of(CommandType.values()))
+                .allSatisfy(t -> assertThat(t.payloadType()).isNotNull());
     }
 }

@@ -25,16 +25,24 @@ class CreateDebtRequestTest {
 
     @Test
     void validBody_becomesCommand() {
-        CreateDebt command = validate(Fixtures.load("create-debt-request/v1/valid.json")).orElseThrow();
+        CreateDebt command =
+                validate(Fixtures.load("create-debt-request/v1/valid.json")).orElseThrow();
 
-        assertThat(command).isEqualTo(new CreateDebt("debt-1", new Counterparty("Alice", "alice@example.com"),
-                Direction.OWED_TO_ME, Money.of(1234, "EUR"), "Dinner", LocalDate.of(2026, 12, 31)));
+        assertThat(command)
+                .isEqualTo(new CreateDebt(
+                        "debt-1",
+                        new Counterparty("Alice", "alice@example.com"),
+                        Direction.OWED_TO_ME,
+                        Money.of(1234, "EUR"),
+                        "Dinner",
+                        LocalDate.of(2026, 12, 31)));
     }
 
     @Test
     void minimalBody_leavesOptionalFieldsEmpty() {
         CreateDebt command = validate("{\"counterparty\":{\"name\":\"Bob\"},\"direction\":\"OWED_BY_ME\","
-                + "\"amount\":{\"amount\":\"1000\",\"currency\":\"JPY\"}}").orElseThrow();
+                        + "\"amount\":{\"amount\":\"1000\",\"currency\":\"JPY\"}}")
+                .orElseThrow();
 
         assertThat(command.counterparty().email()).isNull();
         assertThat(command.description()).isNull();
@@ -46,45 +54,53 @@ class CreateDebtRequestTest {
     void everythingWrong_reportsEveryProblemAtOnce() {
         Validated<CreateDebt> result = validate(Fixtures.load("create-debt-request/v1/everything-wrong.json"));
 
-        assertThat(result.problems()).containsExactlyInAnyOrder(
-                new FieldProblem("counterparty.name", "must not be blank"),
-                new FieldProblem("counterparty.email", "must be an e-mail address like \"name@example.com\""),
-                new FieldProblem("direction", "must be one of OWED_BY_ME, OWED_TO_ME"),
-                new FieldProblem("amount.currency", "must be an upper-case ISO 4217 code like \"EUR\""),
-                new FieldProblem("description", "must not be blank: leave it out instead"),
-                new FieldProblem("dueDate", "must be a calendar date like \"2026-12-31\" (YYYY-MM-DD)"));
+        assertThat(result.problems())
+                .containsExactlyInAnyOrder(
+                        new FieldProblem("counterparty.name", "must not be blank"),
+                        new FieldProblem("counterparty.email", "must be an e-mail address like \"name@example.com\""),
+                        new FieldProblem("direction", "must be one of OWED_BY_ME, OWED_TO_ME"),
+                        new FieldProblem("amount.currency", "must be an upper-case ISO 4217 code like \"EUR\""),
+                        new FieldProblem("description", "must not be blank: leave it out instead"),
+                        new FieldProblem("dueDate", "must be a calendar date like \"2026-12-31\" (YYYY-MM-DD)"));
     }
 
     @Test
     void emptyObject_reportsEveryRequiredField() {
-        assertThat(validate("{}").problems()).extracting(FieldProblem::field)
+        assertThat(validate("{}").problems())
+                .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("counterparty", "direction", "amount");
     }
 
     @Test
     void unknownProperty_isNamed() {
-        assertThat(validate(Fixtures.load("create-debt-request/v1/unknown-property.json")).problems())
-                .containsExactly(new FieldProblem("userId",
+        assertThat(validate(Fixtures.load("create-debt-request/v1/unknown-property.json"))
+                        .problems())
+                .containsExactly(new FieldProblem(
+                        "userId",
                         "is not a known property (known: amount, counterparty, description, direction, dueDate)"));
     }
 
     @Test
     void wrongType_isNamed() {
-        assertThat(validate(Fixtures.load("create-debt-request/v1/wrong-type.json")).problems())
+        assertThat(validate(Fixtures.load("create-debt-request/v1/wrong-type.json"))
+                        .problems())
                 .containsExactly(new FieldProblem("counterparty", "must be a JSON object"));
-        assertThat(validate(Fixtures.load("create-debt-request/v1/numeric-amount.json")).problems())
+        assertThat(validate(Fixtures.load("create-debt-request/v1/numeric-amount.json"))
+                        .problems())
                 .containsExactly(new FieldProblem("amount.amount", "must be a JSON string"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "name too long|counterparty.name|must be at most 200 characters",
-            "name with newline|counterparty.name|must not contain control characters",
-            "description too long|description|must be at most 1000 characters",
-            "due date out of range|dueDate|must be a date between 1900 and 9999",
-            "due date with time|dueDate|must be a calendar date",
-            "direction lower case|direction|must be one of OWED_BY_ME, OWED_TO_ME",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "name too long|counterparty.name|must be at most 200 characters",
+                "name with newline|counterparty.name|must not contain control characters",
+                "description too long|description|must be at most 1000 characters",
+                "due date out of range|dueDate|must be a date between 1900 and 9999",
+                "due date with time|dueDate|must be a calendar date",
+                "direction lower case|direction|must be one of OWED_BY_ME, OWED_TO_ME",
+            })
     void fieldRule_isEnforced(String rule, String field, String problem) {
         CreateDebtRequest request = switch (rule) {
             case "name too long" -> request("x".repeat(Limits.NAME_MAX + 1), "OWED_TO_ME", null, null);
@@ -104,8 +120,8 @@ class CreateDebtRequestTest {
 
     @Test
     void limitsAreInclusive() {
-        CreateDebtRequest request = request("n".repeat(Limits.NAME_MAX), "OWED_TO_ME", "d".repeat(Limits.DESCRIPTION_MAX),
-                "9999-12-31");
+        CreateDebtRequest request =
+                request("n".repeat(Limits.NAME_MAX), "OWED_TO_ME", "d".repeat(Limits.DESCRIPTION_MAX), "9999-12-31");
 
         assertThat(request.validate("debt-1").isValid()).isTrue();
     }
@@ -113,17 +129,23 @@ class CreateDebtRequestTest {
     @Test
     void lengthCountsCharactersNotUtf16Units() {
         String emoji = "\uD83D\uDE00";
-        assertThat(request(emoji.repeat(Limits.NAME_MAX), "OWED_TO_ME", null, null).validate("debt-1").isValid()).isTrue();
+        assertThat(request(emoji.repeat(Limits.NAME_MAX), "OWED_TO_ME", null, null)
+                        .validate("debt-1")
+                        .isValid())
+                .isTrue();
     }
 
     @Test
     void badDebtId_isReported() {
-        assertThat(request("Alice", "OWED_TO_ME", null, null).validate("has space").problems())
-                .extracting(FieldProblem::field).containsExactly("debtId");
+        assertThat(request("Alice", "OWED_TO_ME", null, null)
+                        .validate("has space")
+                        .problems())
+                .extracting(FieldProblem::field)
+                .containsExactly("debtId");
     }
 
     private static CreateDebtRequest request(String name, String direction, String description, String dueDate) {
-        return new CreateDebtRequest(new CounterpartyBody(name, null), direction, new DecimalMoney("1.00", "EUR"),
-                description, dueDate);
+        return new CreateDebtRequest(
+                new CounterpartyBody(name, null), direction, new DecimalMoney("1.00", "EUR"), description, dueDate);
     }
 }

@@ -22,26 +22,34 @@ class RecordPaymentRequestTest {
 
     @Test
     void validBody_withOffset_becomesCommandInUtc() {
-        assertThat(validate(Fixtures.load("record-payment-request/v1/valid.json")).orElseThrow())
-                .isEqualTo(new RecordPayment("debt-1", Money.of(500, "EUR"), Instant.parse("2026-11-29T11:59:00Z"), "cash"));
+        assertThat(validate(Fixtures.load("record-payment-request/v1/valid.json"))
+                        .orElseThrow())
+                .isEqualTo(new RecordPayment(
+                        "debt-1", Money.of(500, "EUR"), Instant.parse("2026-11-29T11:59:00Z"), "cash"));
     }
 
     @Test
     void missingPaidAt_defaultsToNow() {
-        assertThat(validate("{\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"}}").orElseThrow().paidAt()).isEqualTo(NOW);
+        assertThat(validate("{\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"}}")
+                        .orElseThrow()
+                        .paidAt())
+                .isEqualTo(NOW);
     }
 
     @Test
     void overflowingAmount_isRefused() {
-        assertThat(validate(Fixtures.load("record-payment-request/v1/overflow.json")).problems())
+        assertThat(validate(Fixtures.load("record-payment-request/v1/overflow.json"))
+                        .problems())
                 .containsExactly(new FieldProblem("amount.amount", "is too large: at most 1000000000000.00 EUR"));
     }
 
     @Test
     void futurePaidAt_isRefused_butSmallSkewIsAccepted() {
-        assertThat(validate("{\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-29T12:06:00Z\"}").problems())
+        assertThat(validate("{\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-29T12:06:00Z\"}")
+                        .problems())
                 .containsExactly(new FieldProblem("paidAt", "must not be in the future"));
-        assertThat(validate("{\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-29T12:04:00Z\"}").isValid())
+        assertThat(validate("{\"amount\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-29T12:04:00Z\"}")
+                        .isValid())
                 .isTrue();
     }
 
@@ -50,14 +58,19 @@ class RecordPaymentRequestTest {
         String body = "{\"amount\":{\"amount\":\"0\",\"currency\":\"EUR\"},\"paidAt\":\"2026-11-29\",\"note\":\""
                 + "n".repeat(Limits.NOTE_MAX + 1) + "\"}";
 
-        assertThat(validate(body).problems()).containsExactlyInAnyOrder(
-                new FieldProblem("amount.amount", "must be greater than 0"),
-                new FieldProblem("paidAt", "must be an ISO-8601 date-time with a zone like \"2026-11-27T10:15:30Z\""),
-                new FieldProblem("note", "must be at most 500 characters"));
+        assertThat(validate(body).problems())
+                .containsExactlyInAnyOrder(
+                        new FieldProblem("amount.amount", "must be greater than 0"),
+                        new FieldProblem(
+                                "paidAt", "must be an ISO-8601 date-time with a zone like \"2026-11-27T10:15:30Z\""),
+                        new FieldProblem("note", "must be at most 500 characters"));
     }
 
     @Test
     void missingAmount_isRequired() {
-        assertThat(validate("{}").problems()).singleElement().extracting(FieldProblem::field).isEqualTo("amount");
+        assertThat(validate("{}").problems())
+                .singleElement()
+                .extracting(FieldProblem::field)
+                .isEqualTo("amount");
     }
 }

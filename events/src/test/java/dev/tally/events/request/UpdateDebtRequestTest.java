@@ -19,22 +19,32 @@ class UpdateDebtRequestTest {
 
     @Test
     void mergePatch_absentUnchanged_nullCleared_valueSet() {
-        UpdateDebt command = validate(Fixtures.load("update-debt-request/v1/merge-patch.json")).orElseThrow();
+        UpdateDebt command = validate(Fixtures.load("update-debt-request/v1/merge-patch.json"))
+                .orElseThrow();
 
-        assertThat(command).isEqualTo(new UpdateDebt("debt-1", FieldUpdate.unchanged(), FieldUpdate.cleared(),
-                FieldUpdate.cleared(), FieldUpdate.set(LocalDate.of(2027, 1, 15))));
+        assertThat(command)
+                .isEqualTo(new UpdateDebt(
+                        "debt-1",
+                        FieldUpdate.unchanged(),
+                        FieldUpdate.cleared(),
+                        FieldUpdate.cleared(),
+                        FieldUpdate.set(LocalDate.of(2027, 1, 15))));
     }
 
     @Test
     void newName_isSet() {
-        assertThat(validate("{\"counterparty\":{\"name\":\"Bobby\"}}").orElseThrow().counterpartyName())
+        assertThat(validate("{\"counterparty\":{\"name\":\"Bobby\"}}")
+                        .orElseThrow()
+                        .counterpartyName())
                 .isEqualTo(FieldUpdate.set("Bobby"));
     }
 
     @Test
     void nullCounterparty_isRefusedWithAHint() {
-        assertThat(validate(Fixtures.load("update-debt-request/v1/null-counterparty.json")).problems())
-                .singleElement().satisfies(p -> {
+        assertThat(validate(Fixtures.load("update-debt-request/v1/null-counterparty.json"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.field()).isEqualTo("counterparty");
                     assertThat(p.problem()).contains("{\"email\": null}");
                 });
@@ -49,15 +59,17 @@ class UpdateDebtRequestTest {
     @Test
     void emptyPatch_isRefused() {
         assertThat(validate("{}").problems())
-                .containsExactly(new FieldProblem("body", "must change at least one of counterparty, description, dueDate"));
+                .containsExactly(
+                        new FieldProblem("body", "must change at least one of counterparty, description, dueDate"));
         assertThat(validate("{\"counterparty\":{}}").problems())
                 .containsExactly(new FieldProblem("counterparty", "must contain name or email"));
     }
 
     @Test
     void everyContentProblem_isReportedAtOnce() {
-        assertThat(validate("{\"counterparty\":{\"name\":\"\",\"email\":\"nope\"},\"description\":\" \",\"dueDate\":\"tomorrow\"}")
-                .problems())
+        assertThat(validate(
+                                "{\"counterparty\":{\"name\":\"\",\"email\":\"nope\"},\"description\":\" \",\"dueDate\":\"tomorrow\"}")
+                        .problems())
                 .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("counterparty.name", "counterparty.email", "description", "dueDate");
     }
@@ -65,6 +77,7 @@ class UpdateDebtRequestTest {
     @Test
     void unknownProperty_insideCounterparty_isNamed() {
         assertThat(validate("{\"counterparty\":{\"phone\":\"123\"}}").problems())
-                .containsExactly(new FieldProblem("counterparty.phone", "is not a known property (known: email, name)"));
+                .containsExactly(
+                        new FieldProblem("counterparty.phone", "is not a known property (known: email, name)"));
     }
 }

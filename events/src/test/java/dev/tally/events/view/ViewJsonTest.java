@@ -25,7 +25,10 @@ class ViewJsonTest {
         DebtView view = JsonBodies.parse(json, DebtView.class).orElseThrow();
 
         assertThat(view.outstanding()).isEqualTo(new DecimalMoney("7.34", "EUR"));
-        assertThat(view.payments()).singleElement().extracting(PaymentView::amount).isEqualTo(Money.of(500, "EUR"));
+        assertThat(view.payments())
+                .singleElement()
+                .extracting(PaymentView::amount)
+                .isEqualTo(Money.of(500, "EUR"));
         assertThat(TallyJson.MAPPER.readTree(TallyJson.write(view))).isEqualTo(TallyJson.MAPPER.readTree(json));
     }
 
@@ -42,9 +45,24 @@ class ViewJsonTest {
 
     @Test
     void debtView_omitsAbsentOptionalFields() throws Exception {
-        DebtView view = new DebtView("d", Counterparty.named("Bob"), Direction.OWED_BY_ME, Money.of(100, "EUR"),
-                DecimalMoney.of(100, "EUR"), DecimalMoney.of(0, "EUR"), DecimalMoney.of(0, "EUR"), "EUR", DebtStatus.OPEN,
-                null, null, null, List.of(), 0, 1, Instant.EPOCH, Instant.EPOCH);
+        DebtView view = new DebtView(
+                "d",
+                Counterparty.named("Bob"),
+                Direction.OWED_BY_ME,
+                Money.of(100, "EUR"),
+                DecimalMoney.of(100, "EUR"),
+                DecimalMoney.of(0, "EUR"),
+                DecimalMoney.of(0, "EUR"),
+                "EUR",
+                DebtStatus.OPEN,
+                null,
+                null,
+                null,
+                List.of(),
+                0,
+                1,
+                Instant.EPOCH,
+                Instant.EPOCH);
 
         JsonNode tree = TallyJson.MAPPER.readTree(TallyJson.write(view));
 
@@ -54,13 +72,23 @@ class ViewJsonTest {
         assertThat(tree.get("payments").isArray()).isTrue();
         assertThat(tree.get("paid").get("amount").asText()).isEqualTo("0.00");
         assertThat(tree.get("paymentCount").asInt()).isZero();
-        assertThat(TallyJson.MAPPER.readTree(TallyJson.write(view.withoutPayments())).has("payments")).isFalse();
+        assertThat(TallyJson.MAPPER
+                        .readTree(TallyJson.write(view.withoutPayments()))
+                        .has("payments"))
+                .isFalse();
     }
 
     @Test
     void summaryView_sortsCurrencies() {
-        SummaryView view = new SummaryView("u", Map.of("USD", new CurrencySummaryView("0.00", "1.00", "1.00", 1, 0),
-                "EUR", new CurrencySummaryView("0.00", "1.00", "1.00", 1, 0)), List.of(), Instant.EPOCH);
+        SummaryView view = new SummaryView(
+                "u",
+                Map.of(
+                        "USD",
+                        new CurrencySummaryView("0.00", "1.00", "1.00", 1, 0),
+                        "EUR",
+                        new CurrencySummaryView("0.00", "1.00", "1.00", 1, 0)),
+                List.of(),
+                Instant.EPOCH);
 
         assertThat(view.currencies().keySet()).containsExactly("EUR", "USD");
         assertThat(TallyJson.write(view)).contains("\"currencies\":{\"EUR\"");
@@ -69,12 +97,14 @@ class ViewJsonTest {
     @Test
     void commandAccepted_pointsAtTheStatus() {
         assertThat(TallyJson.write(CommandAcceptedView.accepted("c-1", "d-1")))
-                .isEqualTo("{\"commandId\":\"c-1\",\"debtId\":\"d-1\",\"status\":\"ACCEPTED\",\"statusUrl\":\"/commands/c-1\"}");
+                .isEqualTo(
+                        "{\"commandId\":\"c-1\",\"debtId\":\"d-1\",\"status\":\"ACCEPTED\",\"statusUrl\":\"/commands/c-1\"}");
     }
 
     @Test
     void debtList_omitsCursorOnLastPage() {
         assertThat(TallyJson.write(new DebtListView(List.of(), null))).isEqualTo("{\"items\":[]}");
-        assertThat(TallyJson.write(new DebtListView(List.of(), "c2"))).isEqualTo("{\"items\":[],\"nextCursor\":\"c2\"}");
+        assertThat(TallyJson.write(new DebtListView(List.of(), "c2")))
+                .isEqualTo("{\"items\":[],\"nextCursor\":\"c2\"}");
     }
 }

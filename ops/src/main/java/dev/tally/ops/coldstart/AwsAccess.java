@@ -25,10 +25,15 @@ final class AwsAccess {
     @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: $AWS_REGION).")
     String region;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Named profile of ~/.aws/config (default: the default credentials chain).")
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
+            description = "Named profile of ~/.aws/config (default: the default credentials chain).")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
             description = "Endpoint of X-Ray or CloudWatch Logs, e.g. the local runtime's (printed at its start).")
     String endpointUrl;
 
@@ -37,12 +42,16 @@ final class AwsAccess {
     }
 
     CloudWatchLogsClient logs() {
-        return configure(CloudWatchLogsClient.builder()).httpClientBuilder(httpClient()).build();
+        return configure(CloudWatchLogsClient.builder())
+                .httpClientBuilder(httpClient())
+                .build();
     }
 
     /** Explicit: with several HTTP clients on the class path the SDK would pick one silently. */
     private static UrlConnectionHttpClient.Builder httpClient() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(20));
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(20));
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
@@ -67,7 +76,8 @@ final class AwsAccess {
     }
 
     private AwsCredentialsProvider credentials() {
-        return profile == null ? DefaultCredentialsProvider.builder().build()
+        return profile == null
+                ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.builder().profileName(profile).build();
     }
 
@@ -79,7 +89,8 @@ final class AwsAccess {
             }
             return uri;
         } catch (URISyntaxException invalid) {
-            throw new OpsException("--endpoint-url " + endpointUrl + " is not a URL: expected e.g. http://127.0.0.1:4567");
+            throw new OpsException(
+                    "--endpoint-url " + endpointUrl + " is not a URL: expected e.g. http://127.0.0.1:4567");
         }
     }
 

@@ -32,13 +32,17 @@ import software.amazon.awssdk.services.xray.XRayClient;
  * local runtime's files, X-Ray or CloudWatch Logs, and a regression gate between two reports
  * (docs/OPERATIONS.md, docs/adr/0120-cold-start-analysis-sources.md).
  */
-@Command(name = "coldstart", mixinStandardHelpOptions = true,
+@Command(
+        name = "coldstart",
+        mixinStandardHelpOptions = true,
         description = "Cold-start analysis: from the local runtime, X-Ray or CloudWatch Logs; compare two reports.",
         subcommands = {ColdStartCommand.Report.class, ColdStartCommand.Compare.class})
 public final class ColdStartCommand {
 
     /** {@code coldstart report}. */
-    @Command(name = "report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
             description = "Per function and version: invocations, cold ratio, Init/Restore percentiles, durations, "
                     + "memory and the init breakdown.")
     static final class Report implements Callable<Integer> {
@@ -51,16 +55,25 @@ public final class ColdStartCommand {
         @Mixin
         AwsAccess aws;
 
-        @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "local",
+        @Option(
+                names = "--source",
+                paramLabel = "SOURCE",
+                defaultValue = "local",
                 description = "local (the data directory), xray or logs (default: ${DEFAULT-VALUE}).")
         String source;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".tally",
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                defaultValue = ".tally",
                 description = "The local runtime's data directory, for --source local (default: ${DEFAULT-VALUE}).")
         Path dataDir;
 
-        @Option(names = "--since", paramLabel = "AGE", description = "The window up to now, e.g. 90m, 24h, 7d "
-                + "(default: all of the local data; 24h for xray and logs).")
+        @Option(
+                names = "--since",
+                paramLabel = "AGE",
+                description = "The window up to now, e.g. 90m, 24h, 7d "
+                        + "(default: all of the local data; 24h for xray and logs).")
         String since;
 
         @Option(names = "--start", paramLabel = "ISO", description = "The window's start, e.g. 2026-12-01T00:00:00Z.")
@@ -75,11 +88,17 @@ public final class ColdStartCommand {
         @Option(names = "--version", paramLabel = "V", description = "Only this function version ($LATEST, 3, …).")
         String version;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                defaultValue = "table",
                 description = "table, markdown, json, csv or html (default: ${DEFAULT-VALUE}).")
         String format;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+        @Option(
+                names = "--output",
+                paramLabel = "FILE",
+                description = "Write the report here instead of standard output.")
         Path output;
 
         Clock clock = Clock.systemUTC();
@@ -92,16 +111,18 @@ public final class ColdStartCommand {
             Selection selection = selection();
             ColdStartData data = switch (source) {
                 case "local" -> LocalSource.load(dataDir).select(selection);
-                case "xray" -> fromAws("X-Ray", () -> {
-                    try (XRayClient xray = aws.xray()) {
-                        return XRaySource.load(xray, selection, clock.instant());
-                    }
-                });
-                case "logs" -> fromAws("CloudWatch Logs", () -> {
-                    try (CloudWatchLogsClient logs = aws.logs()) {
-                        return LogsSource.load(logs, selection);
-                    }
-                });
+                case "xray" ->
+                    fromAws("X-Ray", () -> {
+                        try (XRayClient xray = aws.xray()) {
+                            return XRaySource.load(xray, selection, clock.instant());
+                        }
+                    });
+                case "logs" ->
+                    fromAws("CloudWatch Logs", () -> {
+                        try (CloudWatchLogsClient logs = aws.logs()) {
+                            return LogsSource.load(logs, selection);
+                        }
+                    });
                 default -> throw new OpsException("--source " + source + ": expected local, xray or logs");
             };
             ColdStartReport report = ColdStartReport.of(data, selection);
@@ -116,8 +137,10 @@ public final class ColdStartCommand {
                 spec.commandLine().getOut().print(text);
             } else {
                 write(output, text);
-                spec.commandLine().getOut().println("wrote " + output + " (" + report.functions().size()
-                        + " function version(s), source " + source + ")");
+                spec.commandLine()
+                        .getOut()
+                        .println("wrote " + output + " (" + report.functions().size() + " function version(s), source "
+                                + source + ")");
                 if (report.unreadableLine() != null) {
                     spec.commandLine().getOut().println(report.unreadableLine());
                 }
@@ -152,7 +175,8 @@ public final class ColdStartCommand {
         private static Duration age(String text) {
             Matcher matcher = SINCE.matcher(text.trim().toLowerCase(Locale.ROOT));
             if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-                throw new OpsException("--since " + text + ": expected a positive number of minutes, hours or days, e.g. 90m, 24h, 7d");
+                throw new OpsException("--since " + text
+                        + ": expected a positive number of minutes, hours or days, e.g. 90m, 24h, 7d");
             }
             long amount = Long.parseLong(matcher.group(1));
             return switch (matcher.group(2)) {
@@ -166,7 +190,8 @@ public final class ColdStartCommand {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException invalid) {
-                throw new OpsException(option + " " + text + ": expected an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
+                throw new OpsException(
+                        option + " " + text + ": expected an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
             }
         }
 
@@ -176,8 +201,10 @@ public final class ColdStartCommand {
             } catch (SdkClientException clientSide) {
                 String message = firstLine(clientSide.getMessage());
                 if (message.toLowerCase(Locale.ROOT).contains("credentials")) {
-                    throw new OpsException("no usable AWS credentials for " + service + ": pass --profile or set "
-                            + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (" + message + ")", clientSide);
+                    throw new OpsException(
+                            "no usable AWS credentials for " + service + ": pass --profile or set "
+                                    + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (" + message + ")",
+                            clientSide);
                 }
                 throw new OpsException(service + " could not be reached: " + message, clientSide);
             } catch (SdkException failed) {
@@ -187,7 +214,9 @@ public final class ColdStartCommand {
     }
 
     /** {@code coldstart compare}. */
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
             description = "Compares two JSON reports: change of Init p50/p90 per function with a bootstrap 95% "
                     + "confidence interval; exit 1 when a function regressed past the threshold.")
     static final class Compare implements Callable<Integer> {
@@ -201,7 +230,10 @@ public final class ColdStartCommand {
         @Option(names = "--candidate", paramLabel = "B.json", required = true, description = "The report after.")
         Path candidate;
 
-        @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10%",
+        @Option(
+                names = "--threshold",
+                paramLabel = "PCT",
+                defaultValue = "10%",
                 description = "The slow-down that counts as a regression (default: ${DEFAULT-VALUE}).")
         String threshold;
 
@@ -212,17 +244,23 @@ public final class ColdStartCommand {
             ColdStartReport after = ReportJson.read(candidate, "--candidate");
             List<ReportComparison.Verdict> verdicts = ReportComparison.compare(before, after, thresholdPct);
             spec.commandLine().getOut().print(ReportComparison.render(verdicts, thresholdPct));
-            List<String> regressed = verdicts.stream().filter(ReportComparison.Verdict::regressed)
-                    .map(ReportComparison.Verdict::key).toList();
+            List<String> regressed = verdicts.stream()
+                    .filter(ReportComparison.Verdict::regressed)
+                    .map(ReportComparison.Verdict::key)
+                    .toList();
             if (!regressed.isEmpty()) {
-                spec.commandLine().getOut().println("\nRegressed past " + threshold + ": " + String.join(", ", regressed));
+                spec.commandLine()
+                        .getOut()
+                        .println("\nRegressed past " + threshold + ": " + String.join(", ", regressed));
             }
             spec.commandLine().getOut().flush();
             return regressed.isEmpty() ? 0 : Main.ATTENTION;
         }
 
         private static double threshold(String text) {
-            String number = text.trim().endsWith("%") ? text.trim().substring(0, text.trim().length() - 1) : text.trim();
+            String number = text.trim().endsWith("%")
+                    ? text.trim().substring(0, text.trim().length() - 1)
+                    : text.trim();
             try {
                 double value = Double.parseDouble(number);
                 if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {

@@ -15,8 +15,12 @@ import java.util.Map;
  * @param unreadable  counts of what could not be read, by what it was (e.g. {@code REPORT lines})
  * @param notes       what the reader should know about the source
  */
-public record ColdStartData(String source, List<Invocation> invocations, List<InitPhase> initPhases,
-                            Map<String, Integer> unreadable, List<String> notes) {
+public record ColdStartData(
+        String source,
+        List<Invocation> invocations,
+        List<InitPhase> initPhases,
+        Map<String, Integer> unreadable,
+        List<String> notes) {
 
     public ColdStartData {
         invocations = List.copyOf(invocations);
@@ -27,9 +31,12 @@ public record ColdStartData(String source, List<Invocation> invocations, List<In
 
     /** The part of this data that {@code selection} covers (phases follow their function and version). */
     public ColdStartData select(Selection selection) {
-        return new ColdStartData(source, invocations.stream().filter(selection::includes).toList(),
+        return new ColdStartData(
+                source,
+                invocations.stream().filter(selection::includes).toList(),
                 initPhases.stream().filter(selection::includes).toList(),
-                unreadable, notes);
+                unreadable,
+                notes);
     }
 
     /** The total of unreadable items. */

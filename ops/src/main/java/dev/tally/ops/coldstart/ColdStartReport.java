@@ -18,8 +18,13 @@ import java.util.Map;
  * @param unreadable counts of what could not be read, by kind
  * @param notes      what the reader should know about the source
  */
-public record ColdStartReport(String source, Instant start, Instant end, List<FunctionStats> functions,
-                              Map<String, Integer> unreadable, List<String> notes) {
+public record ColdStartReport(
+        String source,
+        Instant start,
+        Instant end,
+        List<FunctionStats> functions,
+        Map<String, Integer> unreadable,
+        List<String> notes) {
 
     public ColdStartReport {
         functions = List.copyOf(functions);
@@ -33,8 +38,15 @@ public record ColdStartReport(String source, Instant start, Instant end, List<Fu
         Instant end = selection.end();
         if (start.equals(Selection.everything().start()) && !data.invocations().isEmpty()) {
             // No window asked for: the report covers the data, from its first invocation to its last.
-            start = Instant.ofEpochMilli(data.invocations().stream().mapToLong(Invocation::timestampMs).min().orElseThrow());
-            end = Instant.ofEpochMilli(data.invocations().stream().mapToLong(Invocation::timestampMs).max().orElseThrow() + 1);
+            start = Instant.ofEpochMilli(data.invocations().stream()
+                    .mapToLong(Invocation::timestampMs)
+                    .min()
+                    .orElseThrow());
+            end = Instant.ofEpochMilli(data.invocations().stream()
+                            .mapToLong(Invocation::timestampMs)
+                            .max()
+                            .orElseThrow()
+                    + 1);
         }
         return new ColdStartReport(data.source(), start, end, FunctionStats.of(data), data.unreadable(), data.notes());
     }
@@ -54,7 +66,10 @@ public record ColdStartReport(String source, Instant start, Instant end, List<Fu
         String separator = " ";
         for (Map.Entry<String, Integer> entry : unreadable.entrySet()) {
             if (entry.getValue() > 0) {
-                line.append(separator).append(entry.getValue()).append(" unreadable ").append(entry.getKey());
+                line.append(separator)
+                        .append(entry.getValue())
+                        .append(" unreadable ")
+                        .append(entry.getKey());
                 separator = ", ";
             }
         }

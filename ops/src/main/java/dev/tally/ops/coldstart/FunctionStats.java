@@ -25,10 +25,20 @@ import java.util.stream.Collectors;
  * @param restoreSamplesMs every Restore Duration, in time order
  * @param coldStartTimes  epoch milliseconds of each cold start (the over-time chart)
  */
-public record FunctionStats(String function, String version, int invocations, int coldStarts, Summary init,
-                            Summary restore, Summary coldDuration, Summary warmDuration, Long maxMemoryUsedMb,
-                            List<Phase> breakdown, List<Double> initSamplesMs, List<Double> restoreSamplesMs,
-                            List<Long> coldStartTimes) {
+public record FunctionStats(
+        String function,
+        String version,
+        int invocations,
+        int coldStarts,
+        Summary init,
+        Summary restore,
+        Summary coldDuration,
+        Summary warmDuration,
+        Long maxMemoryUsedMb,
+        List<Phase> breakdown,
+        List<Double> initSamplesMs,
+        List<Double> restoreSamplesMs,
+        List<Long> coldStartTimes) {
 
     public FunctionStats {
         Objects.requireNonNull(function, "function");
@@ -46,8 +56,7 @@ public record FunctionStats(String function, String version, int invocations, in
      * @param count    how many times it was seen
      * @param medianMs its median duration
      */
-    public record Phase(String path, int depth, int count, double medianMs) {
-    }
+    public record Phase(String path, int depth, int count, double medianMs) {}
 
     /** The share of invocations that were cold, 0 when there were none. */
     public double coldRatio() {
@@ -56,34 +65,68 @@ public record FunctionStats(String function, String version, int invocations, in
 
     /** Per function and version, sorted by function then version. */
     public static List<FunctionStats> of(ColdStartData data) {
-        Map<String, Map<String, List<Invocation>>> grouped = data.invocations().stream().collect(Collectors.groupingBy(
-                Invocation::functionName, TreeMap::new, Collectors.groupingBy(Invocation::version, TreeMap::new,
-                        Collectors.toList())));
-        Map<String, Map<String, List<InitPhase>>> phases = data.initPhases().stream().collect(Collectors.groupingBy(
-                InitPhase::functionName, Collectors.groupingBy(InitPhase::version)));
+        Map<String, Map<String, List<Invocation>>> grouped = data.invocations().stream()
+                .collect(Collectors.groupingBy(
+                        Invocation::functionName,
+                        TreeMap::new,
+                        Collectors.groupingBy(Invocation::version, TreeMap::new, Collectors.toList())));
+        Map<String, Map<String, List<InitPhase>>> phases = data.initPhases().stream()
+                .collect(Collectors.groupingBy(InitPhase::functionName, Collectors.groupingBy(InitPhase::version)));
         List<FunctionStats> stats = new ArrayList<>();
-        grouped.forEach((function, versions) -> versions.forEach((version, invocations) -> stats.add(
-                of(function, version, invocations, phases.getOrDefault(function, Map.of()).getOrDefault(version, List.of())))));
+        grouped.forEach((function, versions) -> versions.forEach((version, invocations) -> stats.add(of(
+                function,
+                version,
+                invocations,
+                phases.getOrDefault(function, Map.of()).getOrDefault(version, List.of())))));
         return stats;
     }
 
     private static FunctionStats of(String function, String version, List<Invocation> all, List<InitPhase> phases) {
-        List<Invocation> invocations = all.stream().sorted(Comparator.comparingLong(Invocation::timestampMs)).toList();
-        List<Invocation> cold = invocations.stream().filter(Invocation::coldStart).toList();
-        List<Double> init = cold.stream().map(Invocation::initDurationMs).filter(Objects::nonNull).toList();
-        List<Double> restore = cold.stream().map(Invocation::restoreDurationMs).filter(Objects::nonNull).toList();
+        List<Invocation> invocations = all.stream()
+                .sorted(Comparator.comparingLong(Invocation::timestampMs))
+                .toList();
+        List<Invocation> cold =
+                invocations.stream().filter(Invocation::coldStart).toList();
+        List<Double> init = cold.stream()
+                .map(Invocation::initDurationMs)
+                .filter(Objects::nonNull)
+                .toList();
+        List<Double> restore = cold.stream()
+                .map(Invocation::restoreDurationMs)
+                .filter(Objects::nonNull)
+                .toList();
         List<Double> coldDurations = cold.stream().map(Invocation::durationMs).toList();
-        List<Double> warmDurations = invocations.stream().filter(invocation -> !invocation.coldStart())
-                .map(Invocation::durationMs).toList();
-        Long memory = invocations.stream().map(Invocation::maxMemoryUsedMb).filter(Objects::nonNull)
-                .max(Long::compare).orElse(null);
-        Map<String, List<Double>> byPath = phases.stream().collect(Collectors.groupingBy(InitPhase::path, TreeMap::new,
-                Collectors.mapping(InitPhase::durationMs, Collectors.toList())));
+        List<Double> warmDurations = invocations.stream()
+                .filter(invocation -> !invocation.coldStart())
+                .map(Invocation::durationMs)
+                .toList();
+        Long memory = invocations.stream()
+                .map(Invocation::maxMemoryUsedMb)
+                .filter(Objects::nonNull)
+                .max(Long::compare)
+                .orElse(null);
+        Map<String, List<Double>> byPath = phases.stream()
+                .collect(Collectors.groupingBy(
+                        InitPhase::path, TreeMap::new, Collectors.mapping(InitPhase::durationMs, Collectors.toList())));
         List<Phase> breakdown = new ArrayList<>();
-        byPath.forEach((path, durations) -> breakdown.add(new Phase(path, path.split(InitPhase.SEPARATOR, -1).length - 1,
-                durations.size(), Percentiles.of(durations, 50).orElseThrow())));
-        return new FunctionStats(function, version, invocations.size(), cold.size(), Summary.of(init), Summary.of(restore),
-                Summary.of(coldDurations), Summary.of(warmDurations), memory, breakdown, init, restore,
+        byPath.forEach((path, durations) -> breakdown.add(new Phase(
+                path,
+                path.split(InitPhase.SEPARATOR, -1).length - 1,
+                durations.size(),
+                Percentiles.of(durations, 50).orElseThrow())));
+        return new FunctionStats(
+                function,
+                version,
+                invocations.size(),
+                cold.size(),
+                Summary.of(init),
+                Summary.of(restore),
+                Summary.of(coldDurations),
+                Summary.of(warmDurations),
+                memory,
+                breakdown,
+                init,
+                restore,
                 cold.stream().map(Invocation::timestampMs).toList());
     }
 }

@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param durationMs   its duration
  * @param timestampMs  epoch milliseconds when its function segment ended
  */
-public record InitPhase(String functionName, String version, String path, double durationMs,
-                        long timestampMs) {
+public record InitPhase(String functionName, String version, String path, double durationMs, long timestampMs) {
 
     /** What separates the names in a {@link #path}. */
     public static final String SEPARATOR = " > ";

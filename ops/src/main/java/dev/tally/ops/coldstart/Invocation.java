@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param durationMs        the invocation's duration
  * @param maxMemoryUsedMb   the peak memory; null where the source does not carry it (X-Ray)
  */
-public record Invocation(String functionName, String version, long timestampMs, boolean coldStart, Double initDurationMs,
-                         Double restoreDurationMs, double durationMs, Long maxMemoryUsedMb) {
+public record Invocation(
+        String functionName,
+        String version,
+        long timestampMs,
+        boolean coldStart,
+        Double initDurationMs,
+        Double restoreDurationMs,
+        double durationMs,
+        Long maxMemoryUsedMb) {
 
     /** The version Lambda reports for an unpublished function. */
     public static final String LATEST = "$LATEST";

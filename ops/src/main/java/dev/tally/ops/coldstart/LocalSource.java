@@ -26,8 +26,7 @@ final class LocalSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalSource() {
-    }
+    private LocalSource() {}
 
     /** Reads {@code dataDir}; fails naming the file when there are no REPORT records to read. */
     static ColdStartData load(Path dataDir) {
@@ -70,15 +69,22 @@ final class LocalSource {
             unreadable.put("trace lines", unreadableTraces);
             unreadable.put("incomplete subsegments", result.incomplete());
         }
-        return new ColdStartData("local", invocations, phases, unreadable,
-                List.of("local runtime data in " + dataDir.toAbsolutePath() + ": every invocation is recorded",
+        return new ColdStartData(
+                "local",
+                invocations,
+                phases,
+                unreadable,
+                List.of(
+                        "local runtime data in " + dataDir.toAbsolutePath() + ": every invocation is recorded",
                         failedInits + " failed or timed-out init(s) (not in the numbers)"));
     }
 
     /** A cold record without an init duration: the init failed or timed out (Lambda logs INIT_REPORT, no REPORT). */
     private static boolean failedInit(JsonNode report) {
-        return report.path("coldStart").asBoolean(false) && report.path("initDurationMs").isNull()
-                && report.path("restoreDurationMs").isMissingNode() && report.hasNonNull("functionName")
+        return report.path("coldStart").asBoolean(false)
+                && report.path("initDurationMs").isNull()
+                && report.path("restoreDurationMs").isMissingNode()
+                && report.hasNonNull("functionName")
                 && report.hasNonNull("durationMs");
     }
 
@@ -86,8 +92,11 @@ final class LocalSource {
         JsonNode init = report.get("initDurationMs");
         JsonNode restore = report.get("restoreDurationMs");
         JsonNode memory = report.get("maxMemoryUsedMb");
-        return new Invocation(required(report, "functionName").asText(), report.path("version").asText(null),
-                required(report, "timestamp").asLong(), required(report, "coldStart").asBoolean(),
+        return new Invocation(
+                required(report, "functionName").asText(),
+                report.path("version").asText(null),
+                required(report, "timestamp").asLong(),
+                required(report, "coldStart").asBoolean(),
                 init == null || init.isNull() ? null : init.asDouble(),
                 restore == null || restore.isNull() ? null : restore.asDouble(),
                 required(report, "durationMs").asDouble(),
@@ -104,7 +113,9 @@ final class LocalSource {
 
     private static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank())
+                    .toList();
         } catch (IOException unreadable) {
             throw new OpsException("cannot read " + file.toAbsolutePath() + ": " + unreadable.getMessage(), unreadable);
         }

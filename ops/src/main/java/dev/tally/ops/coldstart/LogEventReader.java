@@ -20,12 +20,10 @@ final class LogEventReader {
     private static final Pattern FIELD = Pattern.compile("([A-Za-z][A-Za-z ]*?): ([^\\t]+?)(?: ms| MB)?(?=\\t|$)");
 
     /** What one log event is. */
-    sealed interface Event permits Report, InitReport, Unreadable, Other {
-    }
+    sealed interface Event permits Report, InitReport, Unreadable, Other {}
 
     /** A REPORT line or platform.report event. */
-    record Report(Invocation invocation) implements Event {
-    }
+    record Report(Invocation invocation) implements Event {}
 
     /** An INIT_REPORT line or platform.initReport/restoreReport event. */
     record InitReport(String phase, String status) implements Event {
@@ -36,15 +34,12 @@ final class LogEventReader {
     }
 
     /** A platform line that should have been readable and was not. */
-    record Unreadable(String why) implements Event {
-    }
+    record Unreadable(String why) implements Event {}
 
     /** Anything else: START, END, the function's own output. */
-    record Other() implements Event {
-    }
+    record Other() implements Event {}
 
-    private LogEventReader() {
-    }
+    private LogEventReader() {}
 
     /** Reads the event {@code message} logged at {@code timestampMs} for this function and version. */
     static Event read(String function, String version, long timestampMs, String message) {
@@ -70,8 +65,15 @@ final class LogEventReader {
         Double init = number(line, "Init Duration").orElse(null);
         Double restore = number(line, "Restore Duration").orElse(null);
         Long memory = number(line, "Max Memory Used").map(Double::longValue).orElse(null);
-        return new Report(new Invocation(function, version, timestampMs, init != null || restore != null, init, restore,
-                duration.get(), memory));
+        return new Report(new Invocation(
+                function,
+                version,
+                timestampMs,
+                init != null || restore != null,
+                init,
+                restore,
+                duration.get(),
+                memory));
     }
 
     private static Event readJson(String function, String version, long timestampMs, String text) {
@@ -89,14 +91,29 @@ final class LogEventReader {
                 if (!metrics.hasNonNull("durationMs")) {
                     return new Unreadable("platform.report without record.metrics.durationMs");
                 }
-                Double init = metrics.hasNonNull("initDurationMs") ? metrics.get("initDurationMs").asDouble() : null;
-                Double restore = metrics.hasNonNull("restoreDurationMs") ? metrics.get("restoreDurationMs").asDouble() : null;
-                Long memory = metrics.hasNonNull("maxMemoryUsedMB") ? metrics.get("maxMemoryUsedMB").asLong() : null;
-                return new Report(new Invocation(function, version, timestampMs, init != null || restore != null, init,
-                        restore, metrics.get("durationMs").asDouble(), memory));
+                Double init = metrics.hasNonNull("initDurationMs")
+                        ? metrics.get("initDurationMs").asDouble()
+                        : null;
+                Double restore = metrics.hasNonNull("restoreDurationMs")
+                        ? metrics.get("restoreDurationMs").asDouble()
+                        : null;
+                Long memory = metrics.hasNonNull("maxMemoryUsedMB")
+                        ? metrics.get("maxMemoryUsedMB").asLong()
+                        : null;
+                return new Report(new Invocation(
+                        function,
+                        version,
+                        timestampMs,
+                        init != null || restore != null,
+                        init,
+                        restore,
+                        metrics.get("durationMs").asDouble(),
+                        memory));
             }
             case "platform.initReport" -> {
-                return new InitReport(record.path("phase").asText("init"), record.path("status").asText("success"));
+                return new InitReport(
+                        record.path("phase").asText("init"),
+                        record.path("status").asText("success"));
             }
             case "platform.restoreReport" -> {
                 return new InitReport("restore", record.path("status").asText("success"));

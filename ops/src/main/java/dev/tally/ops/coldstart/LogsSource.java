@@ -30,12 +30,15 @@ final class LogsSource {
 
     private static final Pattern STREAM_VERSION = Pattern.compile("\\[([^\\]]+)\\]");
 
-    private LogsSource() {
-    }
+    private LogsSource() {}
 
     static ColdStartData load(CloudWatchLogsClient logs, Selection selection) {
-        List<String> groups = selection.functions().isEmpty() ? lambdaGroups(logs)
-                : selection.functions().stream().sorted().map(function -> GROUP_PREFIX + function).toList();
+        List<String> groups = selection.functions().isEmpty()
+                ? lambdaGroups(logs)
+                : selection.functions().stream()
+                        .sorted()
+                        .map(function -> GROUP_PREFIX + function)
+                        .toList();
         List<Invocation> invocations = new ArrayList<>();
         int unreadable = 0;
         int initReports = 0;
@@ -46,16 +49,22 @@ final class LogsSource {
             do {
                 FilterLogEventsResponse page;
                 try {
-                    page = logs.filterLogEvents(FilterLogEventsRequest.builder().logGroupName(group)
-                            .startTime(selection.start().toEpochMilli()).endTime(selection.end().toEpochMilli() - 1)
-                            .filterPattern(FILTER_PATTERN).nextToken(token).build());
+                    page = logs.filterLogEvents(FilterLogEventsRequest.builder()
+                            .logGroupName(group)
+                            .startTime(selection.start().toEpochMilli())
+                            .endTime(selection.end().toEpochMilli() - 1)
+                            .filterPattern(FILTER_PATTERN)
+                            .nextToken(token)
+                            .build());
                 } catch (ResourceNotFoundException missing) {
-                    throw new OpsException("no log group " + group + ": name the deployed function (e.g. "
-                            + "tally-QueryFunction-AbC123, see `aws lambda list-functions`) and check --region", missing);
+                    throw new OpsException(
+                            "no log group " + group + ": name the deployed function (e.g. "
+                                    + "tally-QueryFunction-AbC123, see `aws lambda list-functions`) and check --region",
+                            missing);
                 }
                 for (FilteredLogEvent event : page.events()) {
-                    LogEventReader.Event read = LogEventReader.read(function, version(event.logStreamName()),
-                            event.timestamp(), event.message());
+                    LogEventReader.Event read = LogEventReader.read(
+                            function, version(event.logStreamName()), event.timestamp(), event.message());
                     if (read instanceof LogEventReader.Report report) {
                         invocations.add(report.invocation());
                     } else if (read instanceof LogEventReader.InitReport init) {
@@ -83,7 +92,9 @@ final class LogsSource {
         String token = null;
         do {
             DescribeLogGroupsResponse page = logs.describeLogGroups(DescribeLogGroupsRequest.builder()
-                    .logGroupNamePrefix(GROUP_PREFIX).nextToken(token).build());
+                    .logGroupNamePrefix(GROUP_PREFIX)
+                    .nextToken(token)
+                    .build());
             page.logGroups().stream().map(LogGroup::logGroupName).forEach(groups::add);
             token = page.nextToken();
         } while (token != null && !token.isEmpty());

@@ -3,8 +3,7 @@ package dev.tally.ops.coldstart;
 /** Durations at the precision of Lambda's REPORT line: hundredths of a millisecond. */
 final class Milliseconds {
 
-    private Milliseconds() {
-    }
+    private Milliseconds() {}
 
     /** {@code value} rounded half up to 0.01 ms. */
     static double round(double value) {

@@ -19,8 +19,7 @@ final class ReportComparison {
     static final int RESAMPLES = 2000;
     private static final long SEED = 20261204L;
 
-    private ReportComparison() {
-    }
+    private ReportComparison() {}
 
     /**
      * One percentile's change.
@@ -32,8 +31,7 @@ final class ReportComparison {
      * @param lowPct     the interval's low end, in percent
      * @param highPct    the interval's high end, in percent
      */
-    record Change(int percentile, double baseline, double candidate, double changePct, double lowPct, double highPct) {
-    }
+    record Change(int percentile, double baseline, double candidate, double changePct, double lowPct, double highPct) {}
 
     /**
      * One function version's verdict.
@@ -44,8 +42,7 @@ final class ReportComparison {
      * @param regressed whether it regressed past the threshold
      * @param remark    why there is no verdict, else empty
      */
-    record Verdict(String key, String metric, List<Change> changes, boolean regressed, String remark) {
-    }
+    record Verdict(String key, String metric, List<Change> changes, boolean regressed, String remark) {}
 
     static List<Verdict> compare(ColdStartReport baseline, ColdStartReport candidate, double thresholdPct) {
         Map<String, FunctionStats> before = byKey(baseline);
@@ -59,10 +56,12 @@ final class ReportComparison {
             FunctionStats old = before.get(key);
             FunctionStats now = after.get(key);
             if (old == null || now == null) {
-                verdicts.add(new Verdict(key, "init", List.of(), false, old == null ? "only in the candidate" : "only in the baseline"));
+                verdicts.add(new Verdict(
+                        key, "init", List.of(), false, old == null ? "only in the candidate" : "only in the baseline"));
                 continue;
             }
-            boolean restore = old.initSamplesMs().isEmpty() && now.initSamplesMs().isEmpty();
+            boolean restore =
+                    old.initSamplesMs().isEmpty() && now.initSamplesMs().isEmpty();
             List<Double> a = restore ? old.restoreSamplesMs() : old.initSamplesMs();
             List<Double> b = restore ? now.restoreSamplesMs() : now.initSamplesMs();
             String metric = restore ? "restore" : "init";
@@ -71,7 +70,8 @@ final class ReportComparison {
                 continue;
             }
             List<Change> changes = List.of(change(50, a, b, random), change(90, a, b, random));
-            boolean regressed = changes.stream().anyMatch(change -> change.changePct() > thresholdPct && change.lowPct() > 0);
+            boolean regressed =
+                    changes.stream().anyMatch(change -> change.changePct() > thresholdPct && change.lowPct() > 0);
             verdicts.add(new Verdict(key, metric, changes, regressed, ""));
         }
         return verdicts;
@@ -82,12 +82,19 @@ final class ReportComparison {
         double after = Percentiles.of(candidate, percentile).orElseThrow();
         double[] resampled = new double[RESAMPLES];
         for (int i = 0; i < RESAMPLES; i++) {
-            double resampledBefore = Percentiles.of(resample(baseline, random), percentile).orElseThrow();
-            double resampledAfter = Percentiles.of(resample(candidate, random), percentile).orElseThrow();
+            double resampledBefore =
+                    Percentiles.of(resample(baseline, random), percentile).orElseThrow();
+            double resampledAfter =
+                    Percentiles.of(resample(candidate, random), percentile).orElseThrow();
             resampled[i] = percent(resampledBefore, resampledAfter);
         }
         java.util.Arrays.sort(resampled);
-        return new Change(percentile, before, after, percent(before, after), resampled[(int) (0.025 * (RESAMPLES - 1))],
+        return new Change(
+                percentile,
+                before,
+                after,
+                percent(before, after),
+                resampled[(int) (0.025 * (RESAMPLES - 1))],
                 resampled[(int) Math.ceil(0.975 * (RESAMPLES - 1))]);
     }
 
@@ -110,7 +117,8 @@ final class ReportComparison {
     }
 
     static String render(List<Verdict> verdicts, double thresholdPct) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "| function | metric | p50 before → after (ms) | p50 change [95%% CI] | p90 before → after (ms) "
                         + "| p90 change [95%% CI] | verdict (threshold %.1f%%) |%n|---|---|---:|---:|---:|---:|---|%n",
                 thresholdPct));
@@ -121,8 +129,14 @@ final class ReportComparison {
                 continue;
             }
             for (Change change : verdict.changes()) {
-                out.append(String.format(Locale.ROOT, " | %.1f → %.1f | %+.1f%% [%+.1f%%, %+.1f%%]", change.baseline(),
-                        change.candidate(), change.changePct(), change.lowPct(), change.highPct()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        " | %.1f → %.1f | %+.1f%% [%+.1f%%, %+.1f%%]",
+                        change.baseline(),
+                        change.candidate(),
+                        change.changePct(),
+                        change.lowPct(),
+                        change.highPct()));
             }
             out.append(" | ").append(verdict.regressed() ? "REGRESSED" : "ok").append(" |\n");
         }

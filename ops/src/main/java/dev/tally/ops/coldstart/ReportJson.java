@@ -18,8 +18,7 @@ final class ReportJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     static String write(ColdStartReport report) {
         try {
@@ -32,7 +31,8 @@ final class ReportJson {
     /** Reads a file {@code coldstart report --format json} wrote; fails naming the file and the problem. */
     static ColdStartReport read(Path file, String option) {
         if (!Files.isRegularFile(file)) {
-            throw new OpsException(option + " " + file + ": no such file (write one with `coldstart report --format json --output FILE`)");
+            throw new OpsException(option + " " + file
+                    + ": no such file (write one with `coldstart report --format json --output FILE`)");
         }
         try {
             ColdStartReport report = JSON.readValue(file.toFile(), ColdStartReport.class);
@@ -41,7 +41,8 @@ final class ReportJson {
             }
             return report;
         } catch (IOException | IllegalArgumentException | NullPointerException unreadable) {
-            throw new OpsException(option + " " + file + ": not a cold-start report written by `coldstart report --format json`",
+            throw new OpsException(
+                    option + " " + file + ": not a cold-start report written by `coldstart report --format json`",
                     unreadable);
         }
     }

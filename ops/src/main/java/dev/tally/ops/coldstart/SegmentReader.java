@@ -64,7 +64,9 @@ final class SegmentReader {
         if (candidateDone != knownDone) {
             return candidateDone;
         }
-        return candidateDone && candidate.path("end_time").asDouble() > known.path("end_time").asDouble();
+        return candidateDone
+                && candidate.path("end_time").asDouble()
+                        > known.path("end_time").asDouble();
     }
 
     /** What the documents added so far say. */
@@ -98,7 +100,9 @@ final class SegmentReader {
                     incomplete++;
                     continue;
                 }
-                double ms = Milliseconds.between(child.path("start_time").asDouble(), child.path("end_time").asDouble());
+                double ms = Milliseconds.between(
+                        child.path("start_time").asDouble(),
+                        child.path("end_time").asDouble());
                 switch (name) {
                     case INITIALIZATION -> init = ms;
                     case RESTORE -> restore = ms;
@@ -112,22 +116,28 @@ final class SegmentReader {
                 unreadableSegments++;
                 continue;
             }
-            invocations.add(new Invocation(function, version, endMs, init != null || restore != null, init, restore,
-                    duration, null));
+            invocations.add(new Invocation(
+                    function, version, endMs, init != null || restore != null, init, restore, duration, null));
         }
         return new Result(invocations, phases, unreadableSegments, incomplete);
     }
 
     /** Adds the descendants of {@code parentId} as phases; returns how many were incomplete. */
-    private int collectPhases(String parentId, String parentPath, String function, String version, long endMs,
-                              List<InitPhase> phases) {
+    private int collectPhases(
+            String parentId, String parentPath, String function, String version, long endMs, List<InitPhase> phases) {
         int incomplete = 0;
         for (String childId : childrenOf.getOrDefault(parentId, List.of())) {
             JsonNode child = byId.get(childId);
             String path = parentPath + InitPhase.SEPARATOR + child.path("name").asText("(unnamed)");
             if (child.hasNonNull("end_time") && child.hasNonNull("start_time")) {
-                phases.add(new InitPhase(function, version, path,
-                        Milliseconds.between(child.path("start_time").asDouble(), child.path("end_time").asDouble()), endMs));
+                phases.add(new InitPhase(
+                        function,
+                        version,
+                        path,
+                        Milliseconds.between(
+                                child.path("start_time").asDouble(),
+                                child.path("end_time").asDouble()),
+                        endMs));
             } else {
                 incomplete++;
             }
@@ -138,7 +148,9 @@ final class SegmentReader {
 
     /** The qualifier of the segment's function ARN when it names a version, else {@code $LATEST}. */
     private static String version(JsonNode segment, String function) {
-        String arn = segment.path("aws").path("function_arn").asText(segment.path("resource_arn").asText(""));
+        String arn = segment.path("aws")
+                .path("function_arn")
+                .asText(segment.path("resource_arn").asText(""));
         String marker = ":function:" + function + ":";
         int at = arn.indexOf(marker);
         if (at < 0) {
@@ -156,6 +168,5 @@ final class SegmentReader {
      * @param unreadableSegments function segments without a name, end or Invocation subsegment, and documents without id
      * @param incomplete         subsegments without an end time, left out
      */
-    record Result(List<Invocation> invocations, List<InitPhase> phases, int unreadableSegments, int incomplete) {
-    }
+    record Result(List<Invocation> invocations, List<InitPhase> phases, int unreadableSegments, int incomplete) {}
 }

@@ -31,7 +31,8 @@ public record Selection(Instant start, Instant end, Set<String> functions, Strin
 
     /** Whether this function and version are selected (regardless of time). */
     public boolean includes(String function, String functionVersion) {
-        return (functions.isEmpty() || functions.contains(function)) && (version == null || version.equals(functionVersion));
+        return (functions.isEmpty() || functions.contains(function))
+                && (version == null || version.equals(functionVersion));
     }
 
     /** Whether the invocation is selected. */

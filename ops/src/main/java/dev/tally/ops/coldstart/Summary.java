@@ -16,8 +16,12 @@ public record Summary(int count, Double p50, Double p90, Double p99, Double max)
 
     /** The summary of {@code values}. */
     public static Summary of(Collection<Double> values) {
-        return new Summary(values.size(), value(Percentiles.of(values, 50)), value(Percentiles.of(values, 90)),
-                value(Percentiles.of(values, 99)), value(Percentiles.of(values, 100)));
+        return new Summary(
+                values.size(),
+                value(Percentiles.of(values, 50)),
+                value(Percentiles.of(values, 90)),
+                value(Percentiles.of(values, 99)),
+                value(Percentiles.of(values, 100)));
     }
 
     private static Double value(OptionalDouble value) {

@@ -11,21 +11,47 @@ import java.util.function.Function;
  */
 final class TextFormats {
 
-    private static final List<String> HEADERS = List.of("function", "version", "invocations", "cold", "cold %",
-            "init p50", "init p90", "init p99", "init max", "restore p50", "restore p90", "restore p99", "restore max",
-            "cold dur p50", "cold dur p90", "cold dur p99", "warm dur p50", "warm dur p90", "warm dur p99",
+    private static final List<String> HEADERS = List.of(
+            "function",
+            "version",
+            "invocations",
+            "cold",
+            "cold %",
+            "init p50",
+            "init p90",
+            "init p99",
+            "init max",
+            "restore p50",
+            "restore p90",
+            "restore p99",
+            "restore max",
+            "cold dur p50",
+            "cold dur p90",
+            "cold dur p99",
+            "warm dur p50",
+            "warm dur p90",
+            "warm dur p99",
             "max mem MB");
 
-    private TextFormats() {
-    }
+    private TextFormats() {}
 
     static String markdown(ColdStartReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("## Cold starts (source: ").append(report.source()).append(", ").append(report.start())
-                .append(" – ").append(report.end()).append(", times in ms)\n\n");
+        out.append("## Cold starts (source: ")
+                .append(report.source())
+                .append(", ")
+                .append(report.start())
+                .append(" – ")
+                .append(report.end())
+                .append(", times in ms)\n\n");
         out.append(row(HEADERS, " | ", "| ", " |"));
-        out.append(row(HEADERS.stream().map(header -> header.equals("function") || header.equals("version") ? "---" : "---:")
-                .toList(), "|", "|", "|"));
+        out.append(row(
+                HEADERS.stream()
+                        .map(header -> header.equals("function") || header.equals("version") ? "---" : "---:")
+                        .toList(),
+                "|",
+                "|",
+                "|"));
         report.functions().forEach(stats -> out.append(row(cells(stats, TextFormats::oneDecimal), " | ", "| ", " |")));
         breakdown(report).forEach(line -> out.append(line).append('\n'));
         footer(report).forEach(line -> out.append('\n').append(line).append('\n'));
@@ -55,10 +81,20 @@ final class TextFormats {
         }
         if (report.functions().stream().anyMatch(stats -> !stats.breakdown().isEmpty())) {
             out.append("\nInit breakdown (median ms per subsegment under Initialization/Restore)\n");
-            report.functions().forEach(stats -> stats.breakdown().forEach(phase -> out.append("  ")
-                    .append(stats.function()).append(' ').append(stats.version()).append("  ")
-                    .append("  ".repeat(phase.depth() - 1)).append(lastName(phase.path()))
-                    .append("  n=").append(phase.count()).append("  ").append(oneDecimal(phase.medianMs())).append('\n')));
+            report.functions()
+                    .forEach(stats -> stats.breakdown()
+                            .forEach(phase -> out.append("  ")
+                                    .append(stats.function())
+                                    .append(' ')
+                                    .append(stats.version())
+                                    .append("  ")
+                                    .append("  ".repeat(phase.depth() - 1))
+                                    .append(lastName(phase.path()))
+                                    .append("  n=")
+                                    .append(phase.count())
+                                    .append("  ")
+                                    .append(oneDecimal(phase.medianMs()))
+                                    .append('\n')));
         } else {
             out.append("\nNo init breakdown: no subsegments under Initialization/Restore in this source.\n");
         }
@@ -69,7 +105,9 @@ final class TextFormats {
     static String csv(ColdStartReport report) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("source", "kind"));
-        header.addAll(HEADERS.stream().map(name -> name.replace(' ', '_').replace("%", "ratio")).toList());
+        header.addAll(HEADERS.stream()
+                .map(name -> name.replace(' ', '_').replace("%", "ratio"))
+                .toList());
         header.addAll(List.of("phase", "phase_count", "phase_p50"));
         out.append(String.join(",", header)).append('\n');
         for (FunctionStats stats : report.functions()) {
@@ -77,27 +115,37 @@ final class TextFormats {
             row.addAll(cells(stats, TextFormats::twoDecimals));
             row.set(row.size() - HEADERS.size() + 4, String.format(Locale.ROOT, "%.4f", stats.coldRatio()));
             row.addAll(List.of("", "", ""));
-            out.append(String.join(",", row.stream().map(TextFormats::csvCell).toList())).append('\n');
+            out.append(String.join(",", row.stream().map(TextFormats::csvCell).toList()))
+                    .append('\n');
             for (FunctionStats.Phase phase : stats.breakdown()) {
-                List<String> phaseRow = new ArrayList<>(List.of(report.source(), "phase", stats.function(), stats.version()));
+                List<String> phaseRow =
+                        new ArrayList<>(List.of(report.source(), "phase", stats.function(), stats.version()));
                 for (int i = 2; i < HEADERS.size(); i++) {
                     phaseRow.add("");
                 }
                 phaseRow.addAll(List.of(phase.path(), Integer.toString(phase.count()), twoDecimals(phase.medianMs())));
-                out.append(String.join(",", phaseRow.stream().map(TextFormats::csvCell).toList())).append('\n');
+                out.append(String.join(
+                                ",", phaseRow.stream().map(TextFormats::csvCell).toList()))
+                        .append('\n');
             }
         }
         return out.toString();
     }
 
     private static List<String> cells(FunctionStats stats, Function<Double, String> number) {
-        List<String> cells = new ArrayList<>(List.of(stats.function(), stats.version(), Integer.toString(stats.invocations()),
-                Integer.toString(stats.coldStarts()), String.format(Locale.ROOT, "%.1f", 100.0 * stats.coldRatio())));
+        List<String> cells = new ArrayList<>(List.of(
+                stats.function(),
+                stats.version(),
+                Integer.toString(stats.invocations()),
+                Integer.toString(stats.coldStarts()),
+                String.format(Locale.ROOT, "%.1f", 100.0 * stats.coldRatio())));
         for (Summary summary : List.of(stats.init(), stats.restore())) {
-            java.util.Arrays.asList(summary.p50(), summary.p90(), summary.p99(), summary.max()).forEach(value -> cells.add(number.apply(value)));
+            java.util.Arrays.asList(summary.p50(), summary.p90(), summary.p99(), summary.max())
+                    .forEach(value -> cells.add(number.apply(value)));
         }
         for (Summary summary : List.of(stats.coldDuration(), stats.warmDuration())) {
-            java.util.Arrays.asList(summary.p50(), summary.p90(), summary.p99()).forEach(value -> cells.add(number.apply(value)));
+            java.util.Arrays.asList(summary.p50(), summary.p90(), summary.p99())
+                    .forEach(value -> cells.add(number.apply(value)));
         }
         cells.add(stats.maxMemoryUsedMb() == null ? number.apply(null) : Long.toString(stats.maxMemoryUsedMb()));
         return cells;
@@ -112,9 +160,12 @@ final class TextFormats {
         lines.add("\n### Init breakdown (median ms per subsegment under Initialization/Restore)\n");
         lines.add("| function | version | subsegment | count | p50 (ms) |");
         lines.add("|---|---|---|---:|---:|");
-        report.functions().forEach(stats -> stats.breakdown().forEach(phase -> lines.add("| " + stats.function() + " | "
-                + stats.version() + " | " + "&nbsp;&nbsp;".repeat(phase.depth() - 1) + phase.path() + " | "
-                + phase.count() + " | " + oneDecimal(phase.medianMs()) + " |")));
+        report.functions()
+                .forEach(stats -> stats.breakdown()
+                        .forEach(phase -> lines.add("| " + stats.function() + " | "
+                                + stats.version() + " | " + "&nbsp;&nbsp;".repeat(phase.depth() - 1) + phase.path()
+                                + " | "
+                                + phase.count() + " | " + oneDecimal(phase.medianMs()) + " |")));
         return lines;
     }
 

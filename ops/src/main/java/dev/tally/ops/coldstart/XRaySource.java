@@ -38,13 +38,13 @@ final class XRaySource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private XRaySource() {
-    }
+    private XRaySource() {}
 
     static ColdStartData load(XRayClient xray, Selection selection, Instant now) {
         List<String> notes = new ArrayList<>();
-        notes.add("X-Ray traces are sampled (by default the first request each second and 5% of the rest per host):"
-                + " counts and the cold ratio cover the sampled invocations only; --source logs counts every invocation");
+        notes.add(
+                "X-Ray traces are sampled (by default the first request each second and 5% of the rest per host):"
+                        + " counts and the cold ratio cover the sampled invocations only; --source logs counts every invocation");
         Instant start = selection.start();
         if (start.isBefore(now.minus(RETENTION))) {
             start = now.minus(RETENTION);
@@ -57,7 +57,11 @@ final class XRaySource {
             String token = null;
             do {
                 GetTraceSummariesResponse page = xray.getTraceSummaries(GetTraceSummariesRequest.builder()
-                        .startTime(from).endTime(to).filterExpression(filter).nextToken(token).build());
+                        .startTime(from)
+                        .endTime(to)
+                        .filterExpression(filter)
+                        .nextToken(token)
+                        .build());
                 page.traceSummaries().stream().map(TraceSummary::id).forEach(traceIds::add);
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
@@ -71,7 +75,9 @@ final class XRaySource {
             String token = null;
             do {
                 BatchGetTracesResponse page = xray.batchGetTraces(BatchGetTracesRequest.builder()
-                        .traceIds(batch).nextToken(token).build());
+                        .traceIds(batch)
+                        .nextToken(token)
+                        .build());
                 for (Trace trace : page.traces()) {
                     for (Segment segment : trace.segments()) {
                         try {
@@ -102,7 +108,8 @@ final class XRaySource {
         if (functions.isEmpty()) {
             return "service(id(type: \"" + SegmentReader.FUNCTION_ORIGIN + "\"))";
         }
-        return functions.stream().sorted()
+        return functions.stream()
+                .sorted()
                 .map(function -> "service(id(name: \"" + function.replace("\"", "") + "\", type: \""
                         + SegmentReader.FUNCTION_ORIGIN + "\"))")
                 .collect(Collectors.joining(" OR "));

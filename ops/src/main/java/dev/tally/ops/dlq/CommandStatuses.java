@@ -37,10 +37,17 @@ public final class CommandStatuses {
             return NOT_LOOKED_UP;
         }
         try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
-                    .key(Map.of("userId", AttributeValue.fromS(message.userId()),
-                            "commandId", AttributeValue.fromS(message.commandId())))).item();
-            return item == null || !item.containsKey("status") ? UNKNOWN : item.get("status").s();
+            Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                            .consistentRead(true)
+                            .key(Map.of(
+                                    "userId",
+                                    AttributeValue.fromS(message.userId()),
+                                    "commandId",
+                                    AttributeValue.fromS(message.commandId()))))
+                    .item();
+            return item == null || !item.containsKey("status")
+                    ? UNKNOWN
+                    : item.get("status").s();
         } catch (SdkException lookupFailed) {
             return "LOOKUP_FAILED";
         }

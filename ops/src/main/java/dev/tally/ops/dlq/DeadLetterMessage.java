@@ -27,9 +27,19 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * @param commandType   the envelope's type (else the {@code commandType} attribute), or null
  * @param unparseable   why the body is not a command (the worker's {@code failureReason}, or ours), or null
  */
-public record DeadLetterMessage(String messageId, String receiptHandle, String body, String groupId, Instant sentAt,
-                                int receiveCount, String traceHeader, Map<String, MessageAttributeValue> attributes,
-                                String commandId, String userId, String commandType, String unparseable) {
+public record DeadLetterMessage(
+        String messageId,
+        String receiptHandle,
+        String body,
+        String groupId,
+        Instant sentAt,
+        int receiveCount,
+        String traceHeader,
+        Map<String, MessageAttributeValue> attributes,
+        String commandId,
+        String userId,
+        String commandType,
+        String unparseable) {
 
     /** The worker's message attribute on a message it moved as unparseable. */
     public static final String FAILURE_REASON = "failureReason";
@@ -48,8 +58,12 @@ public record DeadLetterMessage(String messageId, String receiptHandle, String b
         String receives = system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
         String commandId = null;
         String userId = null;
-        String type = attributes.containsKey("commandType") ? attributes.get("commandType").stringValue() : null;
-        String unparseable = attributes.containsKey(FAILURE_REASON) ? attributes.get(FAILURE_REASON).stringValue() : null;
+        String type = attributes.containsKey("commandType")
+                ? attributes.get("commandType").stringValue()
+                : null;
+        String unparseable = attributes.containsKey(FAILURE_REASON)
+                ? attributes.get(FAILURE_REASON).stringValue()
+                : null;
         JsonNode envelope = envelope(message.body());
         if (envelope == null) {
             unparseable = unparseable == null ? "NOT_A_COMMAND_ENVELOPE" : unparseable;
@@ -58,11 +72,19 @@ public record DeadLetterMessage(String messageId, String receiptHandle, String b
             userId = envelope.get("userId").asText();
             type = envelope.get("type").asText();
         }
-        return new DeadLetterMessage(message.messageId(), message.receiptHandle(), message.body(),
+        return new DeadLetterMessage(
+                message.messageId(),
+                message.receiptHandle(),
+                message.body(),
                 system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
                 sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
                 receives == null ? 0 : Integer.parseInt(receives),
-                system.get(MessageSystemAttributeName.AWS_TRACE_HEADER), attributes, commandId, userId, type, unparseable);
+                system.get(MessageSystemAttributeName.AWS_TRACE_HEADER),
+                attributes,
+                commandId,
+                userId,
+                type,
+                unparseable);
     }
 
     /** True when the body is not a command the worker would apply. */
@@ -77,14 +99,29 @@ public record DeadLetterMessage(String messageId, String receiptHandle, String b
 
     /** The same message with the handle of a later receive. */
     public DeadLetterMessage withReceiptHandle(String handle) {
-        return new DeadLetterMessage(messageId, handle, body, groupId, sentAt, receiveCount, traceHeader, attributes,
-                commandId, userId, commandType, unparseable);
+        return new DeadLetterMessage(
+                messageId,
+                handle,
+                body,
+                groupId,
+                sentAt,
+                receiveCount,
+                traceHeader,
+                attributes,
+                commandId,
+                userId,
+                commandType,
+                unparseable);
     }
 
     private static JsonNode envelope(String body) {
         try {
             JsonNode node = JSON.readTree(body);
-            if (node != null && node.isObject() && text(node, "commandId") && text(node, "userId") && text(node, "type")) {
+            if (node != null
+                    && node.isObject()
+                    && text(node, "commandId")
+                    && text(node, "userId")
+                    && text(node, "type")) {
                 return node;
             }
             return null;
@@ -94,6 +131,8 @@ public record DeadLetterMessage(String messageId, String receiptHandle, String b
     }
 
     private static boolean text(JsonNode node, String field) {
-        return node.hasNonNull(field) && node.get(field).isTextual() && !node.get(field).asText().isBlank();
+        return node.hasNonNull(field)
+                && node.get(field).isTextual()
+                && !node.get(field).asText().isBlank();
     }
 }

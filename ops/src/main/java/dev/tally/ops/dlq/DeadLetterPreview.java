@@ -24,7 +24,8 @@ public final class DeadLetterPreview {
 
     /** A preview of {@code deadLetterQueueUrl}, looking statuses up in {@code statuses}. */
     public DeadLetterPreview(SqsClient sqs, String deadLetterQueueUrl, CommandStatuses statuses, Clock clock) {
-        this.dlq = new QueueAccess(Objects.requireNonNull(sqs, "sqs"), Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl"));
+        this.dlq = new QueueAccess(
+                Objects.requireNonNull(sqs, "sqs"), Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl"));
         this.statuses = Objects.requireNonNull(statuses, "statuses");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -34,9 +35,15 @@ public final class DeadLetterPreview {
      *
      * @param age how long ago it was first sent, or null
      */
-    public record Entry(String messageId, String commandId, String userId, String groupId, String commandType,
-                        Duration age, int receiveCount, String status) {
-    }
+    public record Entry(
+            String messageId,
+            String commandId,
+            String userId,
+            String groupId,
+            String commandType,
+            Duration age,
+            int receiveCount,
+            String status) {}
 
     /**
      * What the preview saw.
@@ -73,8 +80,15 @@ public final class DeadLetterPreview {
         for (DeadLetterMessage message : seen.values()) {
             String status = statuses.statusOf(message);
             counts.merge(status, 1, Integer::sum);
-            entries.add(new Entry(message.messageId(), message.commandId(), message.userId(), message.groupId(),
-                    message.commandType(), message.age(clock.instant()), message.receiveCount(), status));
+            entries.add(new Entry(
+                    message.messageId(),
+                    message.commandId(),
+                    message.userId(),
+                    message.groupId(),
+                    message.commandType(),
+                    message.age(clock.instant()),
+                    message.receiveCount(),
+                    status));
         }
         return new Listing(entries, counts, depth);
     }

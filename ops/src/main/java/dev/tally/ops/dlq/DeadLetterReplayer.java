@@ -44,7 +44,9 @@ public final class DeadLetterReplayer {
     /** The message attribute naming the DLQ message a replayed message came from. */
     public static final String REPLAY_OF = "replayOf";
     /** Attributes the worker adds when it moves a message; not forwarded on replay. */
-    static final Set<String> WORKER_ATTRIBUTES = Set.of(DeadLetterMessage.FAILURE_REASON, "failureDetail", "originalMessageId");
+    static final Set<String> WORKER_ATTRIBUTES =
+            Set.of(DeadLetterMessage.FAILURE_REASON, "failureDetail", "originalMessageId");
+
     static final String DEDUPLICATION_PREFIX = "replay-";
     private static final int IDLE_RECEIVES_BEFORE_STOPPING = 2;
 
@@ -65,8 +67,15 @@ public final class DeadLetterReplayer {
      * @param progress where progress is shown
      * @param stop     set (e.g. by a Ctrl-C hook) to end the run after the step in hand
      */
-    public DeadLetterReplayer(SqsClient sqs, String deadLetterQueueUrl, String queueUrl, CommandStatuses statuses,
-                              ReplayLedger ledger, Progress progress, Clock clock, AtomicBoolean stop) {
+    public DeadLetterReplayer(
+            SqsClient sqs,
+            String deadLetterQueueUrl,
+            String queueUrl,
+            CommandStatuses statuses,
+            ReplayLedger ledger,
+            Progress progress,
+            Clock clock,
+            AtomicBoolean stop) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.dlq = new QueueAccess(sqs, Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl"));
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
@@ -142,10 +151,22 @@ public final class DeadLetterReplayer {
             heldPerGroup.forEach((group, count) -> problems.add("group " + group + ": " + count
                     + " selected message(s) left in the DLQ, in order, behind " + blockedGroups.get(group)));
             long depth = dlq.depth().total();
-            long left = options.dryRun() ? 0 : options.asksForEverything() && !options.copy() ? depth : failed + heldBehind;
+            long left =
+                    options.dryRun() ? 0 : options.asksForEverything() && !options.copy() ? depth : failed + heldBehind;
             progress.done(moved(), total, status());
-            return new ReplayResult(options.dryRun() ? wouldSend : replayed, copied, resumed, purged, unparseable,
-                    heldBehind, failed, left, depth, problems, interrupted, options.dryRun());
+            return new ReplayResult(
+                    options.dryRun() ? wouldSend : replayed,
+                    copied,
+                    resumed,
+                    purged,
+                    unparseable,
+                    heldBehind,
+                    failed,
+                    left,
+                    depth,
+                    problems,
+                    interrupted,
+                    options.dryRun());
         }
 
         private int moved() {
@@ -188,8 +209,11 @@ public final class DeadLetterReplayer {
             return progressed;
         }
 
-        private void classify(DeadLetterMessage message, Instant now, List<DeadLetterMessage> toSend,
-                              Map<DeadLetterMessage, Outcome> toDelete) {
+        private void classify(
+                DeadLetterMessage message,
+                Instant now,
+                List<DeadLetterMessage> toSend,
+                Map<DeadLetterMessage, Outcome> toDelete) {
             String group = message.groupId();
             boolean selected = options.selection().selects(message, now);
             if (blockedGroups.containsKey(group)) {
@@ -243,7 +267,8 @@ public final class DeadLetterReplayer {
             }
             if (group == null) {
                 failed++;
-                problems.add("message " + message.messageId() + ": no MessageGroupId (is " + dlq.url() + " a FIFO queue?)");
+                problems.add(
+                        "message " + message.messageId() + ": no MessageGroupId (is " + dlq.url() + " a FIFO queue?)");
                 held.put(message.messageId(), message);
                 return;
             }
@@ -298,7 +323,8 @@ public final class DeadLetterReplayer {
             }
             Map<String, String> errors = new HashMap<>();
             try {
-                SendMessageBatchResponse response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+                SendMessageBatchResponse response = sqs.sendMessageBatch(
+                        request -> request.queueUrl(queueUrl).entries(entries));
                 for (BatchResultErrorEntry error : response.failed()) {
                     errors.put(error.id(), error.code());
                 }
@@ -318,7 +344,8 @@ public final class DeadLetterReplayer {
                     failed++;
                     ledger.record(message, Outcome.FAILED, error);
                     held.put(message.messageId(), message);
-                    blockedGroups.put(message.groupId(), "message " + message.messageId() + " (its send failed: " + error + ")");
+                    blockedGroups.put(
+                            message.groupId(), "message " + message.messageId() + " (its send failed: " + error + ")");
                     problems.add("message " + message.messageId() + " (group " + message.groupId()
                             + "): send failed, left in the DLQ with the rest of its group: " + error);
                 }
@@ -328,15 +355,25 @@ public final class DeadLetterReplayer {
 
         private SendMessageBatchRequestEntry entry(String id, DeadLetterMessage message) {
             Map<String, MessageAttributeValue> attributes = forwardedAttributes(message.attributes());
-            attributes.put(REPLAY_OF, MessageAttributeValue.builder().dataType("String").stringValue(message.messageId()).build());
-            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(id)
+            attributes.put(
+                    REPLAY_OF,
+                    MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(message.messageId())
+                            .build());
+            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
+                    .id(id)
                     .messageBody(message.body())
                     .messageGroupId(message.groupId())
                     .messageDeduplicationId(DEDUPLICATION_PREFIX + UUID.randomUUID())
                     .messageAttributes(attributes);
             if (message.traceHeader() != null) {
-                entry.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
-                        MessageSystemAttributeValue.builder().dataType("String").stringValue(message.traceHeader()).build()));
+                entry.messageSystemAttributes(Map.of(
+                        MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(message.traceHeader())
+                                .build()));
             }
             return entry.build();
         }
@@ -350,15 +387,19 @@ public final class DeadLetterReplayer {
             List<Map.Entry<DeadLetterMessage, Outcome>> all = new ArrayList<>(toDelete.entrySet());
             int deleted = 0;
             for (int from = 0; from < all.size(); from += QueueAccess.BATCH) {
-                List<Map.Entry<DeadLetterMessage, Outcome>> chunk = all.subList(from, Math.min(all.size(), from + QueueAccess.BATCH));
+                List<Map.Entry<DeadLetterMessage, Outcome>> chunk =
+                        all.subList(from, Math.min(all.size(), from + QueueAccess.BATCH));
                 List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
                 for (int i = 0; i < chunk.size(); i++) {
-                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                            .receiptHandle(chunk.get(i).getKey().receiptHandle()).build());
+                    entries.add(DeleteMessageBatchRequestEntry.builder()
+                            .id(Integer.toString(i))
+                            .receiptHandle(chunk.get(i).getKey().receiptHandle())
+                            .build());
                 }
                 Map<String, String> errors = new HashMap<>();
                 try {
-                    DeleteMessageBatchResponse response = sqs.deleteMessageBatch(request -> request.queueUrl(dlq.url()).entries(entries));
+                    DeleteMessageBatchResponse response = sqs.deleteMessageBatch(
+                            request -> request.queueUrl(dlq.url()).entries(entries));
                     response.failed().forEach(error -> errors.put(error.id(), error.code()));
                 } catch (SdkException deleteFailed) {
                     for (int i = 0; i < chunk.size(); i++) {
@@ -381,8 +422,9 @@ public final class DeadLetterReplayer {
                         failed++;
                         held.put(message.messageId(), message);
                         problems.add("message " + message.messageId() + ": not deleted from the DLQ (" + error + "); "
-                                + (outcome == Outcome.DELETED ? "it was sent: --resume with the ledger deletes it without sending it again"
-                                : "run again"));
+                                + (outcome == Outcome.DELETED
+                                        ? "it was sent: --resume with the ledger deletes it without sending it again"
+                                        : "run again"));
                     }
                 }
             }
@@ -399,7 +441,8 @@ public final class DeadLetterReplayer {
 
     private static String describe(SdkException failure) {
         if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + " (" + failure.getClass().getSimpleName() + ")";
+            return service.awsErrorDetails().errorCode() + " ("
+                    + failure.getClass().getSimpleName() + ")";
         }
         return failure.getClass().getSimpleName();
     }

@@ -33,7 +33,8 @@ public final class Durations implements ITypeConverter<Duration> {
             try {
                 duration = Duration.parse(value.trim());
             } catch (DateTimeParseException notIso) {
-                throw new TypeConversionException("'" + value + "' is not a duration: use e.g. 90s, 15m, 2h, 3d or PT2H");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a duration: use e.g. 90s, 15m, 2h, 3d or PT2H");
             }
         }
         if (duration.isNegative() || duration.isZero()) {

@@ -30,13 +30,17 @@ final class QueueAccess {
 
     /** Up to 10 messages, hidden for {@code visibilitySeconds}, with every system and message attribute. */
     List<DeadLetterMessage> receive(int visibilitySeconds) {
-        return sqs.receiveMessage(request -> request.queueUrl(queueUrl)
+        return sqs
+                .receiveMessage(request -> request.queueUrl(queueUrl)
                         .maxNumberOfMessages(BATCH)
                         .visibilityTimeout(visibilitySeconds)
                         .waitTimeSeconds(1)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                         .messageAttributeNames("All"))
-                .messages().stream().map(DeadLetterMessage::of).toList();
+                .messages()
+                .stream()
+                .map(DeadLetterMessage::of)
+                .toList();
     }
 
     /** Makes these messages visible again at once (best effort: else they return when their timeout ends). */
@@ -46,11 +50,15 @@ final class QueueAccess {
             List<DeadLetterMessage> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
-                        .receiptHandle(chunk.get(i).receiptHandle()).visibilityTimeout(0).build());
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle())
+                        .visibilityTimeout(0)
+                        .build());
             }
             try {
-                sqs.changeMessageVisibilityBatch(request -> request.queueUrl(queueUrl).entries(entries));
+                sqs.changeMessageVisibilityBatch(
+                        request -> request.queueUrl(queueUrl).entries(entries));
             } catch (SdkException releaseFailed) {
                 // They become visible when their visibility timeout ends; nothing is lost.
             }
@@ -60,16 +68,22 @@ final class QueueAccess {
     /** Visible and in-flight messages (approximate on AWS). */
     Depth depth() {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return new Depth(Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
-                Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return new Depth(
+                Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+                Long.parseLong(
+                        attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
     }
 
     /** The queue's ARN. */
     String arn() {
-        return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return sqs.getQueueAttributes(
+                        request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /**

@@ -58,8 +58,14 @@ public final class ReplayLedger implements AutoCloseable {
             return new ReplayLedger(null, clock);
         }
         try {
-            return new ReplayLedger(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), clock);
+            return new ReplayLedger(
+                    Files.newBufferedWriter(
+                            file,
+                            StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND,
+                            StandardOpenOption.WRITE),
+                    clock);
         } catch (IOException cannotWrite) {
             throw new OpsException("cannot write the ledger " + file + ": " + cannotWrite.getMessage(), cannotWrite);
         }
@@ -72,7 +78,8 @@ public final class ReplayLedger implements AutoCloseable {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
-            throw new OpsException("cannot read the ledger " + file + " given to --resume: " + unreadable.getMessage(), unreadable);
+            throw new OpsException(
+                    "cannot read the ledger " + file + " given to --resume: " + unreadable.getMessage(), unreadable);
         }
         int number = 0;
         for (String line : lines) {
@@ -88,7 +95,8 @@ public final class ReplayLedger implements AutoCloseable {
                 if (number == lines.size()) {
                     continue; // the last line of a run killed while writing it: the step it names did not complete
                 }
-                throw new OpsException("ledger " + file + " line " + number + " is not a ledger entry: check the file", broken);
+                throw new OpsException(
+                        "ledger " + file + " line " + number + " is not a ledger entry: check the file", broken);
             }
         }
         return outcomes;

@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param visibilitySeconds  how long received messages stay hidden from others while this run holds them
  * @param waitForInFlight    how long to wait for messages in flight elsewhere to become visible again
  */
-public record ReplayOptions(ReplaySelection selection, int max, double ratePerSecond, boolean copy, boolean dryRun,
-                            boolean purgeApplied, boolean includeUnparseable, boolean deleteUnparseable,
-                            int visibilitySeconds, Duration waitForInFlight) {
+public record ReplayOptions(
+        ReplaySelection selection,
+        int max,
+        double ratePerSecond,
+        boolean copy,
+        boolean dryRun,
+        boolean purgeApplied,
+        boolean includeUnparseable,
+        boolean deleteUnparseable,
+        int visibilitySeconds,
+        Duration waitForInFlight) {
 
     public ReplayOptions {
         Objects.requireNonNull(selection, "selection");
@@ -31,7 +39,8 @@ public record ReplayOptions(ReplaySelection selection, int max, double ratePerSe
             throw new IllegalArgumentException("--rate must not be negative, was " + ratePerSecond);
         }
         if (visibilitySeconds < 1 || visibilitySeconds > 43_200) {
-            throw new IllegalArgumentException("--visibility-timeout must be 1..43200 seconds, was " + visibilitySeconds);
+            throw new IllegalArgumentException(
+                    "--visibility-timeout must be 1..43200 seconds, was " + visibilitySeconds);
         }
         if (includeUnparseable && deleteUnparseable) {
             throw new IllegalArgumentException("--include-unparseable and --delete-unparseable exclude each other");
@@ -40,7 +49,16 @@ public record ReplayOptions(ReplaySelection selection, int max, double ratePerSe
 
     /** Everything, as fast as possible, moving: the defaults. */
     public static ReplayOptions defaults() {
-        return new ReplayOptions(ReplaySelection.ALL, Integer.MAX_VALUE, 0, false, false, false, false, false, 60,
+        return new ReplayOptions(
+                ReplaySelection.ALL,
+                Integer.MAX_VALUE,
+                0,
+                false,
+                false,
+                false,
+                false,
+                false,
+                60,
                 Duration.ofSeconds(60));
     }
 

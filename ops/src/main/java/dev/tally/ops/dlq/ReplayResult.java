@@ -18,8 +18,19 @@ import java.util.List;
  * @param interrupted whether the run was stopped (Ctrl-C) before it finished
  * @param dryRun      whether nothing was sent or deleted
  */
-public record ReplayResult(int replayed, int copied, int resumed, int purged, int unparseable, int held, int failed,
-                           long left, long dlqDepth, List<String> problems, boolean interrupted, boolean dryRun) {
+public record ReplayResult(
+        int replayed,
+        int copied,
+        int resumed,
+        int purged,
+        int unparseable,
+        int held,
+        int failed,
+        long left,
+        long dlqDepth,
+        List<String> problems,
+        boolean interrupted,
+        boolean dryRun) {
 
     public ReplayResult {
         problems = List.copyOf(problems);

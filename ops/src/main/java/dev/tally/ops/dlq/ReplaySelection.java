@@ -38,8 +38,9 @@ public record ReplaySelection(Set<String> groups, Set<String> commandTypes, Dura
         if (!groups.isEmpty() && !groups.contains(message.groupId())) {
             return false;
         }
-        if (!commandTypes.isEmpty() && (message.commandType() == null
-                || commandTypes.stream().noneMatch(type -> type.equalsIgnoreCase(message.commandType())))) {
+        if (!commandTypes.isEmpty()
+                && (message.commandType() == null
+                        || commandTypes.stream().noneMatch(type -> type.equalsIgnoreCase(message.commandType())))) {
             return false;
         }
         Duration age = message.age(now);

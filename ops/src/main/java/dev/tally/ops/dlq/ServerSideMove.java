@@ -36,38 +36,51 @@ public final class ServerSideMove {
      * @param failure  why it failed, or null
      * @param dlqDepth what is left in the DLQ (visible plus in flight)
      */
-    public record Outcome(String status, long moved, long toMove, String failure, long dlqDepth) {
-    }
+    public record Outcome(String status, long moved, long toMove, String failure, long dlqDepth) {}
 
     /** Starts the task ({@code ratePerSecond} 0: SQS's own pace) and waits for its end, reporting to {@code progress}. */
     public Outcome run(int ratePerSecond, Progress progress) {
         String source = dlq.arn();
         String destination = queue.arn();
         String handle = sqs.startMessageMoveTask(request -> {
-            request.sourceArn(source).destinationArn(destination);
-            if (ratePerSecond > 0) {
-                request.maxNumberOfMessagesPerSecond(ratePerSecond);
-            }
-        }).taskHandle();
+                    request.sourceArn(source).destinationArn(destination);
+                    if (ratePerSecond > 0) {
+                        request.maxNumberOfMessagesPerSecond(ratePerSecond);
+                    }
+                })
+                .taskHandle();
         while (true) {
-            ListMessageMoveTasksResultEntry task = sqs.listMessageMoveTasks(request -> request.sourceArn(source).maxResults(10))
-                    .results().stream()
-                    .filter(entry -> handle == null || handle.equals(entry.taskHandle()) || entry.taskHandle() == null)
-                    .findFirst()
-                    .orElseThrow(() -> new OpsException("the move task " + handle + " is not listed by ListMessageMoveTasks"));
+            ListMessageMoveTasksResultEntry task =
+                    sqs
+                            .listMessageMoveTasks(
+                                    request -> request.sourceArn(source).maxResults(10))
+                            .results()
+                            .stream()
+                            .filter(entry ->
+                                    handle == null || handle.equals(entry.taskHandle()) || entry.taskHandle() == null)
+                            .findFirst()
+                            .orElseThrow(() -> new OpsException(
+                                    "the move task " + handle + " is not listed by ListMessageMoveTasks"));
             long moved = task.approximateNumberOfMessagesMoved() == null ? 0 : task.approximateNumberOfMessagesMoved();
-            long toMove = task.approximateNumberOfMessagesToMove() == null ? 0 : task.approximateNumberOfMessagesToMove();
+            long toMove =
+                    task.approximateNumberOfMessagesToMove() == null ? 0 : task.approximateNumberOfMessagesToMove();
             String status = task.status();
             if (!"RUNNING".equals(status) && !"CANCELLING".equals(status)) {
                 progress.done(moved, toMove, "status=" + status);
-                return new Outcome(status, moved, toMove, task.failureReason(), dlq.depth().total());
+                return new Outcome(
+                        status, moved, toMove, task.failureReason(), dlq.depth().total());
             }
             progress.update(moved, toMove, "status=" + status);
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return new Outcome(status, moved, toMove, "interrupted while waiting (the task goes on)", dlq.depth().total());
+                return new Outcome(
+                        status,
+                        moved,
+                        toMove,
+                        "interrupted while waiting (the task goes on)",
+                        dlq.depth().total());
             }
         }
     }

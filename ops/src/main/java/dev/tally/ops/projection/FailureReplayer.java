@@ -48,8 +48,15 @@ public final class FailureReplayer {
     private SortedSet<String> allUsers;
 
     /** A replayer of {@code failuresQueueUrl}'s records; {@code everyUser} is asked at most once. */
-    public FailureReplayer(SqsClient sqs, String failuresQueueUrl, DynamoDbStreamsClient streams, SummaryAudit audit,
-                           SummaryRebuilder rebuilder, Supplier<SortedSet<String>> everyUser, Clock clock, PrintWriter out) {
+    public FailureReplayer(
+            SqsClient sqs,
+            String failuresQueueUrl,
+            DynamoDbStreamsClient streams,
+            SummaryAudit audit,
+            SummaryRebuilder rebuilder,
+            Supplier<SortedSet<String>> everyUser,
+            Clock clock,
+            PrintWriter out) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.failuresQueueUrl = Objects.requireNonNull(failuresQueueUrl, "failuresQueueUrl");
         this.streams = Objects.requireNonNull(streams, "streams");
@@ -72,7 +79,8 @@ public final class FailureReplayer {
     public record Result(int records, int cleared, int kept, int rebuilt, int expired) {
         /** {@code records=N cleared=N kept=N rebuilt=N expired=N}. */
         public String counts() {
-            return "records=" + records + " cleared=" + cleared + " kept=" + kept + " rebuilt=" + rebuilt + " expired=" + expired;
+            return "records=" + records + " cleared=" + cleared + " kept=" + kept + " rebuilt=" + rebuilt + " expired="
+                    + expired;
         }
     }
 
@@ -86,8 +94,11 @@ public final class FailureReplayer {
         List<Message> keep = new ArrayList<>();
         int idle = 0;
         while (idle < 2) {
-            List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(failuresQueueUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(VISIBILITY_SECONDS).waitTimeSeconds(1)).messages();
+            List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(failuresQueueUrl)
+                            .maxNumberOfMessages(10)
+                            .visibilityTimeout(VISIBILITY_SECONDS)
+                            .waitTimeSeconds(1))
+                    .messages();
             boolean fresh = false;
             for (Message message : batch) {
                 if (seen.put(message.messageId(), message) != null) {
@@ -97,7 +108,8 @@ public final class FailureReplayer {
                 records++;
                 Optional<StreamFailureRecord> parsed = StreamFailureRecord.parse(message.body());
                 if (parsed.isEmpty()) {
-                    out.println("record " + message.messageId() + ": not a DynamoDB stream on-failure record; left in the queue");
+                    out.println("record " + message.messageId()
+                            + ": not a DynamoDB stream on-failure record; left in the queue");
                     keep.add(message);
                     continue;
                 }
@@ -105,25 +117,27 @@ public final class FailureReplayer {
                 rebuilt += handled.rebuilt();
                 expired += handled.expired() ? 1 : 0;
                 if (handled.clean() && !dryRun) {
-                    sqs.deleteMessage(request -> request.queueUrl(failuresQueueUrl).receiptHandle(message.receiptHandle()));
+                    sqs.deleteMessage(
+                            request -> request.queueUrl(failuresQueueUrl).receiptHandle(message.receiptHandle()));
                     cleared++;
                     out.println("record " + message.messageId() + ": every user verifies clean; deleted");
                 } else {
                     keep.add(message);
-                    out.println("record " + message.messageId() + ": " + (dryRun ? "dry run; " : "") + "left in the queue");
+                    out.println(
+                            "record " + message.messageId() + ": " + (dryRun ? "dry run; " : "") + "left in the queue");
                 }
             }
             idle = fresh ? 0 : idle + 1;
         }
         for (Message message : keep) {
             sqs.changeMessageVisibility(request -> request.queueUrl(failuresQueueUrl)
-                    .receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+                    .receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(0));
         }
         return new Result(records, cleared, keep.size(), rebuilt, expired);
     }
 
-    private record Handled(boolean clean, int rebuilt, boolean expired) {
-    }
+    private record Handled(boolean clean, int rebuilt, boolean expired) {}
 
     private Handled handle(String messageId, StreamFailureRecord record, boolean dryRun) {
         out.println("record " + messageId + ": shard " + record.shardId() + " sequence " + record.firstSequence() + ".."
@@ -154,7 +168,8 @@ public final class FailureReplayer {
             }
             if (check.state() != UserCheck.State.CLEAN) {
                 clean = false;
-                out.println("  user " + user + ": " + check.state() + (check.detail() == null ? "" : " (" + check.detail() + ")"));
+                out.println("  user " + user + ": " + check.state()
+                        + (check.detail() == null ? "" : " (" + check.detail() + ")"));
             } else if (expired && rebuilt > 0) {
                 // reported in the counts
             }
@@ -171,12 +186,15 @@ public final class FailureReplayer {
 
     private SortedSet<String> usersIn(StreamFailureRecord record) {
         SortedSet<String> users = new TreeSet<>();
-        String iterator = streams.getShardIterator(request -> request.streamArn(record.streamArn()).shardId(record.shardId())
-                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
-                .sequenceNumber(record.firstSequence().toString())).shardIterator();
+        String iterator = streams.getShardIterator(request -> request.streamArn(record.streamArn())
+                        .shardId(record.shardId())
+                        .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                        .sequenceNumber(record.firstSequence().toString()))
+                .shardIterator();
         while (iterator != null) {
             String current = iterator;
-            GetRecordsResponse page = streams.getRecords(request -> request.shardIterator(current).limit(1000));
+            GetRecordsResponse page =
+                    streams.getRecords(request -> request.shardIterator(current).limit(1000));
             if (page.records().isEmpty()) {
                 return users;
             }
@@ -200,7 +218,8 @@ public final class FailureReplayer {
             return "stream data expiry unknown (no arrival time)";
         }
         Duration left = Duration.between(clock.instant(), expiresAt);
-        return left.isNegative() ? "stream data expired at " + expiresAt + " (" + human(left.negated()) + " ago)"
+        return left.isNegative()
+                ? "stream data expired at " + expiresAt + " (" + human(left.negated()) + " ago)"
                 : "stream data expires at " + expiresAt + " (in " + human(left) + ")";
     }
 

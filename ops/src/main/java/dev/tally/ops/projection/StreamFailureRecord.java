@@ -20,8 +20,13 @@ import java.util.Optional;
  * @param batchSize     how many records
  * @param firstArrival  approximate arrival of the first record in the stream, or null
  */
-public record StreamFailureRecord(String streamArn, String shardId, BigInteger firstSequence, BigInteger lastSequence,
-                                  int batchSize, Instant firstArrival) {
+public record StreamFailureRecord(
+        String streamArn,
+        String shardId,
+        BigInteger firstSequence,
+        BigInteger lastSequence,
+        int batchSize,
+        Instant firstArrival) {
 
     /** How long DynamoDB Streams keeps a record. */
     public static final Duration STREAM_RETENTION = Duration.ofHours(24);
@@ -32,14 +37,21 @@ public record StreamFailureRecord(String streamArn, String shardId, BigInteger f
     public static Optional<StreamFailureRecord> parse(String body) {
         try {
             JsonNode info = JSON.readTree(body).path("DDBStreamBatchInfo");
-            if (!info.isObject() || !info.path("streamArn").isTextual() || !info.path("shardId").isTextual()
-                    || !info.path("startSequenceNumber").isTextual() || !info.path("endSequenceNumber").isTextual()) {
+            if (!info.isObject()
+                    || !info.path("streamArn").isTextual()
+                    || !info.path("shardId").isTextual()
+                    || !info.path("startSequenceNumber").isTextual()
+                    || !info.path("endSequenceNumber").isTextual()) {
                 return Optional.empty();
             }
             String arrival = info.path("approximateArrivalOfFirstRecord").asText(null);
-            return Optional.of(new StreamFailureRecord(info.get("streamArn").asText(), info.get("shardId").asText(),
-                    new BigInteger(info.get("startSequenceNumber").asText()), new BigInteger(info.get("endSequenceNumber").asText()),
-                    info.path("batchSize").asInt(0), arrival == null ? null : Instant.parse(arrival)));
+            return Optional.of(new StreamFailureRecord(
+                    info.get("streamArn").asText(),
+                    info.get("shardId").asText(),
+                    new BigInteger(info.get("startSequenceNumber").asText()),
+                    new BigInteger(info.get("endSequenceNumber").asText()),
+                    info.path("batchSize").asInt(0),
+                    arrival == null ? null : Instant.parse(arrival)));
         } catch (IOException | NumberFormatException | DateTimeParseException | NullPointerException notOurs) {
             return Optional.empty();
         }

@@ -36,14 +36,18 @@ public final class SummaryAudit {
             List<Debt> now = debts.debtsOf(userId);
             Summary recomputed = Summary.summaryOf(now);
             boolean omitted = stored != null && stored.counterpartiesOmitted();
-            List<String> differences = SummaryDifferences.between(stored == null ? Summary.EMPTY : stored.visibleSummary(),
+            List<String> differences = SummaryDifferences.between(
+                    stored == null ? Summary.EMPTY : stored.visibleSummary(),
                     omitted ? recomputed.withoutCounterparties() : recomputed);
             String lag = lag(stored == null ? Map.of() : stored.debtVersions(), now);
             if (lag != null) {
                 return new UserCheck(userId, UserCheck.State.LAGGING, differences, lag);
             }
-            return new UserCheck(userId, differences.isEmpty() ? UserCheck.State.CLEAN : UserCheck.State.DIVERGED,
-                    differences, null);
+            return new UserCheck(
+                    userId,
+                    differences.isEmpty() ? UserCheck.State.CLEAN : UserCheck.State.DIVERGED,
+                    differences,
+                    null);
         } catch (RuntimeException unreadable) {
             return new UserCheck(userId, UserCheck.State.FAILED, List.of(), describe(unreadable));
         }
@@ -70,7 +74,8 @@ public final class SummaryAudit {
         if (behind == 0 && removals == 0) {
             return null;
         }
-        return behind + " debt version(s) not yet projected" + (removals > 0 ? ", " + removals + " removal(s) not yet projected" : "");
+        return behind + " debt version(s) not yet projected"
+                + (removals > 0 ? ", " + removals + " removal(s) not yet projected" : "");
     }
 
     /** The failure's kind and, for our own checks, its message; never item contents from the SDK. */
@@ -82,7 +87,8 @@ public final class SummaryAudit {
         if (failure instanceof software.amazon.awssdk.core.exception.SdkException) {
             return kind + ": an AWS call failed";
         }
-        return kind + ": an item could not be read (" + (failure.getMessage() == null ? "no detail" : firstLine(failure.getMessage())) + ")";
+        return kind + ": an item could not be read ("
+                + (failure.getMessage() == null ? "no detail" : firstLine(failure.getMessage())) + ")";
     }
 
     private static String firstLine(String message) {

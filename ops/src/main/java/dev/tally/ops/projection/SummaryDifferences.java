@@ -16,8 +16,7 @@ import java.util.TreeSet;
  */
 public final class SummaryDifferences {
 
-    private SummaryDifferences() {
-    }
+    private SummaryDifferences() {}
 
     /** The differences, empty when the two are equal. */
     public static List<String> between(Summary stored, Summary recomputed) {
@@ -31,8 +30,9 @@ public final class SummaryDifferences {
             compare(differences, currency + " owedToMe", left.owedToMe(), right.owedToMe());
             compare(differences, currency + " openCount", left.openCount(), right.openCount());
             if (!left.openDueDates().equals(right.openDueDates())) {
-                differences.add(currency + " openDueDates: stored " + left.openDueDates().size()
-                        + " due dates, recomputed " + right.openDueDates().size() + " (or different counts per date)");
+                differences.add(currency + " openDueDates: stored "
+                        + left.openDueDates().size() + " due dates, recomputed "
+                        + right.openDueDates().size() + " (or different counts per date)");
             }
             long parties = differingKeys(left.counterparties(), right.counterparties());
             if (parties > 0) {
@@ -51,6 +51,8 @@ public final class SummaryDifferences {
     private static long differingKeys(Map<String, CounterpartyTotals> left, Map<String, CounterpartyTotals> right) {
         TreeSet<String> names = new TreeSet<>(left.keySet());
         names.addAll(right.keySet());
-        return names.stream().filter(name -> !Objects.equals(left.get(name), right.get(name))).count();
+        return names.stream()
+                .filter(name -> !Objects.equals(left.get(name), right.get(name)))
+                .count();
     }
 }

@@ -8,11 +8,17 @@ import picocli.CommandLine.Option;
 /** The debts and summaries table names: options, or the functions' own variables. */
 public final class TableOptions {
 
-    @Option(names = "--debts-table", paramLabel = "NAME", defaultValue = "${env:DEBTS_TABLE}",
+    @Option(
+            names = "--debts-table",
+            paramLabel = "NAME",
+            defaultValue = "${env:DEBTS_TABLE}",
             description = "The debts table (default: $DEBTS_TABLE).")
     String debtsTable;
 
-    @Option(names = "--summaries-table", paramLabel = "NAME", defaultValue = "${env:SUMMARIES_TABLE}",
+    @Option(
+            names = "--summaries-table",
+            paramLabel = "NAME",
+            defaultValue = "${env:SUMMARIES_TABLE}",
             description = "The summaries table (default: $SUMMARIES_TABLE).")
     String summariesTable;
 

@@ -17,12 +17,11 @@ import java.util.function.Function;
  */
 final class UserChecks {
 
-    private UserChecks() {
-    }
+    private UserChecks() {}
 
     /** {@code step} for each user, in the users' order. */
-    static List<UserCheck> run(ExecutorService pool, Collection<String> users, Function<String, UserCheck> step,
-                               Progress progress) {
+    static List<UserCheck> run(
+            ExecutorService pool, Collection<String> users, Function<String, UserCheck> step, Progress progress) {
         AtomicInteger done = new AtomicInteger();
         List<Future<UserCheck>> futures = new ArrayList<>();
         for (String user : users) {

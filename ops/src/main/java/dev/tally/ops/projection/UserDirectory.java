@@ -62,7 +62,8 @@ final class UserDirectory {
 
     private List<String> scan(String table, int segment, int segments) {
         List<String> users = new ArrayList<>();
-        dynamoDb.scanPaginator(request -> {
+        dynamoDb
+                .scanPaginator(request -> {
                     request.tableName(table)
                             .projectionExpression("#userId")
                             .expressionAttributeNames(Map.of("#userId", "userId"));
@@ -70,7 +71,8 @@ final class UserDirectory {
                         request.segment(segment).totalSegments(segments);
                     }
                 })
-                .items().stream()
+                .items()
+                .stream()
                 .map(item -> item.get("userId"))
                 .filter(Objects::nonNull)
                 .map(AttributeValue::s)

@@ -24,14 +24,26 @@ class ColdStartCompareTest {
         Path before = report("before.json", Map.of("QueryFunction", 800.0, "AuthFunction", 400.0));
         Path after = report("after.json", Map.of("QueryFunction", 1000.0, "AuthFunction", 404.0));
 
-        CliRun run = CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate", after.toString(),
-                "--threshold", "10%");
+        CliRun run = CliRun.of(
+                "coldstart",
+                "compare",
+                "--baseline",
+                before.toString(),
+                "--candidate",
+                after.toString(),
+                "--threshold",
+                "10%");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("Regressed past 10%: QueryFunction $LATEST").doesNotContain("past 10%: AuthFunction");
-        assertThat(run.out().lines()).anyMatch(line -> line.startsWith("| QueryFunction $LATEST | init |")
-                && line.contains("+25.0% [") && line.endsWith("| REGRESSED |"));
-        assertThat(run.out().lines()).anyMatch(line -> line.startsWith("| AuthFunction $LATEST | init |") && line.endsWith("| ok |"));
+        assertThat(run.out())
+                .contains("Regressed past 10%: QueryFunction $LATEST")
+                .doesNotContain("past 10%: AuthFunction");
+        assertThat(run.out().lines())
+                .anyMatch(line -> line.startsWith("| QueryFunction $LATEST | init |")
+                        && line.contains("+25.0% [")
+                        && line.endsWith("| REGRESSED |"));
+        assertThat(run.out().lines())
+                .anyMatch(line -> line.startsWith("| AuthFunction $LATEST | init |") && line.endsWith("| ok |"));
     }
 
     @Test
@@ -39,7 +51,8 @@ class ColdStartCompareTest {
         Path before = report("before.json", Map.of("QueryFunction", 800.0));
         Path after = report("after.json", Map.of("QueryFunction", 760.0));
 
-        CliRun run = CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate", after.toString());
+        CliRun run =
+                CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate", after.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("-5.0% [").doesNotContain("Regressed");
@@ -50,7 +63,8 @@ class ColdStartCompareTest {
         Path before = write("before.json", List.of(stats("F", List.of(100.0, 900.0, 100.0, 900.0))));
         Path after = write("after.json", List.of(stats("F", List.of(100.0, 900.0, 900.0, 100.0, 900.0))));
 
-        CliRun run = CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate", after.toString());
+        CliRun run =
+                CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate", after.toString());
 
         assertThat(run.out()).contains("| F $LATEST | init |");
         assertThat(run.exitCode()).as(run.out()).isZero();
@@ -61,11 +75,24 @@ class ColdStartCompareTest {
         Path before = report("before.json", Map.of("QueryFunction", 800.0));
         Path foreign = Files.writeString(dir.resolve("foreign.json"), "[1, 2, 3]");
 
-        CliRun missing = CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate",
+        CliRun missing = CliRun.of(
+                "coldstart",
+                "compare",
+                "--baseline",
+                before.toString(),
+                "--candidate",
                 dir.resolve("nope.json").toString());
-        CliRun wrong = CliRun.of("coldstart", "compare", "--baseline", foreign.toString(), "--candidate", before.toString());
-        CliRun threshold = CliRun.of("coldstart", "compare", "--baseline", before.toString(), "--candidate",
-                before.toString(), "--threshold", "ten");
+        CliRun wrong =
+                CliRun.of("coldstart", "compare", "--baseline", foreign.toString(), "--candidate", before.toString());
+        CliRun threshold = CliRun.of(
+                "coldstart",
+                "compare",
+                "--baseline",
+                before.toString(),
+                "--candidate",
+                before.toString(),
+                "--threshold",
+                "ten");
 
         assertThat(List.of(missing, wrong, threshold)).allSatisfy(run -> {
             assertThat(run.exitCode()).isEqualTo(2);
@@ -92,13 +119,25 @@ class ColdStartCompareTest {
     }
 
     private static FunctionStats stats(String function, List<Double> init) {
-        return new FunctionStats(function, "$LATEST", init.size(), init.size(), Summary.of(init), Summary.of(List.of()),
-                Summary.of(List.of()), Summary.of(List.of()), null, List.of(), init, List.of(), List.of());
+        return new FunctionStats(
+                function,
+                "$LATEST",
+                init.size(),
+                init.size(),
+                Summary.of(init),
+                Summary.of(List.of()),
+                Summary.of(List.of()),
+                Summary.of(List.of()),
+                null,
+                List.of(),
+                init,
+                List.of(),
+                List.of());
     }
 
     private Path write(String name, List<FunctionStats> functions) throws Exception {
-        ColdStartReport report = new ColdStartReport("local", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"),
-                functions, Map.of(), List.of());
+        ColdStartReport report = new ColdStartReport(
+                "local", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), functions, Map.of(), List.of());
         return Files.writeString(dir.resolve(name), ReportJson.write(report));
     }
 }

@@ -28,23 +28,25 @@ class ColdStartReportTest {
 
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).contains(
-                "| CommandWorkerFunction | $LATEST | 1 | 1 | 100.0 | 1500.0 | 1500.0 | 1500.0 | 1500.0 | – | – | – | – "
-                        + "| 300.0 | 300.0 | 300.0 | – | – | – | 180 |",
-                "| QueryFunction | $LATEST | 8 | 3 | 37.5 | 900.0 | 1000.0 | 1000.0 | 1000.0 | – | – | – | – "
-                        + "| 120.0 | 140.0 | 140.0 | 30.0 | 50.0 | 50.0 | 180 |",
-                "Not counted: 1 unreadable REPORT lines, 1 unreadable trace lines.");
+        assertThat(lines)
+                .contains(
+                        "| CommandWorkerFunction | $LATEST | 1 | 1 | 100.0 | 1500.0 | 1500.0 | 1500.0 | 1500.0 | – | – | – | – "
+                                + "| 300.0 | 300.0 | 300.0 | – | – | – | 180 |",
+                        "| QueryFunction | $LATEST | 8 | 3 | 37.5 | 900.0 | 1000.0 | 1000.0 | 1000.0 | – | – | – | – "
+                                + "| 120.0 | 140.0 | 140.0 | 30.0 | 50.0 | 50.0 | 180 |",
+                        "Not counted: 1 unreadable REPORT lines, 1 unreadable trace lines.");
     }
 
     @Test
     void report_breaksInitDownFromNestedAndSeparateSubsegments() throws Exception {
         CliRun run = CliRun.of("coldstart", "report", "--data-dir", fixture().toString(), "--format", "markdown");
 
-        assertThat(run.out().lines().toList()).containsSubsequence(
-                "### Init breakdown (median ms per subsegment under Initialization/Restore)",
-                "| CommandWorkerFunction | $LATEST | Initialization > ## load config | 1 | 50.0 |",
-                "| QueryFunction | $LATEST | Initialization > JVM start | 1 | 250.0 |",
-                "| QueryFunction | $LATEST | Initialization > static init | 2 | 500.0 |")
+        assertThat(run.out().lines().toList())
+                .containsSubsequence(
+                        "### Init breakdown (median ms per subsegment under Initialization/Restore)",
+                        "| CommandWorkerFunction | $LATEST | Initialization > ## load config | 1 | 50.0 |",
+                        "| QueryFunction | $LATEST | Initialization > JVM start | 1 | 250.0 |",
+                        "| QueryFunction | $LATEST | Initialization > static init | 2 | 500.0 |")
                 .noneMatch(line -> line.contains("## handleRequest"));
     }
 
@@ -59,44 +61,90 @@ class ColdStartReportTest {
         assertThat(query.get("function").asText()).isEqualTo("QueryFunction");
         assertThat(query.get("coldStarts").asInt()).isEqualTo(3);
         assertThat(query.get("init").get("p90").asDouble()).isEqualTo(1000.0);
-        assertThat(query.get("initSamplesMs")).extracting(JsonNode::asDouble).containsExactlyInAnyOrder(800.0, 1000.0, 900.0);
+        assertThat(query.get("initSamplesMs"))
+                .extracting(JsonNode::asDouble)
+                .containsExactlyInAnyOrder(800.0, 1000.0, 900.0);
     }
 
     @Test
     void report_csv_hasAFunctionRowAndPhaseRows() throws Exception {
-        CliRun run = CliRun.of("coldstart", "report", "--data-dir", fixture().toString(), "--format", "csv",
-                "--function", "QueryFunction");
+        CliRun run = CliRun.of(
+                "coldstart",
+                "report",
+                "--data-dir",
+                fixture().toString(),
+                "--format",
+                "csv",
+                "--function",
+                "QueryFunction");
 
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("source,kind,function,version,invocations,cold,cold_ratio,init_p50");
-        assertThat(lines).anyMatch(line -> line.startsWith("local,function,QueryFunction,$LATEST,8,3,0.3750,900.00,1000.00"))
-                .anyMatch(line -> line.startsWith("local,phase,QueryFunction,$LATEST,") && line.endsWith(",Initialization > static init,2,500.00"))
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("local,function,QueryFunction,$LATEST,8,3,0.3750,900.00,1000.00"))
+                .anyMatch(line -> line.startsWith("local,phase,QueryFunction,$LATEST,")
+                        && line.endsWith(",Initialization > static init,2,500.00"))
                 .noneMatch(line -> line.contains("CommandWorkerFunction"));
     }
 
     @Test
     void report_html_isOneFileWithInlineSvgChartsAndNothingExternal(@TempDir Path out) throws Exception {
         Path file = out.resolve("coldstart.html");
-        CliRun run = CliRun.of("coldstart", "report", "--data-dir", fixture().toString(), "--format", "html",
-                "--output", file.toString());
+        CliRun run = CliRun.of(
+                "coldstart",
+                "report",
+                "--data-dir",
+                fixture().toString(),
+                "--format",
+                "html",
+                "--output",
+                file.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("wrote " + file);
         String html = Files.readString(file);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("aria-label=\"init histogram QueryFunction\"",
-                "aria-label=\"init breakdown\"", "aria-label=\"cold starts over time\"", "<rect", "<polyline");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains(
+                        "aria-label=\"init histogram QueryFunction\"",
+                        "aria-label=\"init breakdown\"",
+                        "aria-label=\"cold starts over time\"",
+                        "<rect",
+                        "<polyline");
         assertThat(html).doesNotContain("<script", "<link", "http://", "https://", "@import", "url(");
     }
 
     @Test
     void report_windowAndFunctionFilter_selectInvocations() throws Exception {
-        CliRun before = CliRun.of("coldstart", "report", "--data-dir", fixture().toString(), "--format", "markdown",
-                "--start", "2025-11-27T10:00:00Z", "--end", "2025-11-27T10:39:59Z");
-        CliRun around = CliRun.of("coldstart", "report", "--data-dir", fixture().toString(), "--format", "markdown",
-                "--start", "2025-11-27T10:39:00Z", "--end", "2025-11-27T10:41:00Z", "--function", "CommandWorkerFunction");
+        CliRun before = CliRun.of(
+                "coldstart",
+                "report",
+                "--data-dir",
+                fixture().toString(),
+                "--format",
+                "markdown",
+                "--start",
+                "2025-11-27T10:00:00Z",
+                "--end",
+                "2025-11-27T10:39:59Z");
+        CliRun around = CliRun.of(
+                "coldstart",
+                "report",
+                "--data-dir",
+                fixture().toString(),
+                "--format",
+                "markdown",
+                "--start",
+                "2025-11-27T10:39:00Z",
+                "--end",
+                "2025-11-27T10:41:00Z",
+                "--function",
+                "CommandWorkerFunction");
 
         assertThat(before.out()).contains("No invocations in this window.").doesNotContain("| QueryFunction |");
-        assertThat(around.out()).contains("| CommandWorkerFunction | $LATEST | 1 | 1 |").doesNotContain("| QueryFunction | $LATEST | 8");
+        assertThat(around.out())
+                .contains("| CommandWorkerFunction | $LATEST | 1 | 1 |")
+                .doesNotContain("| QueryFunction | $LATEST | 8");
     }
 
     @Test
@@ -124,16 +172,22 @@ class ColdStartReportTest {
         CliRun run = CliRun.of("coldstart", "report", "--data-dir", empty.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no reports.jsonl in " + empty.toAbsolutePath()).contains("./tally local");
+        assertThat(run.err())
+                .contains("no reports.jsonl in " + empty.toAbsolutePath())
+                .contains("./tally local");
         assertThat(run.err().lines().count()).isEqualTo(1);
     }
 
     @Test
     void report_badUsage_exitsTwoWithOneLine() throws Exception {
-        for (String[] args : List.of(new String[] {"--format", "pdf"}, new String[] {"--since", "yesterday"},
-                new String[] {"--since", "1h", "--start", "2026-01-01T00:00:00Z"}, new String[] {"--source", "s3"},
+        for (String[] args : List.of(
+                new String[] {"--format", "pdf"},
+                new String[] {"--since", "yesterday"},
+                new String[] {"--since", "1h", "--start", "2026-01-01T00:00:00Z"},
+                new String[] {"--source", "s3"},
                 new String[] {"--start", "2026-02-01T00:00:00Z", "--end", "2026-01-01T00:00:00Z"})) {
-            List<String> all = new java.util.ArrayList<>(List.of("coldstart", "report", "--data-dir", fixture().toString()));
+            List<String> all = new java.util.ArrayList<>(
+                    List.of("coldstart", "report", "--data-dir", fixture().toString()));
             all.addAll(List.of(args));
             CliRun run = CliRun.of(all.toArray(String[]::new));
 
@@ -157,6 +211,9 @@ class ColdStartReportTest {
     }
 
     static Path fixture() throws URISyntaxException {
-        return Path.of(ColdStartReportTest.class.getResource("/coldstart/reports.jsonl").toURI()).getParent();
+        return Path.of(ColdStartReportTest.class
+                        .getResource("/coldstart/reports.jsonl")
+                        .toURI())
+                .getParent();
     }
 }

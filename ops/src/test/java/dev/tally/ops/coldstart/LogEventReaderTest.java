@@ -15,11 +15,12 @@ class LogEventReaderTest {
 
     @Test
     void read_reportWithInitDuration_isAColdStart() {
-        LogEventReader.Event event = read("REPORT RequestId: 3d1c6f3e-0c2a-4c34-a3f2-5b5d7f0f6a11\tDuration: 512.34 ms\t"
-                + "Billed Duration: 513 ms\tMemory Size: 1024 MB\tMax Memory Used: 187 MB\tInit Duration: 2345.67 ms\t");
+        LogEventReader.Event event = read(
+                "REPORT RequestId: 3d1c6f3e-0c2a-4c34-a3f2-5b5d7f0f6a11\tDuration: 512.34 ms\t"
+                        + "Billed Duration: 513 ms\tMemory Size: 1024 MB\tMax Memory Used: 187 MB\tInit Duration: 2345.67 ms\t");
 
-        assertThat(event).isEqualTo(new LogEventReader.Report(
-                new Invocation("F", "7", AT, true, 2345.67, null, 512.34, 187L)));
+        assertThat(event)
+                .isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, 2345.67, null, 512.34, 187L)));
     }
 
     @Test
@@ -27,20 +28,24 @@ class LogEventReaderTest {
         LogEventReader.Event event = read("REPORT RequestId: 3d1c6f3e\tDuration: 8.91 ms\tBilled Duration: 9 ms\t"
                 + "Memory Size: 1024 MB\tMax Memory Used: 190 MB");
 
-        assertThat(event).isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, false, null, null, 8.91, 190L)));
+        assertThat(event)
+                .isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, false, null, null, 8.91, 190L)));
     }
 
     @Test
     void read_reportWithRestoreDuration_isASnapStartRestore() {
-        LogEventReader.Event event = read("REPORT RequestId: 9f2a\tDuration: 120.50 ms\tBilled Duration: 121 ms\t"
-                + "Memory Size: 1024 MB\tMax Memory Used: 150 MB\tRestore Duration: 301.22 ms\tBilled Restore Duration: 180 ms");
+        LogEventReader.Event event = read(
+                "REPORT RequestId: 9f2a\tDuration: 120.50 ms\tBilled Duration: 121 ms\t"
+                        + "Memory Size: 1024 MB\tMax Memory Used: 150 MB\tRestore Duration: 301.22 ms\tBilled Restore Duration: 180 ms");
 
-        assertThat(event).isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, null, 301.22, 120.5, 150L)));
+        assertThat(event)
+                .isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, null, 301.22, 120.5, 150L)));
     }
 
     @Test
     void read_reportWithoutDuration_isUnreadable() {
-        assertThat(read("REPORT RequestId: 9f2a\tBilled Duration: 121 ms")).isInstanceOf(LogEventReader.Unreadable.class);
+        assertThat(read("REPORT RequestId: 9f2a\tBilled Duration: 121 ms"))
+                .isInstanceOf(LogEventReader.Unreadable.class);
     }
 
     @Test
@@ -53,31 +58,37 @@ class LogEventReaderTest {
 
     @Test
     void read_jsonPlatformReport_onColdStart() {
-        LogEventReader.Event event = read("{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.report\",\"record\":{"
-                + "\"requestId\":\"6d68ca91-49c9-448d-89b8-7ca3e6dc66aa\",\"metrics\":{\"durationMs\":512.34,"
-                + "\"billedDurationMs\":513,\"memorySizeMB\":1024,\"maxMemoryUsedMB\":187,\"initDurationMs\":2345.67},"
-                + "\"tracing\":{\"spanId\":\"a1\",\"type\":\"X-Amzn-Trace-Id\",\"value\":\"Root=1-5f3b;Parent=a1;Sampled=1\"},"
-                + "\"status\":\"success\"}}");
+        LogEventReader.Event event =
+                read("{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.report\",\"record\":{"
+                        + "\"requestId\":\"6d68ca91-49c9-448d-89b8-7ca3e6dc66aa\",\"metrics\":{\"durationMs\":512.34,"
+                        + "\"billedDurationMs\":513,\"memorySizeMB\":1024,\"maxMemoryUsedMB\":187,\"initDurationMs\":2345.67},"
+                        + "\"tracing\":{\"spanId\":\"a1\",\"type\":\"X-Amzn-Trace-Id\",\"value\":\"Root=1-5f3b;Parent=a1;Sampled=1\"},"
+                        + "\"status\":\"success\"}}");
 
-        assertThat(event).isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, 2345.67, null, 512.34, 187L)));
+        assertThat(event)
+                .isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, 2345.67, null, 512.34, 187L)));
     }
 
     @Test
     void read_jsonPlatformReport_onRestore() {
-        LogEventReader.Event event = read("{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.report\",\"record\":{"
-                + "\"requestId\":\"r\",\"metrics\":{\"durationMs\":120.5,\"billedDurationMs\":121,\"memorySizeMB\":1024,"
-                + "\"maxMemoryUsedMB\":150,\"restoreDurationMs\":301.22,\"billedRestoreDurationMs\":180},\"status\":\"success\"}}");
+        LogEventReader.Event event = read(
+                "{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.report\",\"record\":{"
+                        + "\"requestId\":\"r\",\"metrics\":{\"durationMs\":120.5,\"billedDurationMs\":121,\"memorySizeMB\":1024,"
+                        + "\"maxMemoryUsedMB\":150,\"restoreDurationMs\":301.22,\"billedRestoreDurationMs\":180},\"status\":\"success\"}}");
 
-        assertThat(event).isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, null, 301.22, 120.5, 150L)));
+        assertThat(event)
+                .isEqualTo(new LogEventReader.Report(new Invocation("F", "7", AT, true, null, 301.22, 120.5, 150L)));
     }
 
     @Test
     void read_jsonInitAndRestoreReports_areCountedWithTheirStatus() {
-        assertThat(read("{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.initReport\",\"record\":{"
-                + "\"initializationType\":\"on-demand\",\"phase\":\"init\",\"status\":\"success\",\"metrics\":{\"durationMs\":2345.67}}}"))
+        assertThat(
+                        read(
+                                "{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.initReport\",\"record\":{"
+                                        + "\"initializationType\":\"on-demand\",\"phase\":\"init\",\"status\":\"success\",\"metrics\":{\"durationMs\":2345.67}}}"))
                 .isEqualTo(new LogEventReader.InitReport("init", "success"));
         assertThat(read("{\"time\":\"2026-12-04T10:00:00.000Z\",\"type\":\"platform.restoreReport\",\"record\":{"
-                + "\"status\":\"failure\",\"metrics\":{\"durationMs\":1.0}}}"))
+                        + "\"status\":\"failure\",\"metrics\":{\"durationMs\":1.0}}}"))
                 .isEqualTo(new LogEventReader.InitReport("restore", "failure"));
     }
 

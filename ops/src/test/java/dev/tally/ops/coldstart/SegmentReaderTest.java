@@ -23,8 +23,14 @@ class SegmentReaderTest {
     void read_functionSegments_giveInitRestoreAndInvocationDurationsPerVersion() throws IOException {
         SegmentReader.Result result = readFixture();
 
-        assertThat(result.invocations()).extracting(Invocation::functionName, Invocation::version, Invocation::coldStart,
-                        Invocation::initDurationMs, Invocation::restoreDurationMs, Invocation::durationMs)
+        assertThat(result.invocations())
+                .extracting(
+                        Invocation::functionName,
+                        Invocation::version,
+                        Invocation::coldStart,
+                        Invocation::initDurationMs,
+                        Invocation::restoreDurationMs,
+                        Invocation::durationMs)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(FUNCTION, "3", true, 900.0, null, 250.0),
                         org.assertj.core.groups.Tuple.tuple(FUNCTION, "3", true, null, 350.0, 120.0),
@@ -35,11 +41,13 @@ class SegmentReaderTest {
     void read_subsegmentsUnderInitializationAndRestore_areTheBreakdownAtEveryDepth() throws IOException {
         SegmentReader.Result result = readFixture();
 
-        assertThat(result.phases()).extracting(InitPhase::path, InitPhase::durationMs).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("Initialization > ## static init", 500.0),
-                org.assertj.core.groups.Tuple.tuple("Initialization > ## static init > DynamoDbClient", 250.0),
-                org.assertj.core.groups.Tuple.tuple("Initialization > ## secrets", 250.0),
-                org.assertj.core.groups.Tuple.tuple("Restore > ## afterRestore", 200.0));
+        assertThat(result.phases())
+                .extracting(InitPhase::path, InitPhase::durationMs)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Initialization > ## static init", 500.0),
+                        org.assertj.core.groups.Tuple.tuple("Initialization > ## static init > DynamoDbClient", 250.0),
+                        org.assertj.core.groups.Tuple.tuple("Initialization > ## secrets", 250.0),
+                        org.assertj.core.groups.Tuple.tuple("Restore > ## afterRestore", 200.0));
         assertThat(result.phases()).noneMatch(phase -> phase.path().contains("handleRequest"));
     }
 
@@ -65,7 +73,10 @@ class SegmentReaderTest {
         reader.add(JSON.readTree(child));
         reader.add(JSON.readTree(child));
 
-        assertThat(reader.read().phases()).singleElement().extracting(InitPhase::durationMs).isEqualTo(100.0);
+        assertThat(reader.read().phases())
+                .singleElement()
+                .extracting(InitPhase::durationMs)
+                .isEqualTo(100.0);
     }
 
     private static SegmentReader.Result readFixture() throws IOException {
@@ -89,10 +100,11 @@ class SegmentReaderTest {
     @Test
     void version_ofAnUnqualifiedOrAliasArn_isLatest() throws IOException {
         SegmentReader reader = new SegmentReader();
-        reader.add(JSON.readTree("{\"id\":\"f1\",\"trace_id\":\"t\",\"name\":\"F\",\"origin\":\"AWS::Lambda::Function\","
-                + "\"aws\":{\"function_arn\":\"arn:aws:lambda:eu-west-1:1:function:F:live\"},"
-                + "\"start_time\":1.0,\"end_time\":2.0,\"subsegments\":[{\"id\":\"v\",\"name\":\"Invocation\","
-                + "\"start_time\":1.0,\"end_time\":2.0}]}"));
+        reader.add(
+                JSON.readTree("{\"id\":\"f1\",\"trace_id\":\"t\",\"name\":\"F\",\"origin\":\"AWS::Lambda::Function\","
+                        + "\"aws\":{\"function_arn\":\"arn:aws:lambda:eu-west-1:1:function:F:live\"},"
+                        + "\"start_time\":1.0,\"end_time\":2.0,\"subsegments\":[{\"id\":\"v\",\"name\":\"Invocation\","
+                        + "\"start_time\":1.0,\"end_time\":2.0}]}"));
 
         assertThat(reader.read().invocations()).extracting(Invocation::version).containsExactly("$LATEST");
     }

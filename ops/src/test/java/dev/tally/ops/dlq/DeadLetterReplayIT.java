@@ -31,11 +31,13 @@ class DeadLetterReplayIT {
 
     @RegisterExtension
     static final LocalSqs SQS = new LocalSqs();
+
     @RegisterExtension
     static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
 
     @TempDir
     Path directory;
+
     private ReplayStack stack;
 
     @BeforeEach
@@ -49,9 +51,14 @@ class DeadLetterReplayIT {
     }
 
     @Test
-    void replay_movesEveryGroupInOrder_withAFreshDeduplicationIdTheTraceHeaderAndReplayOf_andTheWorkerAppliesIt() throws Exception {
-        List<CommandEnvelope> commands = List.of(create("c1", "user-1", "d1", 1_000), create("c2", "user-2", "d2", 500),
-                pay("p1", "user-1", "d1", 200), pay("p2", "user-1", "d1", 300), pay("p3", "user-2", "d2", 100));
+    void replay_movesEveryGroupInOrder_withAFreshDeduplicationIdTheTraceHeaderAndReplayOf_andTheWorkerAppliesIt()
+            throws Exception {
+        List<CommandEnvelope> commands = List.of(
+                create("c1", "user-1", "d1", 1_000),
+                create("c2", "user-2", "d2", 500),
+                pay("p1", "user-1", "d1", 200),
+                pay("p2", "user-1", "d1", 300),
+                pay("p3", "user-2", "d2", 100));
         List<String> dlqIds = new ArrayList<>();
         commands.forEach(command -> dlqIds.add(stack.deadLetter(command)));
         Path ledger = directory.resolve("ledger.jsonl");
@@ -59,31 +66,45 @@ class DeadLetterReplayIT {
         CliRun run = replay("--ledger", ledger.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("replayed=5 copied=0 resumed=0 purged=0 unparseable=0 held=0 failed=0 left=0 dlq=0")
+        assertThat(run.out())
+                .contains("replayed=5 copied=0 resumed=0 purged=0 unparseable=0 held=0 failed=0 left=0 dlq=0")
                 .doesNotContain("Alice");
         assertThat(run.err()).contains("replay progress: 5/5");
         List<Message> replayed = stack.drain(stack.queues.queueUrl());
-        assertThat(bodiesOfGroup(replayed, "user-1")).containsExactly(commands.get(0).toJson(), commands.get(2).toJson(),
-                commands.get(3).toJson());
-        assertThat(bodiesOfGroup(replayed, "user-2")).containsExactly(commands.get(1).toJson(), commands.get(4).toJson());
+        assertThat(bodiesOfGroup(replayed, "user-1"))
+                .containsExactly(
+                        commands.get(0).toJson(),
+                        commands.get(2).toJson(),
+                        commands.get(3).toJson());
+        assertThat(bodiesOfGroup(replayed, "user-2"))
+                .containsExactly(commands.get(1).toJson(), commands.get(4).toJson());
         assertThat(replayed).allSatisfy(message -> {
-            assertThat(message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)).startsWith("replay-");
-            assertThat(message.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER)).isEqualTo(ReplayStack.TRACE_HEADER);
-            assertThat(message.messageAttributes().get("commandType").stringValue()).isIn("CREATE_DEBT", "RECORD_PAYMENT");
+            assertThat(message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+                    .startsWith("replay-");
+            assertThat(message.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER))
+                    .isEqualTo(ReplayStack.TRACE_HEADER);
+            assertThat(message.messageAttributes().get("commandType").stringValue())
+                    .isIn("CREATE_DEBT", "RECORD_PAYMENT");
         });
-        assertThat(replayed).extracting(message -> message.messageAttributes().get("replayOf").stringValue())
+        assertThat(replayed)
+                .extracting(
+                        message -> message.messageAttributes().get("replayOf").stringValue())
                 .containsExactlyInAnyOrderElementsOf(dlqIds);
         assertThat(stack.drain(stack.queues.deadLetterQueueUrl())).isEmpty();
         List<String> lines = Files.readAllLines(ledger);
         assertThat(lines).hasSize(10).noneMatch(line -> line.contains("Alice") || line.contains("payload"));
-        assertThat(new ObjectMapper().readTree(lines.get(0)).fieldNames()).toIterable()
+        assertThat(new ObjectMapper().readTree(lines.get(0)).fieldNames())
+                .toIterable()
                 .contains("time", "messageId", "group", "commandId", "outcome");
 
         assertThat(stack.apply(replayed)).isEmpty();
         for (CommandEnvelope command : commands) {
-            assertThat(stack.commandStatus(command.userId(), command.commandId())).isEqualTo("APPLIED");
+            assertThat(stack.commandStatus(command.userId(), command.commandId()))
+                    .isEqualTo("APPLIED");
         }
-        assertThat(stack.debtsOf("user-1")).singleElement().satisfies(debt -> assertThat(debt.paid()).isEqualTo(500));
+        assertThat(stack.debtsOf("user-1"))
+                .singleElement()
+                .satisfies(debt -> assertThat(debt.paid()).isEqualTo(500));
     }
 
     @Test
@@ -104,8 +125,10 @@ class DeadLetterReplayIT {
         assertThat(first.replayed()).isEqualTo(3);
         assertThat(first.left()).isEqualTo(2);
         assertThat(first.needsAttention()).isTrue();
-        assertThat(first.problems()).anyMatch(line -> line.contains("send failed, left in the DLQ with the rest of its group"))
-                .anyMatch(line -> line.startsWith("group user-1: 1 selected message(s) left in the DLQ, in order, behind message"));
+        assertThat(first.problems())
+                .anyMatch(line -> line.contains("send failed, left in the DLQ with the rest of its group"))
+                .anyMatch(line -> line.startsWith(
+                        "group user-1: 1 selected message(s) left in the DLQ, in order, behind message"));
         List<Message> firstBatch = stack.drain(stack.queues.queueUrl());
         assertThat(bodiesOfGroup(firstBatch, "user-1")).containsExactly(create.toJson());
         assertThat(bodiesOfGroup(firstBatch, "user-2")).containsExactly(other.toJson(), otherPay.toJson());
@@ -121,7 +144,9 @@ class DeadLetterReplayIT {
         assertThat(stack.apply(secondBatch)).isEmpty();
         assertThat(stack.commandStatus("user-1", "p1")).isEqualTo("APPLIED");
         assertThat(stack.commandStatus("user-1", "p2")).isEqualTo("APPLIED");
-        assertThat(stack.debtsOf("user-1")).singleElement().satisfies(debt -> assertThat(debt.paid()).isEqualTo(500));
+        assertThat(stack.debtsOf("user-1"))
+                .singleElement()
+                .satisfies(debt -> assertThat(debt.paid()).isEqualTo(500));
     }
 
     @Test
@@ -140,15 +165,22 @@ class DeadLetterReplayIT {
         assertThat(dryRun.out()).contains("dry run (nothing sent or deleted): replayed=5");
         assertThat(byGroup.exitCode()).as(byGroup.err()).isZero();
         assertThat(byGroup.out()).contains("replayed=1 ").contains("held=0").contains("left=0 dlq=4");
-        assertThat(stack.drain(stack.queues.queueUrl())).extracting(Message::body)
+        assertThat(stack.drain(stack.queues.queueUrl()))
+                .extracting(Message::body)
                 .containsExactly(create("c2", "user-2", "d2", 1_000).toJson());
-        assertThat(older.out()).as("everything is newer than an hour").contains("replayed=0").contains("left=0 dlq=4");
+        assertThat(older.out())
+                .as("everything is newer than an hour")
+                .contains("replayed=0")
+                .contains("left=0 dlq=4");
 
         CliRun paymentsOnly = replay("--command-type", "record_payment");
 
-        assertThat(paymentsOnly.exitCode()).as("each payment waits behind its group's unselected create").isEqualTo(1);
+        assertThat(paymentsOnly.exitCode())
+                .as("each payment waits behind its group's unselected create")
+                .isEqualTo(1);
         assertThat(paymentsOnly.out()).contains("replayed=0").contains("held=2").contains("left=2");
-        assertThat(paymentsOnly.err()).contains("group user-1: 1 selected message(s) left in the DLQ, in order, behind message")
+        assertThat(paymentsOnly.err())
+                .contains("group user-1: 1 selected message(s) left in the DLQ, in order, behind message")
                 .contains("(outside the selection)");
 
         CliRun createsOnly = replay("--command-type", "CREATE_DEBT", "--max", "1");
@@ -182,29 +214,41 @@ class DeadLetterReplayIT {
         assertThat(withoutTable.err()).contains("--purge-applied needs the commands table");
         assertThat(purge.exitCode()).as(purge.err()).isZero();
         assertThat(purge.out()).contains("replayed=1 ").contains("purged=2").contains("left=0 dlq=0");
-        assertThat(stack.drain(stack.queues.queueUrl())).extracting(Message::body).containsExactly(accepted.toJson());
+        assertThat(stack.drain(stack.queues.queueUrl()))
+                .extracting(Message::body)
+                .containsExactly(accepted.toJson());
     }
 
     @Test
     void replay_whenAMessageIsInFlightElsewhere_countsItAsLeft_andWaitsForItWhenAskedTo() {
         stack.deadLetter(create("c1", "user-1", "d1", 1_000));
         stack.deadLetter(create("c2", "user-2", "d2", 1_000));
-        Message taken = stack.sqs.receiveMessage(request -> request.queueUrl(stack.queues.deadLetterQueueUrl())
-                .maxNumberOfMessages(1).visibilityTimeout(60)).messages().get(0);
+        Message taken = stack.sqs
+                .receiveMessage(request -> request.queueUrl(stack.queues.deadLetterQueueUrl())
+                        .maxNumberOfMessages(1)
+                        .visibilityTimeout(60))
+                .messages()
+                .get(0);
 
         CliRun impatient = replay("--wait-in-flight", "1s");
 
-        assertThat(impatient.exitCode()).as("not done while a message is in flight").isEqualTo(1);
+        assertThat(impatient.exitCode())
+                .as("not done while a message is in flight")
+                .isEqualTo(1);
         assertThat(impatient.out()).contains("replayed=1 ").contains("left=1 dlq=1");
 
         stack.sqs.changeMessageVisibility(request -> request.queueUrl(stack.queues.deadLetterQueueUrl())
-                .receiptHandle(taken.receiptHandle()).visibilityTimeout(2));
+                .receiptHandle(taken.receiptHandle())
+                .visibilityTimeout(2));
         CliRun patient = replay("--wait-in-flight", "60s");
 
         assertThat(patient.exitCode()).as(patient.err()).isZero();
         assertThat(patient.out()).contains("replayed=1 ").contains("left=0 dlq=0");
-        assertThat(stack.drain(stack.queues.queueUrl())).extracting(Message::body).containsExactlyInAnyOrder(
-                create("c1", "user-1", "d1", 1_000).toJson(), create("c2", "user-2", "d2", 1_000).toJson());
+        assertThat(stack.drain(stack.queues.queueUrl()))
+                .extracting(Message::body)
+                .containsExactlyInAnyOrder(
+                        create("c1", "user-1", "d1", 1_000).toJson(),
+                        create("c2", "user-2", "d2", 1_000).toJson());
     }
 
     @Test
@@ -215,8 +259,12 @@ class DeadLetterReplayIT {
         CliRun first = replay();
 
         assertThat(first.exitCode()).as("something is left").isEqualTo(1);
-        assertThat(first.out()).contains("replayed=1 ").contains("unparseable=1").contains("left=1 dlq=1");
-        assertThat(first.err()).contains("message " + poison + " (group user-1): unparseable (MALFORMED_JSON), left in the DLQ")
+        assertThat(first.out())
+                .contains("replayed=1 ")
+                .contains("unparseable=1")
+                .contains("left=1 dlq=1");
+        assertThat(first.err())
+                .contains("message " + poison + " (group user-1): unparseable (MALFORMED_JSON), left in the DLQ")
                 .doesNotContain("not json");
         assertThat(stack.peekDeadLetters()).extracting(Message::messageId).containsExactly(poison);
 
@@ -256,16 +304,38 @@ class DeadLetterReplayIT {
         stack.status(applied, "APPLIED");
         stack.status(accepted, "ACCEPTED");
 
-        CliRun table = CliRun.against(SQS.endpoint().toString(), "dlq", "preview", "--dlq-url",
-                stack.queues.deadLetterQueueUrl(), "--commands-table", stack.commandsTable,
-                "--dynamodb-endpoint", DYNAMODB.endpoint().toString());
-        CliRun json = CliRun.against(SQS.endpoint().toString(), "dlq", "preview", "--format", "json", "--dlq-url",
-                stack.queues.deadLetterQueueUrl(), "--commands-table", stack.commandsTable,
-                "--dynamodb-endpoint", DYNAMODB.endpoint().toString());
+        CliRun table = CliRun.against(
+                SQS.endpoint().toString(),
+                "dlq",
+                "preview",
+                "--dlq-url",
+                stack.queues.deadLetterQueueUrl(),
+                "--commands-table",
+                stack.commandsTable,
+                "--dynamodb-endpoint",
+                DYNAMODB.endpoint().toString());
+        CliRun json = CliRun.against(
+                SQS.endpoint().toString(),
+                "dlq",
+                "preview",
+                "--format",
+                "json",
+                "--dlq-url",
+                stack.queues.deadLetterQueueUrl(),
+                "--commands-table",
+                stack.commandsTable,
+                "--dynamodb-endpoint",
+                DYNAMODB.endpoint().toString());
 
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("MESSAGE_ID").contains("c1").contains("RECORD_PAYMENT").contains("UNPARSEABLE")
-                .contains("listed=4 dlq=4 ACCEPTED=1 APPLIED=1 UNKNOWN=1 UNPARSEABLE=1").doesNotContain("Alice").doesNotContain("not json");
+        assertThat(table.out())
+                .contains("MESSAGE_ID")
+                .contains("c1")
+                .contains("RECORD_PAYMENT")
+                .contains("UNPARSEABLE")
+                .contains("listed=4 dlq=4 ACCEPTED=1 APPLIED=1 UNKNOWN=1 UNPARSEABLE=1")
+                .doesNotContain("Alice")
+                .doesNotContain("not json");
         var root = new ObjectMapper().readTree(json.out());
         assertThat(root.get("counts").get("APPLIED").asInt()).isEqualTo(1);
         assertThat(root.get("messages")).hasSize(4);
@@ -274,8 +344,15 @@ class DeadLetterReplayIT {
     }
 
     private CliRun replay(String... options) {
-        List<String> args = new ArrayList<>(List.of("dlq", "replay", "--dlq-url", stack.queues.deadLetterQueueUrl(),
-                "--queue-url", stack.queues.queueUrl(), "--dynamodb-endpoint", DYNAMODB.endpoint().toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "dlq",
+                "replay",
+                "--dlq-url",
+                stack.queues.deadLetterQueueUrl(),
+                "--queue-url",
+                stack.queues.queueUrl(),
+                "--dynamodb-endpoint",
+                DYNAMODB.endpoint().toString()));
         args.addAll(List.of(options));
         if (!args.contains("--wait-in-flight")) {
             args.addAll(List.of("--wait-in-flight", "2s"));

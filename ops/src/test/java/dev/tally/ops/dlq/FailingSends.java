@@ -55,9 +55,15 @@ final class FailingSends implements ExecutionInterceptor {
                 .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(faults))
                 .build();
         PrintWriter discard = new PrintWriter(new StringWriter());
-        return new DeadLetterReplayer(client, stack.queues.deadLetterQueueUrl(), stack.queues.queueUrl(),
-                new CommandStatuses(null, null), ReplayLedger.appendingTo(null, Clock.systemUTC()),
-                new Progress(discard, false, Clock.systemUTC(), "replay"), Clock.systemUTC(), new AtomicBoolean());
+        return new DeadLetterReplayer(
+                client,
+                stack.queues.deadLetterQueueUrl(),
+                stack.queues.queueUrl(),
+                new CommandStatuses(null, null),
+                ReplayLedger.appendingTo(null, Clock.systemUTC()),
+                new Progress(discard, false, Clock.systemUTC(), "replay"),
+                Clock.systemUTC(),
+                new AtomicBoolean());
     }
 
     @Override
@@ -78,7 +84,8 @@ final class FailingSends implements ExecutionInterceptor {
             return batch;
         }
         if (kept.isEmpty()) {
-            throw new IllegalStateException("test setup: put another group's message in the same round as the failing one");
+            throw new IllegalStateException(
+                    "test setup: put another group's message in the same round as the failing one");
         }
         failedEntries.addAndGet(dropped.size());
         attributes.putAttribute(DROPPED, dropped);
@@ -92,8 +99,12 @@ final class FailingSends implements ExecutionInterceptor {
             return context.response();
         }
         List<BatchResultErrorEntry> failed = new ArrayList<>(response.failed());
-        dropped.forEach(id -> failed.add(BatchResultErrorEntry.builder().id(id).code("InternalError").senderFault(false)
-                .message("injected by the test").build()));
+        dropped.forEach(id -> failed.add(BatchResultErrorEntry.builder()
+                .id(id)
+                .code("InternalError")
+                .senderFault(false)
+                .message("injected by the test")
+                .build()));
         return response.toBuilder().failed(failed).build();
     }
 }

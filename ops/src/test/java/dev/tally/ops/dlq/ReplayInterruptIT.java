@@ -32,11 +32,13 @@ class ReplayInterruptIT {
 
     @RegisterExtension
     static final LocalSqs SQS = new LocalSqs();
+
     @RegisterExtension
     static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
 
     @TempDir
     Path directory;
+
     private ReplayStack stack;
 
     @BeforeEach
@@ -58,14 +60,35 @@ class ReplayInterruptIT {
         Path output = directory.resolve("out.txt");
         Path errors = directory.resolve("err.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process replay = new ProcessBuilder(java, "-jar", System.getProperty("cliJar"), "dlq", "replay",
-                "--dlq-url", stack.queues.deadLetterQueueUrl(), "--queue-url", stack.queues.queueUrl(),
-                "--endpoint", SQS.endpoint().toString(), "--region", "us-east-1",
-                "--rate", "3", "--ledger", ledger.toString(), "--wait-in-flight", "2s")
-                .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+        Process replay = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        System.getProperty("cliJar"),
+                        "dlq",
+                        "replay",
+                        "--dlq-url",
+                        stack.queues.deadLetterQueueUrl(),
+                        "--queue-url",
+                        stack.queues.queueUrl(),
+                        "--endpoint",
+                        SQS.endpoint().toString(),
+                        "--region",
+                        "us-east-1",
+                        "--rate",
+                        "3",
+                        "--ledger",
+                        ledger.toString(),
+                        "--wait-in-flight",
+                        "2s")
+                .redirectOutput(output.toFile())
+                .redirectError(errors.toFile())
+                .start();
 
         await().atMost(Duration.ofMinutes(2)).until(() -> deletedLines(ledger) >= 4);
-        new ProcessBuilder("kill", "-INT", Long.toString(replay.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(replay.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         assertThat(replay.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
         String interruptedOut = Files.readString(output, StandardCharsets.UTF_8);
@@ -76,24 +99,42 @@ class ReplayInterruptIT {
         long sentBeforeStop = deletedLines(ledger);
         assertThat(sentBeforeStop).isBetween(4L, (long) commands.size() - 1);
 
-        CliRun resumed = CliRun.against(SQS.endpoint().toString(), "dlq", "replay",
-                "--dlq-url", stack.queues.deadLetterQueueUrl(), "--queue-url", stack.queues.queueUrl(),
-                "--resume", ledger.toString(), "--wait-in-flight", "2s");
+        CliRun resumed = CliRun.against(
+                SQS.endpoint().toString(),
+                "dlq",
+                "replay",
+                "--dlq-url",
+                stack.queues.deadLetterQueueUrl(),
+                "--queue-url",
+                stack.queues.queueUrl(),
+                "--resume",
+                ledger.toString(),
+                "--wait-in-flight",
+                "2s");
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).contains("left=0 dlq=0");
         List<Message> onTheQueue = stack.drain(stack.queues.queueUrl());
-        assertThat(onTheQueue).extracting(Message::body).as("each command exactly once")
-                .containsExactlyInAnyOrderElementsOf(commands.stream().map(CommandEnvelope::toJson).toList());
+        assertThat(onTheQueue)
+                .extracting(Message::body)
+                .as("each command exactly once")
+                .containsExactlyInAnyOrderElementsOf(
+                        commands.stream().map(CommandEnvelope::toJson).toList());
         for (int user = 1; user <= 3; user++) {
             String group = "user-" + user;
-            assertThat(bodiesOfGroup(onTheQueue, group)).as("order of " + group).containsExactlyElementsOf(
-                    commands.stream().filter(command -> command.userId().equals(group)).map(CommandEnvelope::toJson).toList());
+            assertThat(bodiesOfGroup(onTheQueue, group))
+                    .as("order of " + group)
+                    .containsExactlyElementsOf(commands.stream()
+                            .filter(command -> command.userId().equals(group))
+                            .map(CommandEnvelope::toJson)
+                            .toList());
         }
         assertThat(deletedLines(ledger)).isEqualTo(commands.size());
         assertThat(stack.apply(onTheQueue)).isEmpty();
         for (int user = 1; user <= 3; user++) {
-            assertThat(stack.debtsOf("user-" + user)).singleElement().satisfies(debt -> assertThat(debt.paid()).isEqualTo(400));
+            assertThat(stack.debtsOf("user-" + user))
+                    .singleElement()
+                    .satisfies(debt -> assertThat(debt.paid()).isEqualTo(400));
         }
     }
 
@@ -102,20 +143,42 @@ class ReplayInterruptIT {
         String sentEarlier = stack.deadLetter(create("c1", "user-1", "d1", 1_000));
         stack.deadLetter(create("c2", "user-2", "d2", 1_000));
         Path ledger = directory.resolve("killed.jsonl");
-        Files.writeString(ledger, "{\"time\":\"2026-12-04T10:00:00Z\",\"messageId\":\"" + sentEarlier
-                + "\",\"group\":\"user-1\",\"commandId\":\"c1\",\"outcome\":\"SENT\"}\n{\"time\":\"2026-12-04T10:00:0");
+        Files.writeString(
+                ledger,
+                "{\"time\":\"2026-12-04T10:00:00Z\",\"messageId\":\"" + sentEarlier
+                        + "\",\"group\":\"user-1\",\"commandId\":\"c1\",\"outcome\":\"SENT\"}\n{\"time\":\"2026-12-04T10:00:0");
 
-        CliRun dryRun = CliRun.against(SQS.endpoint().toString(), "dlq", "replay", "--dry-run",
-                "--dlq-url", stack.queues.deadLetterQueueUrl(), "--queue-url", stack.queues.queueUrl(),
-                "--resume", ledger.toString(), "--wait-in-flight", "2s");
-        CliRun resumed = CliRun.against(SQS.endpoint().toString(), "dlq", "replay",
-                "--dlq-url", stack.queues.deadLetterQueueUrl(), "--queue-url", stack.queues.queueUrl(),
-                "--resume", ledger.toString(), "--wait-in-flight", "2s");
+        CliRun dryRun = CliRun.against(
+                SQS.endpoint().toString(),
+                "dlq",
+                "replay",
+                "--dry-run",
+                "--dlq-url",
+                stack.queues.deadLetterQueueUrl(),
+                "--queue-url",
+                stack.queues.queueUrl(),
+                "--resume",
+                ledger.toString(),
+                "--wait-in-flight",
+                "2s");
+        CliRun resumed = CliRun.against(
+                SQS.endpoint().toString(),
+                "dlq",
+                "replay",
+                "--dlq-url",
+                stack.queues.deadLetterQueueUrl(),
+                "--queue-url",
+                stack.queues.queueUrl(),
+                "--resume",
+                ledger.toString(),
+                "--wait-in-flight",
+                "2s");
 
         assertThat(dryRun.out()).contains("dry run (nothing sent or deleted): replayed=1 ");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("replayed=1 copied=0 resumed=1").contains("left=0 dlq=0");
-        assertThat(stack.drain(stack.queues.queueUrl())).extracting(Message::body)
+        assertThat(stack.drain(stack.queues.queueUrl()))
+                .extracting(Message::body)
                 .containsExactly(create("c2", "user-2", "d2", 1_000).toJson());
     }
 
@@ -124,6 +187,8 @@ class ReplayInterruptIT {
         if (!file.exists()) {
             return 0;
         }
-        return Files.readAllLines(ledger).stream().filter(line -> line.contains("\"outcome\":\"DELETED\"")).count();
+        return Files.readAllLines(ledger).stream()
+                .filter(line -> line.contains("\"outcome\":\"DELETED\""))
+                .count();
     }
 }

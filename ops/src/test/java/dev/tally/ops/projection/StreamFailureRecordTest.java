@@ -30,6 +30,7 @@ class StreamFailureRecordTest {
         assertThat(StreamFailureRecord.parse("not json")).isEmpty();
         assertThat(StreamFailureRecord.parse("{\"SQSBatchInfo\":{}}")).isEmpty();
         assertThat(StreamFailureRecord.parse("{\"DDBStreamBatchInfo\":{\"shardId\":\"s\",\"streamArn\":\"a\","
-                + "\"startSequenceNumber\":\"x\",\"endSequenceNumber\":\"1\"}}")).isEmpty();
+                        + "\"startSequenceNumber\":\"x\",\"endSequenceNumber\":\"1\"}}"))
+                .isEmpty();
     }
 }

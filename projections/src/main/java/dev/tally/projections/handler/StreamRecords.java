@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class StreamRecords {
 
-    private StreamRecords() {
-    }
+    private StreamRecords() {}
 
     static ChangeRecord read(DynamodbEvent.DynamodbStreamRecord record) {
         StreamRecord stream = record.getDynamodb();
@@ -28,7 +27,9 @@ final class StreamRecords {
         String userId = stream == null ? null : keyText(stream.getKeys(), "userId");
         String debtId = stream == null ? null : keyText(stream.getKeys(), "debtId");
         if (sequenceNumber.isEmpty() || userId == null || debtId == null) {
-            return new UnreadableRecord(sequenceNumber, userId,
+            return new UnreadableRecord(
+                    sequenceNumber,
+                    userId,
                     "the record has no dynamodb.SequenceNumber or no Keys.userId/Keys.debtId string");
         }
         String eventName = record.getEventName();

@@ -16,8 +16,8 @@ import dev.tally.projections.SummaryProjector;
 import java.time.Clock;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.tracing.Tracing;
 
@@ -47,9 +47,15 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         TraceAnnotations.invocation(context);
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        ProjectionOutcome outcome = projector.project(records.stream().map(StreamRecords::read).toList());
-        LOG.info("batch projected: records={} applied={} covered={} unchanged={} failed={}", records.size(),
-                outcome.applied(), outcome.covered(), outcome.unchanged(), outcome.failed());
+        ProjectionOutcome outcome =
+                projector.project(records.stream().map(StreamRecords::read).toList());
+        LOG.info(
+                "batch projected: records={} applied={} covered={} unchanged={} failed={}",
+                records.size(),
+                outcome.applied(),
+                outcome.covered(),
+                outcome.unchanged(),
+                outcome.failed());
         return new StreamsEventResponse(outcome.firstFailure()
                 .map(sequenceNumber -> List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
                 .orElse(List.of()));
@@ -61,9 +67,10 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
      */
     private static final class Container {
         static final ProjectionConfig CONFIG = InitTrace.step("config", ProjectionConfig::fromEnvironment);
-        static final DynamoDbClient DYNAMODB = InitTrace.step("DynamoDbClient", () -> AwsClients.fromEnvironment().dynamoDb());
+        static final DynamoDbClient DYNAMODB = InitTrace.step(
+                "DynamoDbClient", () -> AwsClients.fromEnvironment().dynamoDb());
         static final SummaryProjector PROJECTOR = SummaryProjections.projector(CONFIG, DYNAMODB, Clock.systemUTC());
-        static final Priming PRIMING = Priming.register("SummaryProjectionFunction", Container::prime, () -> { });
+        static final Priming PRIMING = Priming.register("SummaryProjectionFunction", Container::prime, () -> {});
 
         /** Writes nothing: the summary of a user that cannot exist read, and an empty batch projected. */
         private static void prime() {

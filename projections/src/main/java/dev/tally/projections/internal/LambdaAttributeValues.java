@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class LambdaAttributeValues {
 
-    private LambdaAttributeValues() {
-    }
+    private LambdaAttributeValues() {}
 
     /**
      * The SDK form of {@code item}.
@@ -33,8 +32,8 @@ public final class LambdaAttributeValues {
         return converted;
     }
 
-    private static AttributeValue toSdk(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value,
-                                        String path) {
+    private static AttributeValue toSdk(
+            com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value, String path) {
         if (value == null) {
             throw new IllegalArgumentException("attribute " + path + " has no value");
         }
@@ -54,7 +53,8 @@ public final class LambdaAttributeValues {
             return AttributeValue.fromNs(List.copyOf(value.getNS()));
         }
         if (value.getBS() != null) {
-            return AttributeValue.fromBs(value.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
+            return AttributeValue.fromBs(
+                    value.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
         }
         if (value.getM() != null) {
             return AttributeValue.fromM(toSdk(value.getM(), path));
@@ -62,7 +62,8 @@ public final class LambdaAttributeValues {
         if (value.getL() != null) {
             List<com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> items = value.getL();
             return AttributeValue.fromL(java.util.stream.IntStream.range(0, items.size())
-                    .mapToObj(i -> toSdk(items.get(i), path + "[" + i + "]")).toList());
+                    .mapToObj(i -> toSdk(items.get(i), path + "[" + i + "]"))
+                    .toList());
         }
         if (value.getBOOL() != null) {
             return AttributeValue.fromBool(value.getBOOL());
@@ -70,6 +71,7 @@ public final class LambdaAttributeValues {
         if (Boolean.TRUE.equals(value.getNULL())) {
             return AttributeValue.fromNul(true);
         }
-        throw new IllegalArgumentException("attribute " + path + " has no DynamoDB type (S, N, B, SS, NS, BS, M, L, BOOL, NULL)");
+        throw new IllegalArgumentException(
+                "attribute " + path + " has no DynamoDB type (S, N, B, SS, NS, BS, M, L, BOOL, NULL)");
     }
 }

@@ -9,10 +9,10 @@ import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
 import dev.tally.common.domain.Summary;
 import dev.tally.common.store.StoredSummary;
+import dev.tally.common.store.SummaryStore;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.SummaryProjector;
 import dev.tally.projections.store.FaultySummaryStore;
-import dev.tally.common.store.SummaryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,8 +38,7 @@ import java.util.Set;
 final class ProjectionModel {
 
     /** What a run did, for statistics. */
-    record Run(int records, int deliveries, int injectedFailures, int replays, int removals) {
-    }
+    record Run(int records, int deliveries, int injectedFailures, int replays, int removals) {}
 
     private final SummaryStore store;
     private final FaultySummaryStore faulty;
@@ -49,8 +48,8 @@ final class ProjectionModel {
     ProjectionModel(SummaryStore store, List<String> users) {
         this.store = store;
         this.faulty = new FaultySummaryStore(store);
-        this.handler = new SummaryProjectionHandler(new SummaryProjector(faulty,
-                Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC)));
+        this.handler = new SummaryProjectionHandler(
+                new SummaryProjector(faulty, Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC)));
         this.users = List.copyOf(users);
     }
 
@@ -97,7 +96,9 @@ final class ProjectionModel {
                     }
                 }
             } else {
-                assertThat(deliver(batch)).as("no failure without an injected one").isNull();
+                assertThat(deliver(batch))
+                        .as("no failure without an injected one")
+                        .isNull();
                 deliveries++;
             }
             consumed = after;
@@ -115,16 +116,20 @@ final class ProjectionModel {
                 assertSummariesEqual(afterSummaries);
             }
         }
-        int removals = (int) stream.stream().filter(change -> change.after == null).count();
+        int removals =
+                (int) stream.stream().filter(change -> change.after == null).count();
         return new Run(stream.size(), deliveries, failures, replays, removals);
     }
 
     private String deliver(List<Change> batch) {
         DynamodbEvent event = StreamEvents.event(batch.stream()
-                .map(change -> StreamEvents.record(change.sequenceNumber, change.before, change.after)).toList());
+                .map(change -> StreamEvents.record(change.sequenceNumber, change.before, change.after))
+                .toList());
         StreamsEventResponse response = handler.handleRequest(event, null);
         assertThat(response.getBatchItemFailures()).hasSizeLessThanOrEqualTo(1);
-        return response.getBatchItemFailures().isEmpty() ? null : response.getBatchItemFailures().get(0).getItemIdentifier();
+        return response.getBatchItemFailures().isEmpty()
+                ? null
+                : response.getBatchItemFailures().get(0).getItemIdentifier();
     }
 
     private void assertSummariesEqual(Map<String, Summary> expected) {
@@ -135,7 +140,9 @@ final class ProjectionModel {
 
     private void assertEachUserAtomic(Map<String, Summary> before, Map<String, Summary> after) {
         for (String user : users) {
-            assertThat(stored(user)).as("summary of %s after a failed delivery", user).isIn(before.get(user), after.get(user));
+            assertThat(stored(user))
+                    .as("summary of %s after a failed delivery", user)
+                    .isIn(before.get(user), after.get(user));
         }
     }
 

@@ -25,24 +25,35 @@ import java.util.Map;
  */
 public final class ShadedJarProbe {
 
-    private ShadedJarProbe() {
-    }
+    private ShadedJarProbe() {}
 
     public static void main(String[] args) {
-        CreateDebt create = new CreateDebt("debt-1", new Counterparty("Alice", "alice@example.com"), Direction.OWED_TO_ME,
-                Money.of(4_200, "EUR"), "secret description", null);
-        Debt debt = ((Decision.Applied) DebtDecider.decide(null,
-                CommandEnvelope.of("cmd-1", "user-smoke", Instant.parse("2026-11-27T10:00:00Z"), null, create))).debt();
+        CreateDebt create = new CreateDebt(
+                "debt-1",
+                new Counterparty("Alice", "alice@example.com"),
+                Direction.OWED_TO_ME,
+                Money.of(4_200, "EUR"),
+                "secret description",
+                null);
+        Debt debt = ((Decision.Applied) DebtDecider.decide(
+                        null,
+                        CommandEnvelope.of("cmd-1", "user-smoke", Instant.parse("2026-11-27T10:00:00Z"), null, create)))
+                .debt();
         DynamodbEvent.DynamodbStreamRecord valid = StreamEvents.record("1", null, debt);
         DynamodbEvent.DynamodbStreamRecord malformed = StreamEvents.record("2", null, debt);
-        Map<String, AttributeValue> image = new HashMap<>(malformed.getDynamodb().getNewImage());
+        Map<String, AttributeValue> image =
+                new HashMap<>(malformed.getDynamodb().getNewImage());
         image.remove("version");
         malformed.getDynamodb().setNewImage(image);
 
         StreamsEventResponse response = new SummaryProjectionHandler()
-                .handleRequest(StreamEvents.event(List.of(valid, malformed)), new TestLambdaContext("SummaryProjectionFunction"));
+                .handleRequest(
+                        StreamEvents.event(List.of(valid, malformed)),
+                        new TestLambdaContext("SummaryProjectionFunction"));
 
-        System.out.println("FAILED_SEQUENCE_NUMBERS=" + response.getBatchItemFailures().stream()
-                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
+        System.out.println("FAILED_SEQUENCE_NUMBERS="
+                + response.getBatchItemFailures().stream()
+                        .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                        .toList());
     }
 }

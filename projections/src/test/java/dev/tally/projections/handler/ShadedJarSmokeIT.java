@@ -30,7 +30,8 @@ class ShadedJarSmokeIT {
     static final LocalDynamoDb DYNAMODB = new LocalDynamoDb();
 
     @Test
-    void lambdaJar_whenTheHandlerRunsFromIt_writesTheSummaryAndReportsTheMalformedRecordWithoutItsImage() throws Exception {
+    void lambdaJar_whenTheHandlerRunsFromIt_writesTheSummaryAndReportsTheMalformedRecordWithoutItsImage()
+            throws Exception {
         DynamoDbClient client = DYNAMODB.client();
         Tables.create(client);
         assertThat(ShadedJarRun.lambdaJar()).exists();
@@ -47,12 +48,17 @@ class ShadedJarSmokeIT {
 
         assertThat(run.exitValue()).as(run.output()).isZero();
         assertThat(lines).contains("FAILED_SEQUENCE_NUMBERS=[2]");
-        StoredSummary stored = new DynamoDbSummaryStore(client, Tables.SUMMARIES).find("user-smoke").orElseThrow();
+        StoredSummary stored = new DynamoDbSummaryStore(client, Tables.SUMMARIES)
+                .find("user-smoke")
+                .orElseThrow();
         assertThat(stored.summary().currencies().get("EUR").owedToMe()).isEqualTo(4_200);
         JsonNode unreadable = run.jsonLines().stream()
                 .filter(line -> "ERROR".equals(line.path("level").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no ERROR log line in:\n" + lines));
-        assertThat(unreadable.path("message").asText()).contains("sequenceNumber=2").contains("version");
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ERROR log line in:\n" + lines));
+        assertThat(unreadable.path("message").asText())
+                .contains("sequenceNumber=2")
+                .contains("version");
         assertThat(unreadable.path("service").asText()).isEqualTo("projections");
         assertThat(run.output()).doesNotContain("secret description").doesNotContain("alice@example.com");
     }
@@ -63,9 +69,12 @@ class ShadedJarSmokeIT {
             List<String> entries = jar.stream().map(ZipEntry::getName).toList();
 
             assertThat(entries).anyMatch(name -> name.startsWith("software/amazon/awssdk/http/urlconnection/"));
-            assertThat(entries).noneMatch(name -> name.startsWith("org/apache/http/") || name.startsWith("org/apache/hc/")
-                    || name.startsWith("io/netty/") || name.startsWith("software/amazon/awssdk/http/apache")
-                    || name.startsWith("software/amazon/awssdk/http/nio/"));
+            assertThat(entries)
+                    .noneMatch(name -> name.startsWith("org/apache/http/")
+                            || name.startsWith("org/apache/hc/")
+                            || name.startsWith("io/netty/")
+                            || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/"));
         }
     }
 
@@ -78,11 +87,13 @@ class ShadedJarSmokeIT {
     void lambdaJar_staysWithinItsSizeCeilingAndCarriesNoTrimmedClasses() throws Exception {
         long ceilingBytes = 16_500_000L;
         assertThat(java.nio.file.Files.size(ShadedJarRun.lambdaJar())).isLessThanOrEqualTo(ceilingBytes);
-        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
+        try (java.util.zip.ZipFile jar =
+                new java.util.zip.ZipFile(ShadedJarRun.lambdaJar().toFile())) {
             assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
                     .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
                     .noneMatch(name -> name.startsWith("META-INF/maven/"))
-                    .contains("com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
+                    .contains(
+                            "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
         }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class StreamEvents {
 
-    private StreamEvents() {
-    }
+    private StreamEvents() {}
 
     /** The stream record of a debt changing from {@code before} to {@code after} (either may be null). */
     static DynamodbEvent.DynamodbStreamRecord record(String sequenceNumber, Debt before, Debt after) {
@@ -26,8 +25,11 @@ final class StreamEvents {
         StreamRecord stream = new StreamRecord();
         stream.setSequenceNumber(sequenceNumber);
         stream.setStreamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
-        stream.setKeys(Map.of("userId", new AttributeValue().withS(any.userId()),
-                "debtId", new AttributeValue().withS(any.debtId())));
+        stream.setKeys(Map.of(
+                "userId",
+                new AttributeValue().withS(any.userId()),
+                "debtId",
+                new AttributeValue().withS(any.debtId())));
         if (before != null) {
             stream.setOldImage(toLambda(DebtItem.toItem(before)));
         }
@@ -60,7 +62,9 @@ final class StreamEvents {
             case S -> new AttributeValue().withS(value.s());
             case N -> new AttributeValue().withN(value.n());
             case M -> new AttributeValue().withM(toLambda(value.m()));
-            case L -> new AttributeValue().withL(value.l().stream().map(StreamEvents::toLambda).toList());
+            case L ->
+                new AttributeValue()
+                        .withL(value.l().stream().map(StreamEvents::toLambda).toList());
             case BOOL -> new AttributeValue().withBOOL(value.bool());
             default -> throw new IllegalArgumentException("no debt attribute is of type " + value.type());
         };

@@ -10,12 +10,12 @@ import dev.tally.common.domain.CurrencyTotals;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
-import dev.tally.common.domain.TestCommands;
-import dev.tally.events.FieldUpdate;
-import dev.tally.events.command.CommandEnvelope;
 import dev.tally.common.domain.Summary;
+import dev.tally.common.domain.TestCommands;
 import dev.tally.common.store.DebtItem;
 import dev.tally.common.store.StoredSummary;
+import dev.tally.events.FieldUpdate;
+import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.SummaryProjector;
 import dev.tally.projections.internal.LambdaAttributeValues;
 import dev.tally.projections.store.FaultySummaryStore;
@@ -75,13 +75,20 @@ class SummaryProjectionHandlerTest {
     @Test
     void handleRequest_whenAChangeAltersNoTotal_skipsItWithoutAWriteAndTheNextChangeStillAddsUp() {
         Debt created = applied(null, TestCommands.create("cmd-1", 10_000, "EUR"));
-        Debt described = applied(created, TestCommands.update("cmd-2", 1, FieldUpdate.unchanged(), FieldUpdate.unchanged(),
-                FieldUpdate.set("Lunch"), FieldUpdate.unchanged()));
+        Debt described = applied(
+                created,
+                TestCommands.update(
+                        "cmd-2",
+                        1,
+                        FieldUpdate.unchanged(),
+                        FieldUpdate.unchanged(),
+                        FieldUpdate.set("Lunch"),
+                        FieldUpdate.unchanged()));
         Debt paid = applied(described, TestCommands.pay("cmd-3", 2, 4_000, "EUR"));
         handler.handleRequest(StreamEvents.event(List.of(StreamEvents.record("1", null, created))), null);
 
-        StreamsEventResponse neutral = handler.handleRequest(
-                StreamEvents.event(List.of(StreamEvents.record("2", created, described))), null);
+        StreamsEventResponse neutral =
+                handler.handleRequest(StreamEvents.event(List.of(StreamEvents.record("2", created, described))), null);
 
         assertThat(neutral.getBatchItemFailures()).isEmpty();
         assertThat(store.writes()).isEqualTo(1);
@@ -126,13 +133,21 @@ class SummaryProjectionHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/dynamodb/malformed.json", type = DynamodbEvent.class)
-    void handleRequest_whenAnImageIsMalformed_reportsItsSequenceNumberAndHoldsBackThatUsersLaterRecords(DynamodbEvent event) {
+    void handleRequest_whenAnImageIsMalformed_reportsItsSequenceNumberAndHoldsBackThatUsersLaterRecords(
+            DynamodbEvent event) {
         StreamsEventResponse response = handler.handleRequest(event, null);
 
-        assertThat(response.getBatchItemFailures()).singleElement()
+        assertThat(response.getBatchItemFailures())
+                .singleElement()
                 .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .isEqualTo("200000000000000000002");
-        assertThat(store.find("user-b").orElseThrow().summary().currencies().get("JPY").owedByMe()).isEqualTo(5_000);
+        assertThat(store.find("user-b")
+                        .orElseThrow()
+                        .summary()
+                        .currencies()
+                        .get("JPY")
+                        .owedByMe())
+                .isEqualTo(5_000);
         assertThat(store.find("user-a")).isEmpty();
     }
 
@@ -141,7 +156,8 @@ class SummaryProjectionHandlerTest {
     void handleRequest_whenImagesAreMissingOrTheEventNameIsUnknown_reportsTheFirstRecord(DynamodbEvent event) {
         StreamsEventResponse response = handler.handleRequest(event, null);
 
-        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.getBatchItemFailures())
+                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("300000000000000000001");
         assertThat(store.all()).isEmpty();
     }
@@ -155,11 +171,19 @@ class SummaryProjectionHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(store.all()).containsOnlyKeys("user-a", "user-b", "user-c");
-        latest.forEach((user, debts) -> assertThat(store.find(user).orElseThrow().summary())
-                .as(user).isEqualTo(Summary.summaryOf(debts.values())));
+        latest.forEach(
+                (user, debts) -> assertThat(store.find(user).orElseThrow().summary())
+                        .as(user)
+                        .isEqualTo(Summary.summaryOf(debts.values())));
         assertThat(store.writes()).isEqualTo(3);
         assertThat(store.find("user-c").orElseThrow().summary().currencies()).containsOnlyKeys("KWD");
-        assertThat(store.find("user-b").orElseThrow().summary().currencies().get("JPY").openCount()).isEqualTo(1);
+        assertThat(store.find("user-b")
+                        .orElseThrow()
+                        .summary()
+                        .currencies()
+                        .get("JPY")
+                        .openCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -169,22 +193,28 @@ class SummaryProjectionHandlerTest {
 
         StreamsEventResponse response = handler.handleRequest(event, null);
 
-        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.getBatchItemFailures())
+                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("400000000000000000002");
         assertThat(store.find("user-b")).isEmpty();
         assertThat(store.find("user-a")).isPresent();
 
-        List<DynamodbEvent.DynamodbStreamRecord> rest = new ArrayList<>(event.getRecords().subList(1, 7));
+        List<DynamodbEvent.DynamodbStreamRecord> rest =
+                new ArrayList<>(event.getRecords().subList(1, 7));
         StreamsEventResponse retry = handler.handleRequest(StreamEvents.event(rest), null);
 
         assertThat(retry.getBatchItemFailures()).isEmpty();
-        latestImages(event).forEach((user, debts) -> assertThat(store.find(user).orElseThrow().summary())
-                .as(user).isEqualTo(Summary.summaryOf(debts.values())));
+        latestImages(event)
+                .forEach((user, debts) -> assertThat(
+                                store.find(user).orElseThrow().summary())
+                        .as(user)
+                        .isEqualTo(Summary.summaryOf(debts.values())));
     }
 
     @Test
     void handleRequest_whenTheEventHasNoRecords_reportsNothing() {
-        assertThat(handler.handleRequest(new DynamodbEvent(), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(new DynamodbEvent(), null).getBatchItemFailures())
+                .isEmpty();
         assertThat(store.writes()).isZero();
     }
 

@@ -23,15 +23,19 @@ class SummaryProjectionHandlerTracingTest {
         Segment segment = AWSXRay.beginSegment("SummaryProjectionFunction");
         Subsegment invocation;
         try {
-            handler.handleRequest(EventLoader.loadDynamoDbEvent("events/dynamodb/insert.json"),
+            handler.handleRequest(
+                    EventLoader.loadDynamoDbEvent("events/dynamodb/insert.json"),
                     new TestLambdaContext("SummaryProjectionFunction"));
             invocation = segment.getSubsegmentsCopy().stream()
-                    .filter(s -> s.getName().equals("## handleRequest")).findFirst().orElseThrow();
+                    .filter(s -> s.getName().equals("## handleRequest"))
+                    .findFirst()
+                    .orElseThrow();
         } finally {
             AWSXRay.endSegment();
         }
 
-        assertThat(invocation.getAnnotations()).containsKey("ColdStart")
+        assertThat(invocation.getAnnotations())
+                .containsKey("ColdStart")
                 .containsEntry("FunctionName", "SummaryProjectionFunction");
     }
 }

@@ -1,12 +1,12 @@
 package dev.tally.projections.handler;
 
+import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.common.testing.LocalDynamoDb;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.it.Tables;
-import dev.tally.common.store.DynamoDbSummaryStore;
+import dev.tally.testkit.PropertyCheck;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.tally.testkit.PropertyCheck;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
@@ -41,15 +41,25 @@ class SummaryProjectionModelIT {
 
     @Test
     void summariesInDynamoDb_afterEveryDeliveryDuplicateRetryAndReplay_equalARecomputationFromTheDebts() {
-        PropertyCheck.forAll(30, SummaryProjectionModelProperties.cases(),
+        PropertyCheck.forAll(
+                30,
+                SummaryProjectionModelProperties.cases(),
                 sample -> runInDynamoDb(sample.commands(), sample.deliverySeed()));
     }
 
     private static void runInDynamoDb(List<CommandEnvelope> commands, long deliverySeed) {
         String prefix = "try" + TRY.incrementAndGet() + "-";
-        List<String> users = SummaryProjectionModelProperties.USERS.stream().map(user -> prefix + user).toList();
-        List<CommandEnvelope> renamed = commands.stream().map(command -> CommandEnvelope.of(command.commandId(),
-                prefix + command.userId(), command.issuedAt(), command.correlationId(), command.payload())).toList();
+        List<String> users = SummaryProjectionModelProperties.USERS.stream()
+                .map(user -> prefix + user)
+                .toList();
+        List<CommandEnvelope> renamed = commands.stream()
+                .map(command -> CommandEnvelope.of(
+                        command.commandId(),
+                        prefix + command.userId(),
+                        command.issuedAt(),
+                        command.correlationId(),
+                        command.payload()))
+                .toList();
 
         new ProjectionModel(new DynamoDbSummaryStore(client, Tables.SUMMARIES), users).run(renamed, deliverySeed);
     }

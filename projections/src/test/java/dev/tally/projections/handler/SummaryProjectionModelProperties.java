@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tally.common.domain.DebtCommandGenerators;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.store.InMemorySummaryStore;
-import java.util.ArrayList;
-import java.util.List;
 import dev.tally.testkit.Coverage;
 import dev.tally.testkit.Generator;
 import dev.tally.testkit.PropertyCheck;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +29,8 @@ class SummaryProjectionModelProperties {
 
     @BeforeAll
     static void quietLogs() {
-        // thousands of deliveries: keep the expected per-batch INFO lines and injected-failure WARNs out of the build log
+        // thousands of deliveries: keep the expected per-batch INFO lines and injected-failure WARNs out of the build
+        // log
         Configurator.setLevel("dev.tally.projections", Level.ERROR);
     }
 
@@ -44,8 +45,7 @@ class SummaryProjectionModelProperties {
      * @param commands     the commands of every user, interleaved
      * @param deliverySeed the seed of batching, failures, duplicates and replays
      */
-    record Case(List<CommandEnvelope> commands, long deliverySeed) {
-    }
+    record Case(List<CommandEnvelope> commands, long deliverySeed) {}
 
     @Test
     void summaries_afterEveryDeliveryDuplicateRetryAndReplay_equalARecomputationFromTheDebts() {
@@ -89,15 +89,18 @@ class SummaryProjectionModelProperties {
         List<List<CommandEnvelope>> queues = new ArrayList<>();
         for (int u = 0; u < perUser.size(); u++) {
             String user = USERS.get(u);
-            queues.add(new ArrayList<>(perUser.get(u).stream().map(command -> CommandEnvelope.of(command.commandId(),
-                    user, command.issuedAt(), command.correlationId(), command.payload())).toList()));
+            queues.add(new ArrayList<>(perUser.get(u).stream()
+                    .map(command -> CommandEnvelope.of(
+                            command.commandId(), user, command.issuedAt(), command.correlationId(), command.payload()))
+                    .toList()));
         }
         List<CommandEnvelope> merged = new ArrayList<>();
         int pick = 0;
         while (queues.stream().anyMatch(queue -> !queue.isEmpty())) {
             int u = pick < picks.size() ? picks.get(pick++) : 0;
             List<CommandEnvelope> queue = queues.get(u).isEmpty()
-                    ? queues.stream().filter(q -> !q.isEmpty()).findFirst().orElseThrow() : queues.get(u);
+                    ? queues.stream().filter(q -> !q.isEmpty()).findFirst().orElseThrow()
+                    : queues.get(u);
             merged.add(queue.remove(0));
         }
         return merged;

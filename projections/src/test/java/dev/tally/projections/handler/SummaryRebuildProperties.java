@@ -10,13 +10,13 @@ import dev.tally.common.store.StoredSummary;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.projections.SummaryProjector;
 import dev.tally.projections.store.InMemorySummaryStore;
+import dev.tally.testkit.PropertyCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import dev.tally.testkit.PropertyCheck;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +44,9 @@ class SummaryRebuildProperties {
 
     @Test
     void rebuild_whileTheStreamIsBehindTheTable_convergesToARecomputationOnceTheStreamCatchesUp() {
-        PropertyCheck.forAll(300, SummaryProjectionModelProperties.cases(),
+        PropertyCheck.forAll(
+                300,
+                SummaryProjectionModelProperties.cases(),
                 sample -> rebuildWhileProjecting(sample.commands(), sample.deliverySeed()));
     }
 
@@ -58,7 +60,11 @@ class SummaryRebuildProperties {
         int tablePosition = rebuildAt + random.nextInt(stream.size() - rebuildAt + 1);
         Map<String, Debt> table = debtsAt(stream, tablePosition);
         SummaryRebuilder rebuilder = new SummaryRebuilder(
-                userId -> table.values().stream().filter(debt -> debt.userId().equals(userId)).toList(), store, clock);
+                userId -> table.values().stream()
+                        .filter(debt -> debt.userId().equals(userId))
+                        .toList(),
+                store,
+                clock);
 
         for (int consumed = 0; consumed < stream.size(); ) {
             if (consumed == rebuildAt || (consumed < rebuildAt && consumed + 8 > rebuildAt)) {
@@ -78,7 +84,8 @@ class SummaryRebuildProperties {
                 Map<String, Debt> now = debtsAt(stream, consumed);
                 for (String user : SummaryProjectionModelProperties.USERS) {
                     assertThat(store.find(user).map(StoredSummary::summary).orElse(Summary.EMPTY))
-                            .as("summary of %s", user).isEqualTo(expected(now, user));
+                            .as("summary of %s", user)
+                            .isEqualTo(expected(now, user));
                 }
             }
         }
@@ -88,8 +95,11 @@ class SummaryRebuildProperties {
         if (batch.isEmpty()) {
             return;
         }
-        StreamsEventResponse response = handler.handleRequest(StreamEvents.event(batch.stream()
-                .map(change -> StreamEvents.record(change.sequenceNumber(), change.before(), change.after())).toList()), null);
+        StreamsEventResponse response = handler.handleRequest(
+                StreamEvents.event(batch.stream()
+                        .map(change -> StreamEvents.record(change.sequenceNumber(), change.before(), change.after()))
+                        .toList()),
+                null);
         assertThat(response.getBatchItemFailures()).isEmpty();
     }
 
@@ -100,7 +110,9 @@ class SummaryRebuildProperties {
     }
 
     private static Summary expected(Map<String, Debt> debts, String user) {
-        List<Debt> owned = new ArrayList<>(debts.values().stream().filter(debt -> debt.userId().equals(user)).toList());
+        List<Debt> owned = new ArrayList<>(debts.values().stream()
+                .filter(debt -> debt.userId().equals(user))
+                .toList());
         return Summary.summaryOf(owned);
     }
 }

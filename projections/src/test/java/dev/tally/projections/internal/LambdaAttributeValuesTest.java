@@ -34,15 +34,19 @@ class LambdaAttributeValuesTest {
         assertThat(sdk.get("ss").ss()).containsExactly("a", "b");
         assertThat(sdk.get("ns").ns()).containsExactly("1", "2");
         assertThat(sdk.get("m").m().get("inner").n()).isEqualTo("3");
-        assertThat(sdk.get("l").l()).extracting(v -> v.s() != null ? v.s() : String.valueOf(v.bool())).containsExactly("x", "false");
+        assertThat(sdk.get("l").l())
+                .extracting(v -> v.s() != null ? v.s() : String.valueOf(v.bool()))
+                .containsExactly("x", "false");
         assertThat(sdk.get("bool").bool()).isTrue();
         assertThat(sdk.get("null").nul()).isTrue();
     }
 
     @Test
     void toSdk_whenANestedValueHasNoType_failsNamingItsPath() {
-        Map<String, AttributeValue> item = Map.of("payments", new AttributeValue().withL(List.of(
-                new AttributeValue().withM(Map.of("amount", new AttributeValue())))));
+        Map<String, AttributeValue> item = Map.of(
+                "payments",
+                new AttributeValue()
+                        .withL(List.of(new AttributeValue().withM(Map.of("amount", new AttributeValue())))));
 
         assertThatThrownBy(() -> LambdaAttributeValues.toSdk(item))
                 .isInstanceOf(IllegalArgumentException.class)

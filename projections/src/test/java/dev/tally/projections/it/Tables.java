@@ -15,21 +15,25 @@ public final class Tables {
     /** The summaries table's name in tests. */
     public static final String SUMMARIES = "tally-summaries";
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /** Creates both tables (once per endpoint). */
     public static void create(DynamoDbClient dynamoDb) {
-        dynamoDb.createTable(request -> request.tableName(DEBTS).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamoDb.createTable(request -> request.tableName(DEBTS)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("userId"), string("debtId"))
                 .keySchema(key("userId", KeyType.HASH), key("debtId", KeyType.RANGE)));
-        dynamoDb.createTable(request -> request.tableName(SUMMARIES).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamoDb.createTable(request -> request.tableName(SUMMARIES)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("userId"))
                 .keySchema(key("userId", KeyType.HASH)));
     }
 
     private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -69,7 +69,9 @@ class DynamoDbSummaryStoreIT {
 
         assertThat(store.save(first)).isTrue();
         assertThat(store.save(first)).as("a second creation").isFalse();
-        assertThat(store.save(summary("user-cond", Summary.EMPTY, Map.of(), 3))).as("a skipped revision").isFalse();
+        assertThat(store.save(summary("user-cond", Summary.EMPTY, Map.of(), 3)))
+                .as("a skipped revision")
+                .isFalse();
         assertThat(store.save(second)).isTrue();
         assertThat(store.save(second)).as("the same revision again").isFalse();
 
@@ -79,9 +81,12 @@ class DynamoDbSummaryStoreIT {
 
     @Test
     void find_whenTheSummaryHasSeveralCurrenciesDueDatesAndCounterparties_readsBackWhatWasWritten() {
-        List<Debt> debts = List.of(create("user-round", "d1", 1_250, "KWD"), create("user-round", "d2", 700, "JPY"),
+        List<Debt> debts = List.of(
+                create("user-round", "d1", 1_250, "KWD"),
+                create("user-round", "d2", 700, "JPY"),
                 create("user-round", "d3", 99, "EUR"));
-        StoredSummary written = summary("user-round", Summary.summaryOf(debts), Map.of("d1", 1L, "d2", 1L, "d3", 1L), 1);
+        StoredSummary written =
+                summary("user-round", Summary.summaryOf(debts), Map.of("d1", 1L, "d2", 1L, "d3", 1L), 1);
 
         store.save(written);
 
@@ -96,7 +101,8 @@ class DynamoDbSummaryStoreIT {
         for (int writer = 0; writer < 4; writer++) {
             List<ChangeRecord> batch = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                Debt debt = create(user, "debt-" + writer + "-" + i, 100L * (writer + 1) + i, writer % 2 == 0 ? "EUR" : "JPY");
+                Debt debt = create(
+                        user, "debt-" + writer + "-" + i, 100L * (writer + 1) + i, writer % 2 == 0 ? "EUR" : "JPY");
                 debts.add(debt);
                 batch.add(new DebtChange(writer + "-" + i, user, debt.debtId(), null, debt));
             }
@@ -108,7 +114,8 @@ class DynamoDbSummaryStoreIT {
             List<Future<Integer>> deliveries = new ArrayList<>();
             for (List<ChangeRecord> batch : batches) {
                 deliveries.add(pool.submit(() -> {
-                    SummaryProjector projector = new SummaryProjector(new DynamoDbSummaryStore(client, Tables.SUMMARIES), CLOCK);
+                    SummaryProjector projector =
+                            new SummaryProjector(new DynamoDbSummaryStore(client, Tables.SUMMARIES), CLOCK);
                     start.await();
                     int deliveriesNeeded = 1;
                     ProjectionOutcome outcome = projector.project(batch);
@@ -137,21 +144,34 @@ class DynamoDbSummaryStoreIT {
         String user = "user-rebuild";
         Debt open = create(user, "debt-open", 5_000, "EUR");
         Debt paid = apply(open, new RecordPayment("debt-open", Money.of(1_500, "EUR"), T0, null), "cmd-pay");
-        Debt settled = apply(create(user, "debt-settled", 800, "KWD"), new SettleDebt("debt-settled", null), "cmd-settle");
+        Debt settled =
+                apply(create(user, "debt-settled", 800, "KWD"), new SettleDebt("debt-settled", null), "cmd-settle");
         Debt other = create(user, "debt-jpy", 300, "JPY");
         for (Debt debt : List.of(paid, settled, other)) {
             client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(debt)));
         }
-        client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(create("someone-else", "x", 9, "EUR"))));
-        store.save(summary(user, Summary.contribution(open), Map.of("debt-open", 1L, "debt-gone", -4L, "debt-deleted", 3L), 1));
+        client.putItem(request ->
+                request.tableName(Tables.DEBTS).item(DebtItem.toItem(create("someone-else", "x", 9, "EUR"))));
+        store.save(summary(
+                user, Summary.contribution(open), Map.of("debt-open", 1L, "debt-gone", -4L, "debt-deleted", 3L), 1));
         SummaryRebuilder rebuilder = new SummaryRebuilder(new DynamoDbDebtSource(client, Tables.DEBTS), store, CLOCK);
         assertThat(rebuilder.verify(user)).isFalse();
 
         StoredSummary rebuilt = rebuilder.rebuild(user);
 
         assertThat(rebuilt.summary()).isEqualTo(Summary.summaryOf(List.of(paid, settled, other)));
-        assertThat(rebuilt.debtVersions()).isEqualTo(Map.of("debt-open", 2L, "debt-settled", 2L, "debt-jpy", 1L, "debt-gone", -4L,
-                "debt-deleted", AppliedVersions.REMOVED));
+        assertThat(rebuilt.debtVersions())
+                .isEqualTo(Map.of(
+                        "debt-open",
+                        2L,
+                        "debt-settled",
+                        2L,
+                        "debt-jpy",
+                        1L,
+                        "debt-gone",
+                        -4L,
+                        "debt-deleted",
+                        AppliedVersions.REMOVED));
         assertThat(rebuilt.revision()).isEqualTo(2);
         assertThat(store.find(user)).contains(rebuilt);
         assertThat(rebuilder.verify(user)).isTrue();
@@ -162,14 +182,21 @@ class DynamoDbSummaryStoreIT {
     }
 
     private static Debt create(String user, String debtId, long amount, String currency) {
-        CreateDebt create = new CreateDebt(debtId, new Counterparty(amount % 2 == 0 ? "Alice" : "Bob", null),
-                amount % 3 == 0 ? Direction.OWED_BY_ME : Direction.OWED_TO_ME, Money.of(amount, currency), null,
+        CreateDebt create = new CreateDebt(
+                debtId,
+                new Counterparty(amount % 2 == 0 ? "Alice" : "Bob", null),
+                amount % 3 == 0 ? Direction.OWED_BY_ME : Direction.OWED_TO_ME,
+                Money.of(amount, currency),
+                null,
                 LocalDate.of(2026, 12, 1).plusDays(amount % 7));
-        return ((Decision.Applied) DebtDecider.decide(null, CommandEnvelope.of("cmd-" + debtId, user, T0, null, create))).debt();
+        return ((Decision.Applied)
+                        DebtDecider.decide(null, CommandEnvelope.of("cmd-" + debtId, user, T0, null, create)))
+                .debt();
     }
 
     private static Debt apply(Debt debt, dev.tally.events.command.DebtCommand payload, String commandId) {
-        return ((Decision.Applied) DebtDecider.decide(debt,
-                CommandEnvelope.of(commandId, debt.userId(), T0.plusSeconds(60), null, payload))).debt();
+        return ((Decision.Applied) DebtDecider.decide(
+                        debt, CommandEnvelope.of(commandId, debt.userId(), T0.plusSeconds(60), null, payload)))
+                .debt();
     }
 }

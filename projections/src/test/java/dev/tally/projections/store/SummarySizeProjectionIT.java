@@ -84,12 +84,14 @@ class SummarySizeProjectionIT {
         assertThat(stored.debtVersions()).hasSize(500);
         assertThat(storedBytes(user)).isLessThanOrEqualTo(SummaryItem.BUDGET_BYTES);
 
-        debts.forEach(debt -> client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(debt))));
+        debts.forEach(debt ->
+                client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(debt))));
         SummaryRebuilder rebuilder = new SummaryRebuilder(new DynamoDbDebtSource(client, Tables.DEBTS), store, CLOCK);
         assertThat(rebuilder.verify(user)).isTrue();
         StoredSummary rebuilt = rebuilder.rebuild(user);
         assertThat(rebuilt.summary()).isEqualTo(Summary.summaryOf(debts));
-        assertThat(store.find(user).orElseThrow().visibleSummary()).isEqualTo(Summary.summaryOf(debts).withoutCounterparties());
+        assertThat(store.find(user).orElseThrow().visibleSummary())
+                .isEqualTo(Summary.summaryOf(debts).withoutCounterparties());
         assertThat(storedBytes(user)).isLessThanOrEqualTo(SummaryItem.BUDGET_BYTES);
         assertThat(rebuilder.verify(user)).isTrue();
     }
@@ -117,7 +119,8 @@ class SummarySizeProjectionIT {
         assertThat(stored.debtVersions()).hasSize(10_001);
         assertThat(storedBytes(user)).isLessThanOrEqualTo(SummaryItem.BUDGET_BYTES);
 
-        settled.forEach(debt -> client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(debt))));
+        settled.forEach(debt ->
+                client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(debt))));
         client.putItem(request -> request.tableName(Tables.DEBTS).item(DebtItem.toItem(open)));
         SummaryRebuilder rebuilder = new SummaryRebuilder(new DynamoDbDebtSource(client, Tables.DEBTS), store, CLOCK);
         rebuilder.rebuild(user);
@@ -128,15 +131,20 @@ class SummarySizeProjectionIT {
     private static void projectInBatches(List<ChangeRecord> records) {
         SummaryProjector projector = new SummaryProjector(store, CLOCK);
         for (int start = 0; start < records.size(); start += BATCH) {
-            ProjectionOutcome outcome = projector.project(records.subList(start, Math.min(records.size(), start + BATCH)));
-            assertThat(outcome.firstFailedSequenceNumber()).as("batch at %d", start).isNull();
+            ProjectionOutcome outcome =
+                    projector.project(records.subList(start, Math.min(records.size(), start + BATCH)));
+            assertThat(outcome.firstFailedSequenceNumber())
+                    .as("batch at %d", start)
+                    .isNull();
             assertThat(outcome.failed()).isZero();
         }
     }
 
     private static long storedBytes(String user) {
         Map<String, AttributeValue> item = client.getItem(request -> request.tableName(Tables.SUMMARIES)
-                .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(user))).consistentRead(true)).item();
+                        .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(user)))
+                        .consistentRead(true))
+                .item();
         return ItemSize.of(item);
     }
 
@@ -147,13 +155,23 @@ class SummarySizeProjectionIT {
 
     private static Debt create(String user, int index, String counterparty) {
         String debtId = new UUID(0x0190_0000_0000_7000L + index, 0x8000_0000_0000_0000L + index).toString();
-        CreateDebt create = new CreateDebt(debtId, new Counterparty(counterparty, null), Direction.OWED_BY_ME,
-                Money.of(1_000 + index, "EUR"), null, LocalDate.of(2027, 1, 1).plusDays(index % 400));
-        return ((Decision.Applied) DebtDecider.decide(null, CommandEnvelope.of("cmd-" + debtId, user, T0, null, create))).debt();
+        CreateDebt create = new CreateDebt(
+                debtId,
+                new Counterparty(counterparty, null),
+                Direction.OWED_BY_ME,
+                Money.of(1_000 + index, "EUR"),
+                null,
+                LocalDate.of(2027, 1, 1).plusDays(index % 400));
+        return ((Decision.Applied)
+                        DebtDecider.decide(null, CommandEnvelope.of("cmd-" + debtId, user, T0, null, create)))
+                .debt();
     }
 
     private static Debt apply(Debt debt, DebtCommand payload) {
-        return ((Decision.Applied) DebtDecider.decide(debt,
-                CommandEnvelope.of("settle-" + debt.debtId(), debt.userId(), T0.plusSeconds(60), null, payload))).debt();
+        return ((Decision.Applied) DebtDecider.decide(
+                        debt,
+                        CommandEnvelope.of(
+                                "settle-" + debt.debtId(), debt.userId(), T0.plusSeconds(60), null, payload)))
+                .debt();
     }
 }

@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class ReferenceClients {
 
-    private ReferenceClients() {
-    }
+    private ReferenceClients() {}
 
     static DynamoDbClient dynamoDb() {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
@@ -35,8 +34,10 @@ final class ReferenceClients {
 
     /** One GetItem on a key no Tally user can have; true when (unexpectedly) found. */
     static boolean getItem(DynamoDbClient dynamoDb, String table) {
-        return dynamoDb.getItem(request -> request.tableName(table).key(Map.of(
-                "userId", AttributeValue.fromS("bench-floor"),
-                "debtId", AttributeValue.fromS("bench-floor")))).hasItem();
+        return dynamoDb.getItem(request -> request.tableName(table)
+                        .key(Map.of(
+                                "userId", AttributeValue.fromS("bench-floor"),
+                                "debtId", AttributeValue.fromS("bench-floor"))))
+                .hasItem();
     }
 }

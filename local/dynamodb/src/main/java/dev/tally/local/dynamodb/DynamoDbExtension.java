@@ -19,66 +19,66 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class DynamoDbExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-  private final EmbeddedDynamoDb.Builder builder;
-  private EmbeddedDynamoDb server;
-  private int depth;
+    private final EmbeddedDynamoDb.Builder builder;
+    private EmbeddedDynamoDb server;
+    private int depth;
 
-  /** An extension with the default builder (free port, in memory, us-east-1). */
-  public DynamoDbExtension() {
-    this(EmbeddedDynamoDb.builder());
-  }
-
-  private DynamoDbExtension(EmbeddedDynamoDb.Builder builder) {
-    this.builder = builder;
-  }
-
-  /** An extension with defaults. */
-  public static DynamoDbExtension create() {
-    return new DynamoDbExtension();
-  }
-
-  /** An extension starting a server configured by this builder. */
-  public static DynamoDbExtension with(EmbeddedDynamoDb.Builder builder) {
-    return new DynamoDbExtension(builder);
-  }
-
-  /** Starts the server for the outermost test class; {@code @Nested} classes share it. */
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    if (depth++ == 0) {
-      server = builder.start();
+    /** An extension with the default builder (free port, in memory, us-east-1). */
+    public DynamoDbExtension() {
+        this(EmbeddedDynamoDb.builder());
     }
-  }
 
-  /** Stops the server when the outermost test class is done. */
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (--depth == 0 && server != null) {
-      server.close();
-      server = null;
+    private DynamoDbExtension(EmbeddedDynamoDb.Builder builder) {
+        this.builder = builder;
     }
-  }
 
-  /** The running server (between beforeAll and afterAll). */
-  public EmbeddedDynamoDb server() {
-    if (server == null) {
-      throw new IllegalStateException("the local DynamoDB runs only while the test class runs");
+    /** An extension with defaults. */
+    public static DynamoDbExtension create() {
+        return new DynamoDbExtension();
     }
-    return server;
-  }
 
-  /** The endpoint of the running server. */
-  public URI endpoint() {
-    return server().endpoint();
-  }
+    /** An extension starting a server configured by this builder. */
+    public static DynamoDbExtension with(EmbeddedDynamoDb.Builder builder) {
+        return new DynamoDbExtension(builder);
+    }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == EmbeddedDynamoDb.class;
-  }
+    /** Starts the server for the outermost test class; {@code @Nested} classes share it. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (depth++ == 0) {
+            server = builder.start();
+        }
+    }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return server();
-  }
+    /** Stops the server when the outermost test class is done. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (--depth == 0 && server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** The running server (between beforeAll and afterAll). */
+    public EmbeddedDynamoDb server() {
+        if (server == null) {
+            throw new IllegalStateException("the local DynamoDB runs only while the test class runs");
+        }
+        return server;
+    }
+
+    /** The endpoint of the running server. */
+    public URI endpoint() {
+        return server().endpoint();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == EmbeddedDynamoDb.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return server();
+    }
 }

@@ -20,14 +20,18 @@ import picocli.CommandLine.Option;
  * {@code ./tally local}: starts Tally on this machine from {@code template.yaml} and runs until
  * Ctrl-C or SIGTERM, which stops every service and container.
  */
-@Command(name = "tally local", mixinStandardHelpOptions = true,
+@Command(
+        name = "tally local",
+        mixinStandardHelpOptions = true,
         description = "Runs Tally's template.yaml on this machine: HTTP API, queues, tables, streams and functions.")
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTP API port (default ${DEFAULT-VALUE})", defaultValue = "3000")
     int port;
 
-    @Option(names = "--data-dir", description = "data directory, kept across restarts (default ${DEFAULT-VALUE})",
+    @Option(
+            names = "--data-dir",
+            description = "data directory, kept across restarts (default ${DEFAULT-VALUE})",
             defaultValue = ".tally")
     Path dataDirectory;
 
@@ -40,29 +44,46 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--sqs-endpoint", description = "use this SQS endpoint instead of the embedded one")
     URI sqsEndpoint;
 
-    @Option(names = "--template", description = "the SAM template (default ${DEFAULT-VALUE})", defaultValue = "template.yaml")
+    @Option(
+            names = "--template",
+            description = "the SAM template (default ${DEFAULT-VALUE})",
+            defaultValue = "template.yaml")
     Path template;
 
-    @Option(names = "--region", description = "region of every ARN and client (default ${DEFAULT-VALUE})",
+    @Option(
+            names = "--region",
+            description = "region of every ARN and client (default ${DEFAULT-VALUE})",
             defaultValue = "us-east-1")
     String region;
 
-    @Option(names = "--stack-name", description = "value of AWS::StackName (default ${DEFAULT-VALUE})", defaultValue = "tally")
+    @Option(
+            names = "--stack-name",
+            description = "value of AWS::StackName (default ${DEFAULT-VALUE})",
+            defaultValue = "tally")
     String stackName;
 
-    @Option(names = "--max-containers", description = "containers per function at most, a number or auto "
-            + "(1 per core, at least 2; default ${DEFAULT-VALUE})", defaultValue = "auto")
+    @Option(
+            names = "--max-containers",
+            description = "containers per function at most, a number or auto "
+                    + "(1 per core, at least 2; default ${DEFAULT-VALUE})",
+            defaultValue = "auto")
     String maxContainers;
 
-    @Option(names = "--idle-timeout", description = "seconds an unused container stays warm (default ${DEFAULT-VALUE})",
+    @Option(
+            names = "--idle-timeout",
+            description = "seconds an unused container stays warm (default ${DEFAULT-VALUE})",
             defaultValue = "300")
     long idleSeconds;
 
-    @Option(names = "--jdk", description = "run every function on this JDK (a JDK home) instead of the one matching its Runtime")
+    @Option(
+            names = "--jdk",
+            description = "run every function on this JDK (a JDK home) instead of the one matching its Runtime")
     Path jdk;
 
-    @Option(names = "--no-aot-cache", description = "start functions without their local AOT cache (JDK 25+), as a managed"
-            + " runtime without SnapStart would")
+    @Option(
+            names = "--no-aot-cache",
+            description = "start functions without their local AOT cache (JDK 25+), as a managed"
+                    + " runtime without SnapStart would")
     boolean noAotCache;
 
     @Override
@@ -74,27 +95,47 @@ public final class Main implements Callable<Integer> {
         Path templateFile = template.toAbsolutePath();
         int containerLimit;
         try {
-            containerLimit = ContainerLimit.parse(maxContainers, Runtime.getRuntime().availableProcessors());
+            containerLimit =
+                    ContainerLimit.parse(maxContainers, Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
             System.err.println("tally local: " + e.getMessage());
             return 2;
         }
-        StackOptions options = new StackOptions(templateFile, templateFile.getParent(), port, dataDirectory, fresh,
-                dynamoDbEndpoint, sqsEndpoint, region, stackName, containerLimit, Duration.ofSeconds(idleSeconds),
-                ContainerLauncher.defaultJvmFlags(), System.out, jdk, !noAotCache);
+        StackOptions options = new StackOptions(
+                templateFile,
+                templateFile.getParent(),
+                port,
+                dataDirectory,
+                fresh,
+                dynamoDbEndpoint,
+                sqsEndpoint,
+                region,
+                stackName,
+                containerLimit,
+                Duration.ofSeconds(idleSeconds),
+                ContainerLauncher.defaultJvmFlags(),
+                System.out,
+                jdk,
+                !noAotCache);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);
-        } catch (UnsupportedTemplateException | TemplateException | IllegalArgumentException | IllegalStateException e) {
+        } catch (UnsupportedTemplateException
+                | TemplateException
+                | IllegalArgumentException
+                | IllegalStateException e) {
             System.err.println("tally local: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Tally...");
-            stack.close();
-            stopped.countDown();
-        }, "tally-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping Tally...");
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "tally-shutdown"));
         System.out.println("Tally is ready on " + stack.endpoints().get("API"));
         if (stack.endpoints().containsKey("API docs")) {
             System.out.println("API docs on " + stack.endpoints().get("API docs"));

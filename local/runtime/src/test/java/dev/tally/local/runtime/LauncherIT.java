@@ -45,12 +45,24 @@ class LauncherIT {
         Files.createSymbolicLink(directory.resolve("test-functions-lambda.jar"), TestFunctionJar.path());
         Files.createDirectories(directory.resolve("data/records"));
         Path output = directory.resolve("console.txt");
-        runtime = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--template", template.toString(), "--port", "0", "--data-dir", directory.resolve("data").toString(),
-                "--region", "eu-west-1")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        await().atMost(Duration.ofSeconds(90)).until(() -> READY.matcher(Files.readString(output)).find() || !runtime.isAlive());
+        runtime = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--template",
+                        template.toString(),
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        directory.resolve("data").toString(),
+                        "--region",
+                        "eu-west-1")
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> READY.matcher(Files.readString(output)).find() || !runtime.isAlive());
         String console = Files.readString(output);
         Matcher ready = READY.matcher(console);
         assertThat(ready.find()).as(console).isTrue();
@@ -60,8 +72,8 @@ class LauncherIT {
     }
 
     private List<ProcessHandle> containersAfterARequest(URI api) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/env")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(api.resolve("/env")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         List<ProcessHandle> containers = runtime.descendants().toList();
         assertThat(containers).isNotEmpty();

@@ -19,12 +19,13 @@ class LauncherScriptIT {
         while (directory != null && !Files.isRegularFile(directory.resolve("tally"))) {
             directory = directory.getParent();
         }
-        assertThat(directory).as("the tally script above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(directory)
+                .as("the tally script above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         return directory.resolve("tally");
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run run(String... arguments) throws Exception {
         String[] command = new String[arguments.length + 2];
@@ -33,7 +34,8 @@ class LauncherScriptIT {
         System.arraycopy(arguments, 0, command, 2, arguments.length);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -24,8 +24,7 @@ public final class TestFunctionJar {
 
     private static Path jar;
 
-    private TestFunctionJar() {
-    }
+    private TestFunctionJar() {}
 
     /** The jar, built once per test JVM under {@code target/}. */
     public static synchronized Path path() {
@@ -53,19 +52,29 @@ public final class TestFunctionJar {
 
     private static Path build() {
         try {
-            Path classes = Path.of(TestFunctionJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(TestFunctionJar.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path packageDir = classes.resolve("dev/tally/local/runtime/testfunctions");
             Path target = classes.getParent().resolve("test-functions-lambda.jar");
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target));
-                 Stream<Path> files = Files.walk(packageDir)) {
+                    Stream<Path> files = Files.walk(packageDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    out.putNextEntry(
+                            new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                     Files.copy(file, (OutputStream) out);
                     out.closeEntry();
                 }
                 // Shade Jackson in, as a function module's build does with its dependencies.
                 for (Class<?> type : List.of(ObjectMapper.class, JsonParser.class, JsonProperty.class)) {
-                    copyJar(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()), out);
+                    copyJar(
+                            Path.of(type.getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI()),
+                            out);
                 }
             }
             return target;
@@ -75,5 +84,4 @@ public final class TestFunctionJar {
             throw new IllegalStateException(e);
         }
     }
-
 }

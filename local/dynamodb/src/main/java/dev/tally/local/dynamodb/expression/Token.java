@@ -9,18 +9,25 @@ package dev.tally.local.dynamodb.expression;
  */
 record Token(Kind kind, String text, int start) {
 
-  /** Token kinds. */
-  enum Kind { NAME, ALIAS, VALUE, NUMBER, PUNCT, EOF }
+    /** Token kinds. */
+    enum Kind {
+        NAME,
+        ALIAS,
+        VALUE,
+        NUMBER,
+        PUNCT,
+        EOF
+    }
 
-  boolean is(String punctuation) {
-    return kind == Kind.PUNCT && text.equals(punctuation);
-  }
+    boolean is(String punctuation) {
+        return kind == Kind.PUNCT && text.equals(punctuation);
+    }
 
-  boolean isKeyword(String keyword) {
-    return kind == Kind.NAME && text.equalsIgnoreCase(keyword);
-  }
+    boolean isKeyword(String keyword) {
+        return kind == Kind.NAME && text.equalsIgnoreCase(keyword);
+    }
 
-  int end() {
-    return start + text.length();
-  }
+    int end() {
+        return start + text.length();
+    }
 }

@@ -15,69 +15,106 @@ import java.util.Set;
  */
 public sealed interface AttributeValue {
 
-  /** The wire type code: S, N, B, SS, NS, BS, M, L, NULL or BOOL. */
-  String type();
+    /** The wire type code: S, N, B, SS, NS, BS, M, L, NULL or BOOL. */
+    String type();
 
-  /** A string. */
-  record Str(String value) implements AttributeValue {
-    @Override public String type() { return "S"; }
-  }
-
-  /** A number, normalised (no trailing zeros). */
-  record Num(BigDecimal value) implements AttributeValue {
-    @Override public String type() { return "N"; }
-  }
-
-  /** A binary value; equality is by content. */
-  record Bin(byte[] value) implements AttributeValue {
-    @Override public String type() { return "B"; }
-
-    @Override public boolean equals(Object other) {
-      return other instanceof Bin bin && Arrays.equals(value, bin.value);
+    /** A string. */
+    record Str(String value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "S";
+        }
     }
 
-    @Override public int hashCode() { return Arrays.hashCode(value); }
+    /** A number, normalised (no trailing zeros). */
+    record Num(BigDecimal value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "N";
+        }
+    }
 
-    @Override public String toString() { return "Bin[" + Base64.getEncoder().encodeToString(value) + "]"; }
-  }
+    /** A binary value; equality is by content. */
+    record Bin(byte[] value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "B";
+        }
 
-  /** A string set (insertion-ordered, no duplicates, never empty). */
-  record StrSet(Set<String> value) implements AttributeValue {
-    @Override public String type() { return "SS"; }
-  }
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bin bin && Arrays.equals(value, bin.value);
+        }
 
-  /** A number set of normalised numbers. */
-  record NumSet(Set<BigDecimal> value) implements AttributeValue {
-    @Override public String type() { return "NS"; }
-  }
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(value);
+        }
 
-  /** A binary set. */
-  record BinSet(Set<Bin> value) implements AttributeValue {
-    @Override public String type() { return "BS"; }
-  }
+        @Override
+        public String toString() {
+            return "Bin[" + Base64.getEncoder().encodeToString(value) + "]";
+        }
+    }
 
-  /** A map of named values. */
-  record MapValue(Map<String, AttributeValue> value) implements AttributeValue {
-    @Override public String type() { return "M"; }
-  }
+    /** A string set (insertion-ordered, no duplicates, never empty). */
+    record StrSet(Set<String> value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "SS";
+        }
+    }
 
-  /** A list of values. */
-  record ListValue(List<AttributeValue> value) implements AttributeValue {
-    @Override public String type() { return "L"; }
-  }
+    /** A number set of normalised numbers. */
+    record NumSet(Set<BigDecimal> value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "NS";
+        }
+    }
 
-  /** The NULL value. */
-  record NullValue() implements AttributeValue {
-    @Override public String type() { return "NULL"; }
-  }
+    /** A binary set. */
+    record BinSet(Set<Bin> value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "BS";
+        }
+    }
 
-  /** A boolean. */
-  record BoolValue(boolean value) implements AttributeValue {
-    @Override public String type() { return "BOOL"; }
-  }
+    /** A map of named values. */
+    record MapValue(Map<String, AttributeValue> value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "M";
+        }
+    }
 
-  /** Whether this is one of the three set types. */
-  default boolean isSet() {
-    return this instanceof StrSet || this instanceof NumSet || this instanceof BinSet;
-  }
+    /** A list of values. */
+    record ListValue(List<AttributeValue> value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "L";
+        }
+    }
+
+    /** The NULL value. */
+    record NullValue() implements AttributeValue {
+        @Override
+        public String type() {
+            return "NULL";
+        }
+    }
+
+    /** A boolean. */
+    record BoolValue(boolean value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "BOOL";
+        }
+    }
+
+    /** Whether this is one of the three set types. */
+    default boolean isSet() {
+        return this instanceof StrSet || this instanceof NumSet || this instanceof BinSet;
+    }
 }

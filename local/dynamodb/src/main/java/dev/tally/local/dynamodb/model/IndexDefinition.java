@@ -14,11 +14,18 @@ import java.util.List;
  * @param readCapacity provisioned reads (0 when on demand)
  * @param writeCapacity provisioned writes (0 when on demand)
  */
-public record IndexDefinition(String name, boolean global, String hashKey, String rangeKey,
-    String projectionType, List<String> nonKeyAttributes, long readCapacity, long writeCapacity) {
+public record IndexDefinition(
+        String name,
+        boolean global,
+        String hashKey,
+        String rangeKey,
+        String projectionType,
+        List<String> nonKeyAttributes,
+        long readCapacity,
+        long writeCapacity) {
 
-  /** Copies the attribute list. */
-  public IndexDefinition {
-    nonKeyAttributes = List.copyOf(nonKeyAttributes);
-  }
+    /** Copies the attribute list. */
+    public IndexDefinition {
+        nonKeyAttributes = List.copyOf(nonKeyAttributes);
+    }
 }

@@ -11,49 +11,49 @@ import dev.tally.local.dynamodb.model.AttributeValue.Str;
  */
 public record KeyValue(AttributeValue value) implements Comparable<KeyValue> {
 
-  /** The sort key of a table or index that has none. */
-  public static final KeyValue NONE = new KeyValue(null);
+    /** The sort key of a table or index that has none. */
+    public static final KeyValue NONE = new KeyValue(null);
 
-  @Override
-  public int compareTo(KeyValue other) {
-    if (value == null || other.value == null) {
-      return value == null ? (other.value == null ? 0 : -1) : 1;
+    @Override
+    public int compareTo(KeyValue other) {
+        if (value == null || other.value == null) {
+            return value == null ? (other.value == null ? 0 : -1) : 1;
+        }
+        return compare(value, other.value);
     }
-    return compare(value, other.value);
-  }
 
-  /** Compares two scalar values of the same type in DynamoDB order; other types by type name. */
-  public static int compare(AttributeValue left, AttributeValue right) {
-    if (left instanceof Str a && right instanceof Str b) {
-      return compareUtf8(a.value(), b.value());
+    /** Compares two scalar values of the same type in DynamoDB order; other types by type name. */
+    public static int compare(AttributeValue left, AttributeValue right) {
+        if (left instanceof Str a && right instanceof Str b) {
+            return compareUtf8(a.value(), b.value());
+        }
+        if (left instanceof Num a && right instanceof Num b) {
+            return a.value().compareTo(b.value());
+        }
+        if (left instanceof Bin a && right instanceof Bin b) {
+            return compareUnsigned(a.value(), b.value());
+        }
+        return left.type().compareTo(right.type());
     }
-    if (left instanceof Num a && right instanceof Num b) {
-      return a.value().compareTo(b.value());
-    }
-    if (left instanceof Bin a && right instanceof Bin b) {
-      return compareUnsigned(a.value(), b.value());
-    }
-    return left.type().compareTo(right.type());
-  }
 
-  /** UTF-8 byte order, which is code point order (not Java's UTF-16 order). */
-  public static int compareUtf8(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
+    /** UTF-8 byte order, which is code point order (not Java's UTF-16 order). */
+    public static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
 
-  /** Unsigned lexicographic byte order. */
-  public static int compareUnsigned(byte[] a, byte[] b) {
-    return java.util.Arrays.compareUnsigned(a, b);
-  }
+    /** Unsigned lexicographic byte order. */
+    public static int compareUnsigned(byte[] a, byte[] b) {
+        return java.util.Arrays.compareUnsigned(a, b);
+    }
 }

@@ -10,30 +10,41 @@ import java.util.Base64;
  */
 record ShardIterators(String streamArn, String shardId, long after, boolean trimHorizon, long createdMillis) {
 
-  /** Iterators are valid for 15 minutes. */
-  static final long VALID_MILLIS = 15 * 60 * 1000;
+    /** Iterators are valid for 15 minutes. */
+    static final long VALID_MILLIS = 15 * 60 * 1000;
 
-  String encode() {
-    String raw = String.join("|", "v1", streamArn, shardId, Long.toString(after), Boolean.toString(trimHorizon),
-        Long.toString(createdMillis));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static ShardIterators decode(String iterator) {
-    try {
-      String raw = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8);
-      String[] parts = raw.split("\\|");
-      if (parts.length != 6 || !parts[0].equals("v1")) {
-        throw new IllegalArgumentException();
-      }
-      return new ShardIterators(parts[1], parts[2], Long.parseLong(parts[3]), Boolean.parseBoolean(parts[4]),
-          Long.parseLong(parts[5]));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.validation("Invalid ShardIterator: it was not returned by GetShardIterator or GetRecords");
+    String encode() {
+        String raw = String.join(
+                "|",
+                "v1",
+                streamArn,
+                shardId,
+                Long.toString(after),
+                Boolean.toString(trimHorizon),
+                Long.toString(createdMillis));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
-  }
 
-  ShardIterators advancedTo(long sequence, long nowMillis) {
-    return new ShardIterators(streamArn, shardId, sequence, false, nowMillis);
-  }
+    static ShardIterators decode(String iterator) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\|");
+            if (parts.length != 6 || !parts[0].equals("v1")) {
+                throw new IllegalArgumentException();
+            }
+            return new ShardIterators(
+                    parts[1],
+                    parts[2],
+                    Long.parseLong(parts[3]),
+                    Boolean.parseBoolean(parts[4]),
+                    Long.parseLong(parts[5]));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(
+                    "Invalid ShardIterator: it was not returned by GetShardIterator or GetRecords");
+        }
+    }
+
+    ShardIterators advancedTo(long sequence, long nowMillis) {
+        return new ShardIterators(streamArn, shardId, sequence, false, nowMillis);
+    }
 }

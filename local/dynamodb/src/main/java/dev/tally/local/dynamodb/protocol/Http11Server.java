@@ -37,292 +37,306 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Http11Server implements AutoCloseable {
 
-  /** Answers one request. */
-  interface Handler {
-    Response handle(String method, Map<String, String> headers, byte[] body);
-  }
-
-  /** A response: status, content type, body and extra headers. */
-  record Response(int status, String contentType, byte[] body, Map<String, String> headers) {}
-
-  /** The largest request body accepted: DynamoDB's own request limit is 16 MB. */
-  static final int MAX_BODY = 16 * 1024 * 1024;
-  private static final int MAX_HEADERS = 100;
-
-  /** A request this server refuses before calling the handler; the connection is then closed. */
-  static final class Refusal extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final int status;
-
-    Refusal(int status, String problem) {
-      super(problem);
-      this.status = status;
+    /** Answers one request. */
+    interface Handler {
+        Response handle(String method, Map<String, String> headers, byte[] body);
     }
-  }
 
+    /** A response: status, content type, body and extra headers. */
+    record Response(int status, String contentType, byte[] body, Map<String, String> headers) {}
 
-  private final ServerSocket socket;
-  private final ExecutorService connections;
-  private final Handler handler;
-  private final int idleTimeoutMillis;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
+    /** The largest request body accepted: DynamoDB's own request limit is 16 MB. */
+    static final int MAX_BODY = 16 * 1024 * 1024;
 
-  private Http11Server(ServerSocket socket, ExecutorService connections, Handler handler, int idleTimeoutMillis) {
-    this.socket = socket;
-    this.connections = connections;
-    this.handler = handler;
-    this.idleTimeoutMillis = idleTimeoutMillis;
-  }
+    private static final int MAX_HEADERS = 100;
 
-  /**
-   * Binds and starts accepting; at most {@code maxConnections} are served at once, and a connection
-   * that sends nothing for {@code idleTimeout} (between requests or inside one) is closed.
-   */
-  static Http11Server start(InetSocketAddress address, int maxConnections, Duration idleTimeout, Handler handler) {
-    try {
-      ServerSocket socket = new ServerSocket();
-      socket.setReuseAddress(true);
-      socket.bind(address, 256);
-      AtomicInteger counter = new AtomicInteger();
-      ExecutorService connections = new ThreadPoolExecutor(0, maxConnections, 60, TimeUnit.SECONDS,
-          new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "local-dynamodb-http-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          }, new ThreadPoolExecutor.AbortPolicy());
-      Http11Server server = new Http11Server(socket, connections, handler,
-          (int) Math.max(1, Math.min(Integer.MAX_VALUE, idleTimeout.toMillis())));
-      Thread acceptor = new Thread(server::acceptLoop, "local-dynamodb-accept");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind " + address, e);
-    }
-  }
+    /** A request this server refuses before calling the handler; the connection is then closed. */
+    static final class Refusal extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
 
-  int port() {
-    return socket.getLocalPort();
-  }
-
-  private void acceptLoop() {
-    while (!closed) {
-      Socket client;
-      try {
-        client = socket.accept();
-      } catch (IOException e) {
-        if (closed) {
-          return;
+        Refusal(int status, String problem) {
+            super(problem);
+            this.status = status;
         }
-        continue;
-      }
-      try {
-        client.setTcpNoDelay(true);
-        client.setSoTimeout(idleTimeoutMillis);
-        open.add(client);
-        connections.execute(() -> serve(client));
-      } catch (RejectedExecutionException e) {
-        open.remove(client);
-        refuseBusy(client);
-      } catch (IOException | RuntimeException e) {
-        open.remove(client);
-        closeQuietly(client);
-      }
     }
-  }
 
-  private void serve(Socket client) {
-    try (client) {
-      serveConnection(client.getInputStream(), client.getOutputStream());
-    } catch (IOException e) {
-      // the client went away, went silent past the idle timeout, or sent garbage: drop the connection
-    } finally {
-      open.remove(client);
+    private final ServerSocket socket;
+    private final ExecutorService connections;
+    private final Handler handler;
+    private final int idleTimeoutMillis;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private Http11Server(ServerSocket socket, ExecutorService connections, Handler handler, int idleTimeoutMillis) {
+        this.socket = socket;
+        this.connections = connections;
+        this.handler = handler;
+        this.idleTimeoutMillis = idleTimeoutMillis;
     }
-  }
 
-  /**
-   * Serves the requests of one connection until it closes, asks to close, or is refused. Only
-   * {@link IOException} escapes (the peer went away or sent something unreadable).
-   */
-  void serveConnection(InputStream input, OutputStream out) throws IOException {
-    RequestInput in = new RequestInput(input);
-    while (!closed) {
-      String requestLine = in.readLine();
-      if (requestLine == null) {
-        return;
-      }
-      if (requestLine.isEmpty()) {
-        continue;
-      }
-      Response response;
-      boolean keepAlive;
-      try {
-        String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-          throw new Refusal(400, "bad request line");
+    /**
+     * Binds and starts accepting; at most {@code maxConnections} are served at once, and a connection
+     * that sends nothing for {@code idleTimeout} (between requests or inside one) is closed.
+     */
+    static Http11Server start(InetSocketAddress address, int maxConnections, Duration idleTimeout, Handler handler) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(address, 256);
+            AtomicInteger counter = new AtomicInteger();
+            ExecutorService connections = new ThreadPoolExecutor(
+                    0,
+                    maxConnections,
+                    60,
+                    TimeUnit.SECONDS,
+                    new SynchronousQueue<>(),
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "local-dynamodb-http-" + counter.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    },
+                    new ThreadPoolExecutor.AbortPolicy());
+            Http11Server server = new Http11Server(socket, connections, handler, (int)
+                    Math.max(1, Math.min(Integer.MAX_VALUE, idleTimeout.toMillis())));
+            Thread acceptor = new Thread(server::acceptLoop, "local-dynamodb-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind " + address, e);
         }
-        Map<String, String> headers = readHeaders(in);
-        keepAlive = !parts[2].equals("HTTP/1.0") && !"close".equalsIgnoreCase(headers.get("connection"));
-        long length = declaredLength(headers);
-        if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
-          out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-          out.flush();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                client.setTcpNoDelay(true);
+                client.setSoTimeout(idleTimeoutMillis);
+                open.add(client);
+                connections.execute(() -> serve(client));
+            } catch (RejectedExecutionException e) {
+                open.remove(client);
+                refuseBusy(client);
+            } catch (IOException | RuntimeException e) {
+                open.remove(client);
+                closeQuietly(client);
+            }
         }
-        byte[] body = length >= 0 ? in.readBytes((int) length) : readChunked(in);
-        response = handler.handle(parts[0], headers, body);
-      } catch (Refusal refusal) {
-        write(out, plain(refusal.status, refusal.getMessage()), false);
-        return;
-      }
-      write(out, response, keepAlive);
-      if (!keepAlive) {
-        return;
-      }
     }
-  }
 
-  private static Map<String, String> readHeaders(RequestInput in) throws IOException {
-    Map<String, String> headers = new HashMap<>();
-    String line;
-    int count = 0;
-    while ((line = in.readLine()) != null && !line.isEmpty()) {
-      if (++count > MAX_HEADERS) {
-        throw new Refusal(431, "too many header lines (at most " + MAX_HEADERS + ")");
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-      }
+    private void serve(Socket client) {
+        try (client) {
+            serveConnection(client.getInputStream(), client.getOutputStream());
+        } catch (IOException e) {
+            // the client went away, went silent past the idle timeout, or sent garbage: drop the connection
+        } finally {
+            open.remove(client);
+        }
     }
-    return headers;
-  }
 
-  /** The Content-Length (0 when absent), or -1 for a chunked body; refuses what cannot be served. */
-  private static long declaredLength(Map<String, String> headers) throws Refusal {
-    String encoding = headers.get("transfer-encoding");
-    if (encoding != null) {
-      if (!"chunked".equalsIgnoreCase(encoding)) {
-        throw new Refusal(400, "unsupported Transfer-Encoding: only chunked is accepted");
-      }
-      return -1;
+    /**
+     * Serves the requests of one connection until it closes, asks to close, or is refused. Only
+     * {@link IOException} escapes (the peer went away or sent something unreadable).
+     */
+    void serveConnection(InputStream input, OutputStream out) throws IOException {
+        RequestInput in = new RequestInput(input);
+        while (!closed) {
+            String requestLine = in.readLine();
+            if (requestLine == null) {
+                return;
+            }
+            if (requestLine.isEmpty()) {
+                continue;
+            }
+            Response response;
+            boolean keepAlive;
+            try {
+                String[] parts = requestLine.split(" ");
+                if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+                    throw new Refusal(400, "bad request line");
+                }
+                Map<String, String> headers = readHeaders(in);
+                keepAlive = !parts[2].equals("HTTP/1.0") && !"close".equalsIgnoreCase(headers.get("connection"));
+                long length = declaredLength(headers);
+                if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                byte[] body = length >= 0 ? in.readBytes((int) length) : readChunked(in);
+                response = handler.handle(parts[0], headers, body);
+            } catch (Refusal refusal) {
+                write(out, plain(refusal.status, refusal.getMessage()), false);
+                return;
+            }
+            write(out, response, keepAlive);
+            if (!keepAlive) {
+                return;
+            }
+        }
     }
-    String length = headers.get("content-length");
-    return length == null ? 0 : checkedSize(parseSize(length, 10, "Content-Length"), 0);
-  }
 
-  private static byte[] readChunked(RequestInput in) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    while (true) {
-      String sizeLine = in.readLine();
-      if (sizeLine == null) {
-        throw new EOFException();
-      }
-      int semicolon = sizeLine.indexOf(';');
-      long size = parseSize(semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon), 16, "chunk size");
-      if (size == 0) {
-        readHeaders(in);
-        return body.toByteArray();
-      }
-      body.write(in.readBytes((int) checkedSize(size, body.size())));
-      String end = in.readLine();
-      if (end == null) {
-        throw new EOFException();
-      }
-      if (!end.isEmpty()) {
-        throw new Refusal(400, "chunk data longer than its size");
-      }
+    private static Map<String, String> readHeaders(RequestInput in) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        String line;
+        int count = 0;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            if (++count > MAX_HEADERS) {
+                throw new Refusal(431, "too many header lines (at most " + MAX_HEADERS + ")");
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
+            }
+        }
+        return headers;
     }
-  }
 
-  /** A non-negative size in this radix, digits only (no sign), or 400. */
-  private static long parseSize(String text, int radix, String what) throws Refusal {
-    String digits = text.trim();
-    if (digits.isEmpty() || digits.length() > 16) {
-      throw new Refusal(400, "bad " + what);
+    /** The Content-Length (0 when absent), or -1 for a chunked body; refuses what cannot be served. */
+    private static long declaredLength(Map<String, String> headers) throws Refusal {
+        String encoding = headers.get("transfer-encoding");
+        if (encoding != null) {
+            if (!"chunked".equalsIgnoreCase(encoding)) {
+                throw new Refusal(400, "unsupported Transfer-Encoding: only chunked is accepted");
+            }
+            return -1;
+        }
+        String length = headers.get("content-length");
+        return length == null ? 0 : checkedSize(parseSize(length, 10, "Content-Length"), 0);
     }
-    long size = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int digit = Character.digit(digits.charAt(i), radix);
-      if (digit < 0) {
-        throw new Refusal(400, "bad " + what);
-      }
-      size = size * radix + digit;
-      if (size > Integer.MAX_VALUE) {
-        throw new Refusal(413, "request body too large (at most " + MAX_BODY + " bytes)");
-      }
+
+    private static byte[] readChunked(RequestInput in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = in.readLine();
+            if (sizeLine == null) {
+                throw new EOFException();
+            }
+            int semicolon = sizeLine.indexOf(';');
+            long size = parseSize(semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon), 16, "chunk size");
+            if (size == 0) {
+                readHeaders(in);
+                return body.toByteArray();
+            }
+            body.write(in.readBytes((int) checkedSize(size, body.size())));
+            String end = in.readLine();
+            if (end == null) {
+                throw new EOFException();
+            }
+            if (!end.isEmpty()) {
+                throw new Refusal(400, "chunk data longer than its size");
+            }
+        }
     }
-    return size;
-  }
 
-  /** The size if {@code already + size} fits in {@link #MAX_BODY}, or 413. */
-  private static long checkedSize(long size, long already) throws Refusal {
-    if (already + size > MAX_BODY) {
-      throw new Refusal(413, "request body too large (at most " + MAX_BODY + " bytes)");
+    /** A non-negative size in this radix, digits only (no sign), or 400. */
+    private static long parseSize(String text, int radix, String what) throws Refusal {
+        String digits = text.trim();
+        if (digits.isEmpty() || digits.length() > 16) {
+            throw new Refusal(400, "bad " + what);
+        }
+        long size = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = Character.digit(digits.charAt(i), radix);
+            if (digit < 0) {
+                throw new Refusal(400, "bad " + what);
+            }
+            size = size * radix + digit;
+            if (size > Integer.MAX_VALUE) {
+                throw new Refusal(413, "request body too large (at most " + MAX_BODY + " bytes)");
+            }
+        }
+        return size;
     }
-    return size;
-  }
 
-  private static Response plain(int status, String message) {
-    return new Response(status, "text/plain", message.getBytes(StandardCharsets.UTF_8), Map.of());
-  }
-
-  /** Answers a connection the pool has no thread for with 503, without reading its request. */
-  private static void refuseBusy(Socket client) {
-    try (client) {
-      write(client.getOutputStream(), plain(503, "too many connections; retry later"), false);
-    } catch (IOException e) {
-      // the client went away
+    /** The size if {@code already + size} fits in {@link #MAX_BODY}, or 413. */
+    private static long checkedSize(long size, long already) throws Refusal {
+        if (already + size > MAX_BODY) {
+            throw new Refusal(413, "request body too large (at most " + MAX_BODY + " bytes)");
+        }
+        return size;
     }
-  }
 
-  private static void write(OutputStream out, Response response, boolean keepAlive) throws IOException {
-    StringBuilder head = new StringBuilder(256);
-    head.append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n");
-    head.append("Content-Type: ").append(response.contentType()).append("\r\n");
-    head.append("Content-Length: ").append(response.body().length).append("\r\n");
-    response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-    head.append(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
-    byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    byte[] all = new byte[headBytes.length + response.body().length];
-    System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-    System.arraycopy(response.body(), 0, all, headBytes.length, response.body().length);
-    out.write(all);
-    out.flush();
-  }
-
-  private static String reason(int status) {
-    return switch (status) {
-      case 200 -> "OK";
-      case 400 -> "Bad Request";
-      case 404 -> "Not Found";
-      case 413 -> "Payload Too Large";
-      case 431 -> "Request Header Fields Too Large";
-      case 503 -> "Service Unavailable";
-      default -> "Internal Server Error";
-    };
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException e) {
-      // already closed
+    private static Response plain(int status, String message) {
+        return new Response(status, "text/plain", message.getBytes(StandardCharsets.UTF_8), Map.of());
     }
-  }
 
-  @Override
-  public void close() {
-    closed = true;
-    try {
-      socket.close();
-    } catch (SocketException e) {
-      // already closed
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Answers a connection the pool has no thread for with 503, without reading its request. */
+    private static void refuseBusy(Socket client) {
+        try (client) {
+            write(client.getOutputStream(), plain(503, "too many connections; retry later"), false);
+        } catch (IOException e) {
+            // the client went away
+        }
     }
-    open.forEach(Http11Server::closeQuietly);
-    connections.shutdownNow();
-  }
+
+    private static void write(OutputStream out, Response response, boolean keepAlive) throws IOException {
+        StringBuilder head = new StringBuilder(256);
+        head.append("HTTP/1.1 ")
+                .append(response.status())
+                .append(' ')
+                .append(reason(response.status()))
+                .append("\r\n");
+        head.append("Content-Type: ").append(response.contentType()).append("\r\n");
+        head.append("Content-Length: ").append(response.body().length).append("\r\n");
+        response.headers()
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
+        head.append(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[headBytes.length + response.body().length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(response.body(), 0, all, headBytes.length, response.body().length);
+        out.write(all);
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 413 -> "Payload Too Large";
+            case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
+            default -> "Internal Server Error";
+        };
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (SocketException e) {
+            // already closed
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        open.forEach(Http11Server::closeQuietly);
+        connections.shutdownNow();
+    }
 }

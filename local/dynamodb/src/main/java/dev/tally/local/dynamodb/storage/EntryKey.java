@@ -13,11 +13,12 @@ import java.util.Comparator;
  */
 public record EntryKey(KeyValue range, KeyValue tableHash, KeyValue tableRange) implements Comparable<EntryKey> {
 
-  private static final Comparator<EntryKey> ORDER = Comparator.comparing(EntryKey::range)
-      .thenComparing(EntryKey::tableHash).thenComparing(EntryKey::tableRange);
+    private static final Comparator<EntryKey> ORDER = Comparator.comparing(EntryKey::range)
+            .thenComparing(EntryKey::tableHash)
+            .thenComparing(EntryKey::tableRange);
 
-  @Override
-  public int compareTo(EntryKey other) {
-    return ORDER.compare(this, other);
-  }
+    @Override
+    public int compareTo(EntryKey other) {
+        return ORDER.compare(this, other);
+    }
 }

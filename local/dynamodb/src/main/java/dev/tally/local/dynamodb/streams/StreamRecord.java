@@ -18,29 +18,38 @@ import java.util.Map;
  * @param byService true when DynamoDB itself deleted the item (TTL)
  * @param createdMillis creation time, for the 24-hour retention
  */
-public record StreamRecord(String eventId, String eventName, long createdSeconds, Map<String, AttributeValue> keys,
-    Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage, long sequence, long sizeBytes,
-    String viewType, boolean byService, long createdMillis) {
+public record StreamRecord(
+        String eventId,
+        String eventName,
+        long createdSeconds,
+        Map<String, AttributeValue> keys,
+        Map<String, AttributeValue> newImage,
+        Map<String, AttributeValue> oldImage,
+        long sequence,
+        long sizeBytes,
+        String viewType,
+        boolean byService,
+        long createdMillis) {
 
-  /** The wire sequence number: 21 digits, increasing. */
-  public String sequenceNumber() {
-    return format(sequence);
-  }
-
-  /** Renders a sequence counter as AWS-like 21-digit numeric string. */
-  public static String format(long sequence) {
-    return String.format("1%020d", sequence);
-  }
-
-  /** Parses a wire sequence number back into the counter, or -1 if it is not one of ours. */
-  public static long parse(String sequenceNumber) {
-    if (sequenceNumber == null || sequenceNumber.length() != 21 || sequenceNumber.charAt(0) != '1') {
-      return -1;
+    /** The wire sequence number: 21 digits, increasing. */
+    public String sequenceNumber() {
+        return format(sequence);
     }
-    try {
-      return Long.parseLong(sequenceNumber.substring(1));
-    } catch (NumberFormatException e) {
-      return -1;
+
+    /** Renders a sequence counter as AWS-like 21-digit numeric string. */
+    public static String format(long sequence) {
+        return String.format("1%020d", sequence);
     }
-  }
+
+    /** Parses a wire sequence number back into the counter, or -1 if it is not one of ours. */
+    public static long parse(String sequenceNumber) {
+        if (sequenceNumber == null || sequenceNumber.length() != 21 || sequenceNumber.charAt(0) != '1') {
+            return -1;
+        }
+        try {
+            return Long.parseLong(sequenceNumber.substring(1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

@@ -14,16 +14,23 @@ import java.util.List;
  * @param createdMillis when it was enabled
  * @param shard its single shard
  */
-public record TableStream(String arn, String label, String tableName, String viewType, String hashKey,
-    String rangeKey, long createdMillis, StreamShard shard) {
+public record TableStream(
+        String arn,
+        String label,
+        String tableName,
+        String viewType,
+        String hashKey,
+        String rangeKey,
+        long createdMillis,
+        StreamShard shard) {
 
-  /** ENABLED while the shard is open, else DISABLED. */
-  public String status() {
-    return shard.isOpen() ? "ENABLED" : "DISABLED";
-  }
+    /** ENABLED while the shard is open, else DISABLED. */
+    public String status() {
+        return shard.isOpen() ? "ENABLED" : "DISABLED";
+    }
 
-  /** The shards (one). */
-  public List<StreamShard> shards() {
-    return List.of(shard);
-  }
+    /** The shards (one). */
+    public List<StreamShard> shards() {
+        return List.of(shard);
+    }
 }

@@ -51,13 +51,17 @@ final class ConformanceReport {
     }
 
     String summaryMarkdown() {
-        StringBuilder out = new StringBuilder("| verdict | ").append(String.join(" | ", servers)).append(" |\n|---|");
+        StringBuilder out = new StringBuilder("| verdict | ")
+                .append(String.join(" | ", servers))
+                .append(" |\n|---|");
         servers.forEach(server -> out.append("---|"));
         out.append('\n');
         Map<String, Map<Verdict, Integer>> totals = totals();
         for (Verdict verdict : Verdict.values()) {
             out.append("| ").append(verdict.label()).append(" |");
-            servers.forEach(server -> out.append(' ').append(totals.get(server).getOrDefault(verdict, 0)).append(" |"));
+            servers.forEach(server -> out.append(' ')
+                    .append(totals.get(server).getOrDefault(verdict, 0))
+                    .append(" |"));
             out.append('\n');
         }
         out.append("| **cases** |");
@@ -67,19 +71,24 @@ final class ConformanceReport {
 
     /** Writes {@code report.md} (summary and per-case table) and {@code results.json} into {@code directory}. */
     void write(Path directory) {
-        StringBuilder out = new StringBuilder("# DynamoDB conformance report\n\n").append(summaryMarkdown())
-                .append("\n| case | ").append(String.join(" | ", servers)).append(" |\n|---|");
+        StringBuilder out = new StringBuilder("# DynamoDB conformance report\n\n")
+                .append(summaryMarkdown())
+                .append("\n| case | ")
+                .append(String.join(" | ", servers))
+                .append(" |\n|---|");
         servers.forEach(server -> out.append("---|"));
         out.append('\n');
         verdicts.forEach((caseId, row) -> {
             out.append("| ").append(caseId).append(" |");
-            servers.forEach(server -> out.append(' ').append(row.get(server).label()).append(" |"));
+            servers.forEach(
+                    server -> out.append(' ').append(row.get(server).label()).append(" |"));
             out.append('\n');
         });
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.md"), out);
-            json.writerWithDefaultPrettyPrinter().writeValue(directory.resolve("results.json").toFile(), results);
+            json.writerWithDefaultPrettyPrinter()
+                    .writeValue(directory.resolve("results.json").toFile(), results);
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot write the conformance report", failure);
         }

@@ -64,15 +64,16 @@ class DynamoDbConformanceIT {
             throw new IllegalArgumentException("-Dconformance.subject must be tally, moto or dynoxide, not " + subject);
         }
         for (String reference : List.of("moto", "dynoxide")) {
-            DynamoDbEndpoint server = reference.equals("moto")
-                    ? ReferenceServer.moto(OUTPUT) : ReferenceServer.dynoxide(OUTPUT);
+            DynamoDbEndpoint server =
+                    reference.equals("moto") ? ReferenceServer.moto(OUTPUT) : ReferenceServer.dynoxide(OUTPUT);
             if (reference.equals(subject)) {
                 sessions.add(0, new ServerSession(server));
             } else {
                 sessions.add(new ServerSession(server));
             }
         }
-        report = new ConformanceReport(json, sessions.stream().map(ServerSession::name).toList());
+        report = new ConformanceReport(
+                json, sessions.stream().map(ServerSession::name).toList());
     }
 
     @AfterAll
@@ -87,21 +88,29 @@ class DynamoDbConformanceIT {
 
     @TestFactory
     Stream<DynamicNode> scenarios() {
-        Stream<DynamicNode> cases = scenarios.stream().map(scenario -> DynamicContainer.dynamicContainer(
-                scenario.name() + ": " + scenario.description(),
-                scenario.steps().stream().map(step -> DynamicTest.dynamicTest(step.id() + " (" + step.op() + ")",
-                        () -> runCase(scenario.name() + "/" + step.id(), step)))));
-        DynamicTest size = DynamicTest.dynamicTest("the suite holds at least " + MINIMUM_CASES + " cases",
-                () -> assertThat(scenarios.stream().mapToInt(s -> s.steps().size()).sum())
+        Stream<DynamicNode> cases = scenarios.stream()
+                .map(scenario -> DynamicContainer.dynamicContainer(
+                        scenario.name() + ": " + scenario.description(),
+                        scenario.steps().stream()
+                                .map(step -> DynamicTest.dynamicTest(
+                                        step.id() + " (" + step.op() + ")",
+                                        () -> runCase(scenario.name() + "/" + step.id(), step)))));
+        DynamicTest size = DynamicTest.dynamicTest(
+                "the suite holds at least " + MINIMUM_CASES + " cases",
+                () -> assertThat(scenarios.stream()
+                                .mapToInt(s -> s.steps().size())
+                                .sum())
                         .isGreaterThanOrEqualTo(MINIMUM_CASES));
         List<String> caseIds = scenarios.stream()
-                .flatMap(s -> s.steps().stream().map(step -> s.name() + "/" + step.id())).toList();
-        DynamicTest listed = DynamicTest.dynamicTest("every known deviation and defect names an existing case",
-                () -> {
-                    assertThat(caseIds).containsAll(deviations.keySet());
-                    assertThat(caseIds).containsAll(defects.keySet().stream()
-                            .map(key -> key.substring(key.indexOf(' ') + 1)).toList());
-                });
+                .flatMap(s -> s.steps().stream().map(step -> s.name() + "/" + step.id()))
+                .toList();
+        DynamicTest listed = DynamicTest.dynamicTest("every known deviation and defect names an existing case", () -> {
+            assertThat(caseIds).containsAll(deviations.keySet());
+            assertThat(caseIds)
+                    .containsAll(defects.keySet().stream()
+                            .map(key -> key.substring(key.indexOf(' ') + 1))
+                            .toList());
+        });
         return Stream.concat(Stream.of(size, listed), cases);
     }
 
@@ -137,8 +146,10 @@ class DynamoDbConformanceIT {
         });
         report.record(caseId, verdicts, normalized);
         assertThat(verdicts.values())
-                .as(() -> caseId + (deviation == null ? " (compared with " + baseline + ")"
-                        : " (compared with the documented result, " + deviation.docUrl() + ")")
+                .as(() -> caseId
+                        + (deviation == null
+                                ? " (compared with " + baseline + ")"
+                                : " (compared with the documented result, " + deviation.docUrl() + ")")
                         + "\nexpected: " + expected + "\n" + describe(normalized))
                 .doesNotContain(Verdict.DISAGREE);
     }
@@ -154,18 +165,25 @@ class DynamoDbConformanceIT {
 
     private static String describe(Map<String, JsonNode> results) {
         StringBuilder out = new StringBuilder();
-        results.forEach((server, result) -> out.append(server).append(": ").append(result).append('\n'));
+        results.forEach((server, result) ->
+                out.append(server).append(": ").append(result).append('\n'));
         return out.toString();
     }
 
     private List<Scenario> loadScenarios() {
         try {
-            Path directory = Path.of(getClass().getClassLoader().getResource("conformance/scenarios").toURI());
+            Path directory = Path.of(getClass()
+                    .getClassLoader()
+                    .getResource("conformance/scenarios")
+                    .toURI());
             try (Stream<Path> files = Files.list(directory)) {
                 List<Scenario> loaded = new ArrayList<>();
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     try (InputStream source = Files.newInputStream(file)) {
-                        loaded.add(Scenario.load(json, file.getFileName().toString().replace(".json", ""), source));
+                        loaded.add(Scenario.load(
+                                json, file.getFileName().toString().replace(".json", ""), source));
                     }
                 }
                 return loaded;

@@ -15,8 +15,7 @@ import java.util.function.BiConsumer;
  */
 final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** Calls {@code action} with (parent, last segment) for every place the path reaches in {@code root}. */
     static void forEachParent(JsonNode root, String path, BiConsumer<JsonNode, String> action) {
@@ -83,7 +82,9 @@ final class JsonPaths {
         String segment = segments[index];
         if (segment.equals("*")) {
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                node.properties().iterator();
+                        it.hasNext(); ) {
                     walk(it.next().getValue(), segments, index + 1, action);
                 }
             } else {

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class KnownDefects {
 
-    private KnownDefects() {
-    }
+    private KnownDefects() {}
 
     static Map<String, String> load(ObjectMapper json, InputStream source) {
         try {
@@ -26,8 +25,8 @@ final class KnownDefects {
                 String caseId = entry.path("case").asText();
                 String what = entry.path("what").asText();
                 if (server.isBlank() || caseId.isBlank() || what.isBlank()) {
-                    throw new IllegalArgumentException("known-defects.json: every entry names server, case and what: "
-                            + entry);
+                    throw new IllegalArgumentException(
+                            "known-defects.json: every entry names server, case and what: " + entry);
                 }
                 defects.put(server + " " + caseId, what);
             }

@@ -19,8 +19,7 @@ import java.util.Map;
  * @param docQuote   the sentence of that page that decides the case
  * @param documented the expected normalised result
  */
-record KnownDeviation(String caseId, Map<String, String> servers, String docUrl, String docQuote,
-                      JsonNode documented) {
+record KnownDeviation(String caseId, Map<String, String> servers, String docUrl, String docQuote, JsonNode documented) {
 
     KnownDeviation {
         servers = Map.copyOf(servers);
@@ -42,14 +41,19 @@ record KnownDeviation(String caseId, Map<String, String> servers, String docUrl,
             Map<String, KnownDeviation> byCase = new LinkedHashMap<>();
             for (JsonNode entry : json.readTree(source).path("deviations")) {
                 Map<String, String> servers = new LinkedHashMap<>();
-                entry.path("servers").properties().forEach(s -> servers.put(s.getKey(), s.getValue().asText()));
+                entry.path("servers")
+                        .properties()
+                        .forEach(s -> servers.put(s.getKey(), s.getValue().asText()));
                 for (JsonNode caseId : entry.path("cases")) {
-                    KnownDeviation deviation = new KnownDeviation(caseId.asText(), servers,
-                            entry.path("doc").path("url").asText(null), entry.path("doc").path("quote").asText(null),
+                    KnownDeviation deviation = new KnownDeviation(
+                            caseId.asText(),
+                            servers,
+                            entry.path("doc").path("url").asText(null),
+                            entry.path("doc").path("quote").asText(null),
                             entry.path("documented"));
                     if (byCase.put(deviation.caseId(), deviation) != null) {
-                        throw new IllegalArgumentException("known-deviations.json lists case " + deviation.caseId()
-                                + " twice; merge the entries");
+                        throw new IllegalArgumentException(
+                                "known-deviations.json lists case " + deviation.caseId() + " twice; merge the entries");
                     }
                 }
             }

@@ -34,22 +34,26 @@ final class OperationInvoker implements AutoCloseable {
 
     OperationInvoker(java.net.URI endpoint) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("conformance", "conformance"));
-        var http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
+        var http = UrlConnectionHttpClient.builder()
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
         this.dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
+                .overrideConfiguration(
+                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(60)))
                 .build();
         this.streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
+                .overrideConfiguration(
+                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(60)))
                 .build();
     }
 
@@ -63,8 +67,8 @@ final class OperationInvoker implements AutoCloseable {
             Class<?> requestType = Class.forName(MODEL_PACKAGE + operation + "Request");
             SdkPojo builder = (SdkPojo) requestType.getMethod("builder").invoke(null);
             sdkRequest = SdkJson.build(builder, request);
-            method = clientType.getMethod(Character.toLowerCase(operation.charAt(0)) + operation.substring(1),
-                    requestType);
+            method = clientType.getMethod(
+                    Character.toLowerCase(operation.charAt(0)) + operation.substring(1), requestType);
         } catch (ReflectiveOperationException unknown) {
             throw new IllegalArgumentException("unknown DynamoDB operation '" + operation + "'", unknown);
         }
@@ -82,11 +86,17 @@ final class OperationInvoker implements AutoCloseable {
     private static ObjectNode describe(Throwable failure) {
         ObjectNode error = JsonNodeFactory.instance.objectNode();
         if (failure instanceof AwsServiceException service) {
-            error.put("type", service.awsErrorDetails() == null ? service.getClass().getSimpleName()
-                    : service.awsErrorDetails().errorCode());
+            error.put(
+                    "type",
+                    service.awsErrorDetails() == null
+                            ? service.getClass().getSimpleName()
+                            : service.awsErrorDetails().errorCode());
             error.put("status", service.statusCode());
-            error.put("message", service.awsErrorDetails() == null ? service.getMessage()
-                    : service.awsErrorDetails().errorMessage());
+            error.put(
+                    "message",
+                    service.awsErrorDetails() == null
+                            ? service.getMessage()
+                            : service.awsErrorDetails().errorMessage());
             if (failure instanceof SdkPojo modelled) {
                 ObjectNode fields = SdkJson.toJson(modelled);
                 fields.remove("message");

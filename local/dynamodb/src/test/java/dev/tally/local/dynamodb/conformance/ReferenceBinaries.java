@@ -16,8 +16,7 @@ final class ReferenceBinaries {
 
     static final String DYNOXIDE_IN_PACKAGE = ".references/node_modules/@dynoxide/linux-x64/dynoxide";
 
-    private ReferenceBinaries() {
-    }
+    private ReferenceBinaries() {}
 
     static Path dynoxide() {
         return configured("conformance.dynoxide", "DYNOXIDE_BIN")

@@ -36,15 +36,19 @@ final class ReferenceServer implements DynamoDbEndpoint {
     /** Starts moto's standalone server. */
     static ReferenceServer moto(Path logDirectory) {
         Path binary = ReferenceBinaries.moto();
-        return start("moto", port -> List.of(binary.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)),
+        return start(
+                "moto",
+                port -> List.of(binary.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)),
                 logDirectory);
     }
 
     /** Starts dynoxide (in memory). */
     static ReferenceServer dynoxide(Path logDirectory) {
         Path binary = ReferenceBinaries.dynoxide();
-        return start("dynoxide", port -> List.of(binary.toString(), "serve", "--host", "127.0.0.1",
-                "--port", String.valueOf(port)), logDirectory);
+        return start(
+                "dynoxide",
+                port -> List.of(binary.toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(port)),
+                logDirectory);
     }
 
     private static ReferenceServer start(String name, IntFunction<List<String>> command, Path logDirectory) {
@@ -59,8 +63,10 @@ final class ReferenceServer implements DynamoDbEndpoint {
             awaitListening(name, process, port, log);
             return new ReferenceServer(name, process, URI.create("http://127.0.0.1:" + port));
         } catch (IOException failure) {
-            throw new IllegalStateException("reference '" + name + "' could not be started: " + failure.getMessage()
-                    + ". " + ReferenceBinaries.INSTALL_HINT, failure);
+            throw new IllegalStateException(
+                    "reference '" + name + "' could not be started: " + failure.getMessage() + ". "
+                            + ReferenceBinaries.INSTALL_HINT,
+                    failure);
         }
     }
 

@@ -27,27 +27,48 @@ import java.util.regex.Pattern;
  */
 final class ResultNormalizer {
 
-    private static final Set<String> TIMESTAMPS = Set.of("CreationDateTime", "LastIncreaseDateTime",
-            "LastDecreaseDateTime", "ApproximateCreationDateTime", "LastUpdateToPayPerRequestDateTime",
-            "InaccessibleEncryptionDateTime", "CreationRequestDateTime");
+    private static final Set<String> TIMESTAMPS = Set.of(
+            "CreationDateTime",
+            "LastIncreaseDateTime",
+            "LastDecreaseDateTime",
+            "ApproximateCreationDateTime",
+            "LastUpdateToPayPerRequestDateTime",
+            "InaccessibleEncryptionDateTime",
+            "CreationRequestDateTime");
     private static final Set<String> APPROXIMATE = Set.of("ItemCount", "TableSizeBytes", "IndexSizeBytes");
     private static final Set<String> ARNS = Set.of("TableArn", "LatestStreamArn", "StreamArn", "IndexArn");
     private static final Set<String> SEQUENCE_NUMBERS =
             Set.of("SequenceNumber", "StartingSequenceNumber", "EndingSequenceNumber");
-    private static final Set<String> UNORDERED_ARRAYS = Set.of("AttributeDefinitions", "GlobalSecondaryIndexes",
-            "LocalSecondaryIndexes", "NonKeyAttributes", "SS", "NS", "BS");
+    private static final Set<String> UNORDERED_ARRAYS = Set.of(
+            "AttributeDefinitions",
+            "GlobalSecondaryIndexes",
+            "LocalSecondaryIndexes",
+            "NonKeyAttributes",
+            "SS",
+            "NS",
+            "BS");
     /** What a table description is compared on; the rest (WarmThroughput, TableId, ...) varies with account features. */
-    private static final Set<String> TABLE_DESCRIPTION_FIELDS = Set.of("AttributeDefinitions", "TableName", "KeySchema",
-            "TableStatus", "BillingModeSummary", "ProvisionedThroughput", "LocalSecondaryIndexes",
-            "GlobalSecondaryIndexes", "StreamSpecification", "LatestStreamArn", "TableArn");
+    private static final Set<String> TABLE_DESCRIPTION_FIELDS = Set.of(
+            "AttributeDefinitions",
+            "TableName",
+            "KeySchema",
+            "TableStatus",
+            "BillingModeSummary",
+            "ProvisionedThroughput",
+            "LocalSecondaryIndexes",
+            "GlobalSecondaryIndexes",
+            "StreamSpecification",
+            "LatestStreamArn",
+            "TableArn");
+
     private static final Set<String> INDEX_FIELDS = Set.of("IndexName", "KeySchema", "Projection");
     private static final Set<String> TRANSIENT_STATUSES = Set.of("CREATING", "UPDATING", "ACTIVE");
-    private static final Pattern ARN = Pattern.compile(
-            "^arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/([A-Za-z0-9_.-]+)(?:/(index|stream)/(.+))?$");
-    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final Pattern ARN =
+            Pattern.compile("^arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/([A-Za-z0-9_.-]+)(?:/(index|stream)/(.+))?$");
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
-    private ResultNormalizer() {
-    }
+    private ResultNormalizer() {}
 
     /** Normalises {@code result} in place for {@code step} and returns it. */
     static ObjectNode normalize(Scenario.Step step, ObjectNode result) {
@@ -80,8 +101,13 @@ final class ResultNormalizer {
         ObjectNode body = kept.putObject(root);
         for (String path : step.only()) {
             List<JsonNode> values = JsonPaths.select(result, path);
-            body.set(path, values.isEmpty() ? null : values.size() == 1 ? values.get(0)
-                    : body.arrayNode().addAll(values));
+            body.set(
+                    path,
+                    values.isEmpty()
+                            ? null
+                            : values.size() == 1
+                                    ? values.get(0)
+                                    : body.arrayNode().addAll(values));
         }
         if (root.equals("error")) {
             body.set("type", result.path("error").path("type"));
@@ -110,31 +136,40 @@ final class ResultNormalizer {
                 if ((key.equals("TableDescription") || key.equals("Table")) && value instanceof ObjectNode table) {
                     retainTableDescription(table);
                 }
-                if (APPROXIMATE.contains(key) || key.equals("ConsumedCapacity")
+                if (APPROXIMATE.contains(key)
+                        || key.equals("ConsumedCapacity")
                         || key.equals("ItemCollectionMetrics") && value.isEmpty()) {
                     drop.add(key);
                 } else if (TIMESTAMPS.contains(key)) {
-                    entry.setValue(TextNode.valueOf(value.isNumber() ? "<timestamp>" : "<not a timestamp: " + value + ">"));
+                    entry.setValue(
+                            TextNode.valueOf(value.isNumber() ? "<timestamp>" : "<not a timestamp: " + value + ">"));
                 } else if (ARNS.contains(key)) {
                     entry.setValue(TextNode.valueOf(arnShape(value.asText())));
                 } else if (key.equals("TableId")) {
-                    entry.setValue(TextNode.valueOf(UUID.matcher(value.asText()).matches() ? "<uuid>" : value.asText()));
+                    entry.setValue(
+                            TextNode.valueOf(UUID.matcher(value.asText()).matches() ? "<uuid>" : value.asText()));
                 } else if (key.equals("LatestStreamLabel") || key.equals("StreamLabel") || key.equals("eventID")) {
                     entry.setValue(TextNode.valueOf(value.asText().isEmpty() ? "<empty>" : "<" + key + ">"));
                 } else if (SEQUENCE_NUMBERS.contains(key)) {
                     // API reference: a numeric string of 21 to 40 characters
-                    entry.setValue(TextNode.valueOf(value.asText().matches("\\d{21,40}") ? "<sequence-number>"
-                            : "<not 21-40 digits: " + value.asText() + ">"));
+                    entry.setValue(TextNode.valueOf(
+                            value.asText().matches("\\d{21,40}")
+                                    ? "<sequence-number>"
+                                    : "<not 21-40 digits: " + value.asText() + ">"));
                 } else if (key.equals("ShardId") || key.equals("ParentShardId")) {
                     // API reference: ShardId is 28 to 65 characters long
                     String shard = value.asText();
-                    entry.setValue(TextNode.valueOf(shard.startsWith("shardId-") && shard.length() >= 28
-                            && shard.length() <= 65 ? "shardId-<id>" : "<not a shard id of 28-65 characters: " + shard + ">"));
+                    entry.setValue(TextNode.valueOf(
+                            shard.startsWith("shardId-") && shard.length() >= 28 && shard.length() <= 65
+                                    ? "shardId-<id>"
+                                    : "<not a shard id of 28-65 characters: " + shard + ">"));
                 } else if (key.equals("eventVersion")) {
                     // AWS's own examples show both 1.0 and 1.1; the record's shape is compared, not this label
-                    entry.setValue(TextNode.valueOf(value.asText().matches("\\d+\\.\\d+") ? "<version>" : value.asText()));
+                    entry.setValue(
+                            TextNode.valueOf(value.asText().matches("\\d+\\.\\d+") ? "<version>" : value.asText()));
                 } else if (key.equals("SizeBytes")) {
-                    entry.setValue(TextNode.valueOf(value.asLong() > 0 ? "<positive>" : "<not positive: " + value + ">"));
+                    entry.setValue(
+                            TextNode.valueOf(value.asLong() > 0 ? "<positive>" : "<not positive: " + value + ">"));
                 } else if (key.equals("ShardIterator") || key.equals("NextShardIterator")) {
                     entry.setValue(TextNode.valueOf(value.asText().isEmpty() ? "<empty>" : "<iterator>"));
                 } else {
@@ -225,7 +260,10 @@ final class ResultNormalizer {
             List<String> keys = new ArrayList<>();
             node.fieldNames().forEachRemaining(keys::add);
             keys.sort(null);
-            keys.forEach(key -> out.append(TextNode.valueOf(key)).append(':').append(canonical(node.get(key))).append(','));
+            keys.forEach(key -> out.append(TextNode.valueOf(key))
+                    .append(':')
+                    .append(canonical(node.get(key)))
+                    .append(','));
             return out.append('}').toString();
         }
         if (node.isArray()) {

@@ -22,8 +22,10 @@ class ResultNormalizerTest {
 
     @Test
     void normalize_whenArnsDifferOnlyInRegionAccountAndLabel_resultsAreEqual() throws Exception {
-        ObjectNode moto = parse("{\"response\":{\"StreamArn\":\"arn:aws:dynamodb:us-east-1:123456789012:table/t1/stream/2026-01-01T00:00:00.000\"}}");
-        ObjectNode other = parse("{\"response\":{\"StreamArn\":\"arn:aws:dynamodb:eu-west-1:000000000000:table/t1/stream/9\"}}");
+        ObjectNode moto = parse(
+                "{\"response\":{\"StreamArn\":\"arn:aws:dynamodb:us-east-1:123456789012:table/t1/stream/2026-01-01T00:00:00.000\"}}");
+        ObjectNode other =
+                parse("{\"response\":{\"StreamArn\":\"arn:aws:dynamodb:eu-west-1:000000000000:table/t1/stream/9\"}}");
 
         Scenario.Step step = step("ListStreams", List.of(), List.of(), false);
 
@@ -52,8 +54,10 @@ class ResultNormalizerTest {
 
     @Test
     void normalize_whenScanItemsComeInAnotherOrderAndKeyOrder_resultsAreEqual() throws Exception {
-        ObjectNode first = parse("{\"response\":{\"Items\":[{\"pk\":{\"S\":\"a\"},\"v\":{\"N\":\"1\"}},{\"pk\":{\"S\":\"b\"}}]}}");
-        ObjectNode second = parse("{\"response\":{\"Items\":[{\"pk\":{\"S\":\"b\"}},{\"v\":{\"N\":\"1\"},\"pk\":{\"S\":\"a\"}}]}}");
+        ObjectNode first =
+                parse("{\"response\":{\"Items\":[{\"pk\":{\"S\":\"a\"},\"v\":{\"N\":\"1\"}},{\"pk\":{\"S\":\"b\"}}]}}");
+        ObjectNode second =
+                parse("{\"response\":{\"Items\":[{\"pk\":{\"S\":\"b\"}},{\"v\":{\"N\":\"1\"},\"pk\":{\"S\":\"a\"}}]}}");
 
         Scenario.Step scan = step("Scan", List.of(), List.of(), false);
 

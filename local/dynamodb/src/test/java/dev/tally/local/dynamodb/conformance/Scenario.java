@@ -40,9 +40,17 @@ record Scenario(String name, String description, List<Step> steps) {
      * @param collect        if set, the response's {@code Items} are appended to this per-server collection
      * @param compareMessage whether the error message text is compared (only where AWS documents the text)
      */
-    record Step(String id, String op, JsonNode request, List<String> unordered, List<String> ignore,
-                List<String> only, List<String> present, Map<String, String> save, String collect,
-                boolean compareMessage) {
+    record Step(
+            String id,
+            String op,
+            JsonNode request,
+            List<String> unordered,
+            List<String> ignore,
+            List<String> only,
+            List<String> present,
+            Map<String, String> save,
+            String collect,
+            boolean compareMessage) {
 
         Step {
             unordered = List.copyOf(unordered);
@@ -87,10 +95,20 @@ record Scenario(String name, String description, List<Step> steps) {
         });
         String id = required(scenario, step, "id");
         Map<String, String> save = new LinkedHashMap<>();
-        step.path("save").properties().forEach(entry -> save.put(entry.getKey(), entry.getValue().asText()));
-        return new Step(id, required(scenario, step, "op"), step.path("req"), strings(step.path("unordered")),
-                strings(step.path("ignore")), strings(step.path("only")), strings(step.path("present")), save,
-                step.hasNonNull("collect") ? step.get("collect").asText() : null, step.path("message").asBoolean(false));
+        step.path("save")
+                .properties()
+                .forEach(entry -> save.put(entry.getKey(), entry.getValue().asText()));
+        return new Step(
+                id,
+                required(scenario, step, "op"),
+                step.path("req"),
+                strings(step.path("unordered")),
+                strings(step.path("ignore")),
+                strings(step.path("only")),
+                strings(step.path("present")),
+                save,
+                step.hasNonNull("collect") ? step.get("collect").asText() : null,
+                step.path("message").asBoolean(false));
     }
 
     private static String required(String scenario, JsonNode step, String key) {

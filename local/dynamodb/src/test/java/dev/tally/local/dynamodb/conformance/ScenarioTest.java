@@ -19,9 +19,13 @@ class ScenarioTest {
 
     @Test
     void load_whenStepsValid_readsThemInOrderWithTheirOptions() {
-        Scenario scenario = Scenario.load(json, "demo", text("{\"description\":\"d\",\"steps\":["
-                + "{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{}},"
-                + "{\"id\":\"b\",\"op\":\"Scan\",\"req\":{\"TableName\":\"t\"},\"only\":[\"/Count\"],\"collect\":\"c\"}]}"));
+        Scenario scenario = Scenario.load(
+                json,
+                "demo",
+                text(
+                        "{\"description\":\"d\",\"steps\":["
+                                + "{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{}},"
+                                + "{\"id\":\"b\",\"op\":\"Scan\",\"req\":{\"TableName\":\"t\"},\"only\":[\"/Count\"],\"collect\":\"c\"}]}"));
 
         assertThat(scenario.steps()).extracting(Scenario.Step::id).containsExactly("a", "b");
         assertThat(scenario.steps().get(1).only()).containsExactly("/Count");
@@ -30,23 +34,32 @@ class ScenarioTest {
 
     @Test
     void load_whenStepHasUnknownKey_failsNamingIt() {
-        assertThatThrownBy(() -> Scenario.load(json, "demo", text(
-                "{\"steps\":[{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{},\"orderless\":[]}]}")))
+        assertThatThrownBy(() -> Scenario.load(
+                        json,
+                        "demo",
+                        text("{\"steps\":[{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{},\"orderless\":[]}]}")))
                 .hasMessageContaining("unknown key 'orderless'");
     }
 
     @Test
     void load_whenIdRepeated_failsNamingIt() {
-        assertThatThrownBy(() -> Scenario.load(json, "demo", text("{\"steps\":["
-                + "{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{}},{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{}}]}")))
+        assertThatThrownBy(
+                        () -> Scenario.load(
+                                json,
+                                "demo",
+                                text(
+                                        "{\"steps\":["
+                                                + "{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{}},{\"id\":\"a\",\"op\":\"ListTables\",\"req\":{}}]}")))
                 .hasMessageContaining("duplicate step id 'a'");
     }
 
     @Test
     void loadDeviations_whenDocIsNotAnAwsPage_fails() {
-        assertThatThrownBy(() -> KnownDeviation.load(json, text("{\"deviations\":[{\"cases\":[\"x/y\"],"
-                + "\"servers\":{\"moto\":\"m\"},\"doc\":{\"url\":\"https://example.com\",\"quote\":\"q\"},"
-                + "\"documented\":{\"response\":{}}}]}")))
+        assertThatThrownBy(() -> KnownDeviation.load(
+                        json,
+                        text("{\"deviations\":[{\"cases\":[\"x/y\"],"
+                                + "\"servers\":{\"moto\":\"m\"},\"doc\":{\"url\":\"https://example.com\",\"quote\":\"q\"},"
+                                + "\"documented\":{\"response\":{}}}]}")))
                 .hasMessageContaining("cites an AWS documentation URL");
     }
 }

@@ -31,14 +31,13 @@ final class SdkJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private SdkJson() {
-    }
+    private SdkJson() {}
 
     /** Fills a model builder (e.g. {@code PutItemRequest.builder()}) from a wire-format object and builds it. */
     static Object build(SdkPojo builder, JsonNode json) {
         if (!json.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object for " + builder.getClass().getSimpleName()
-                    + " but got: " + json);
+            throw new IllegalArgumentException(
+                    "expected a JSON object for " + builder.getClass().getSimpleName() + " but got: " + json);
         }
         Map<String, SdkField<?>> fields = new LinkedHashMap<>();
         builder.sdkFields().forEach(field -> fields.put(field.locationName(), field));
@@ -133,6 +132,7 @@ final class SdkJson {
             map.forEach((key, element) -> object.set(String.valueOf(key), fromValue(element)));
             return object;
         }
-        throw new IllegalArgumentException("unsupported value type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "unsupported value type " + value.getClass().getName());
     }
 }

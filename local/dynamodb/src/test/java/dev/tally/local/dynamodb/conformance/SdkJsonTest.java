@@ -32,8 +32,9 @@ class SdkJsonTest {
 
     @Test
     void toJson_whenRequestBuiltFromWireFormat_rendersTheSameWireFormat() throws Exception {
-        JsonNode wire = json.readTree("{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"a\"},"
-                + "\"bs\":{\"BS\":[\"AQ==\"]},\"m\":{\"M\":{\"x\":{\"N\":\"2\"}}}},\"ConditionExpression\":\"a = :b\"}");
+        JsonNode wire = json.readTree(
+                "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+                        + "\"bs\":{\"BS\":[\"AQ==\"]},\"m\":{\"M\":{\"x\":{\"N\":\"2\"}}}},\"ConditionExpression\":\"a = :b\"}");
 
         PutItemRequest request = (PutItemRequest) SdkJson.build((SdkPojo) PutItemRequest.builder(), wire);
 

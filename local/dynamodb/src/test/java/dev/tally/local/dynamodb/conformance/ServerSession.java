@@ -41,8 +41,12 @@ final class ServerSession implements AutoCloseable {
         if (step.op().equals("Collected")) {
             String name = step.request().path("name").asText();
             result = JsonNodeFactory.instance.objectNode();
-            result.putObject("response").set("Items", collections.getOrDefault(name,
-                    JsonNodeFactory.instance.arrayNode()).deepCopy());
+            result.putObject("response")
+                    .set(
+                            "Items",
+                            collections
+                                    .getOrDefault(name, JsonNodeFactory.instance.arrayNode())
+                                    .deepCopy());
         } else {
             result = invoker.invoke(step.op(), substitute(step.request().deepCopy()));
         }
@@ -51,8 +55,8 @@ final class ServerSession implements AutoCloseable {
             variables.put(variable, found.isEmpty() ? null : found.get(0).deepCopy());
         });
         if (step.collect() != null) {
-            ArrayNode collection = collections.computeIfAbsent(step.collect(),
-                    name -> JsonNodeFactory.instance.arrayNode());
+            ArrayNode collection =
+                    collections.computeIfAbsent(step.collect(), name -> JsonNodeFactory.instance.arrayNode());
             result.path("response").path("Items").forEach(item -> collection.add(item.deepCopy()));
         }
         return result;
@@ -104,8 +108,8 @@ final class ServerSession implements AutoCloseable {
 
     private JsonNode variable(String name) {
         if (!variables.containsKey(name)) {
-            throw new IllegalStateException("variable ${" + name + "} used before any step saved it (server "
-                    + server.name() + ")");
+            throw new IllegalStateException(
+                    "variable ${" + name + "} used before any step saved it (server " + server.name() + ")");
         }
         JsonNode value = variables.get(name);
         return value == null ? null : value.deepCopy();

@@ -21,12 +21,10 @@ import java.util.Set;
 public sealed interface BatchResponse {
 
     /** Every item succeeded. */
-    record AllSucceeded() implements BatchResponse {
-    }
+    record AllSucceeded() implements BatchResponse {}
 
     /** The batch failed as a whole; {@code reason} says why (for the log). */
-    record AllFailed(String reason) implements BatchResponse {
-    }
+    record AllFailed(String reason) implements BatchResponse {}
 
     /** Only these items (message ids or sequence numbers) failed. */
     record ItemsFailed(Set<String> itemIdentifiers) implements BatchResponse {
@@ -65,7 +63,9 @@ public sealed interface BatchResponse {
             if (identifier == null) {
                 return new AllFailed("a batch item failure has no itemIdentifier key");
             }
-            if (identifier.isNull() || !identifier.isTextual() || identifier.asText().isEmpty()) {
+            if (identifier.isNull()
+                    || !identifier.isTextual()
+                    || identifier.asText().isEmpty()) {
                 return new AllFailed("a batch item failure has a null or empty itemIdentifier");
             }
             if (!batchIdentifiers.contains(identifier.asText())) {

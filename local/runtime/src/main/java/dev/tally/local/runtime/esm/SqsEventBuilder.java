@@ -38,7 +38,8 @@ final class SqsEventBuilder {
             ObjectNode attributes = record.putObject("attributes");
             message.attributesAsStrings().forEach(attributes::put);
             ObjectNode messageAttributes = record.putObject("messageAttributes");
-            for (Map.Entry<String, MessageAttributeValue> entry : message.messageAttributes().entrySet()) {
+            for (Map.Entry<String, MessageAttributeValue> entry :
+                    message.messageAttributes().entrySet()) {
                 messageAttributes.set(entry.getKey(), attribute(entry.getValue()));
             }
             if (message.md5OfMessageAttributes() != null) {
@@ -62,7 +63,9 @@ final class SqsEventBuilder {
             node.put("stringValue", value.stringValue());
         }
         if (value.binaryValue() != null) {
-            node.put("binaryValue", Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
+            node.put(
+                    "binaryValue",
+                    Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
         }
         ArrayNode strings = node.putArray("stringListValues");
         value.stringListValues().forEach(strings::add);

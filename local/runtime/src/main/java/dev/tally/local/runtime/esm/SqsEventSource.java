@@ -40,13 +40,16 @@ public record SqsEventSource(
             throw new IllegalArgumentException(where + "MaximumBatchingWindowInSeconds must be 0..300, was " + window);
         }
         if (fifo && window > 0) {
-            throw new IllegalArgumentException(where + "MaximumBatchingWindowInSeconds is not supported for FIFO queues");
+            throw new IllegalArgumentException(
+                    where + "MaximumBatchingWindowInSeconds is not supported for FIFO queues");
         }
         if (batchSize > 10 && window < 1) {
-            throw new IllegalArgumentException(where + "a BatchSize above 10 needs MaximumBatchingWindowInSeconds of at least 1");
+            throw new IllegalArgumentException(
+                    where + "a BatchSize above 10 needs MaximumBatchingWindowInSeconds of at least 1");
         }
         if (maximumConcurrency < 1) {
-            throw new IllegalArgumentException(where + "the maximum concurrency must be at least 1, was " + maximumConcurrency);
+            throw new IllegalArgumentException(
+                    where + "the maximum concurrency must be at least 1, was " + maximumConcurrency);
         }
     }
 

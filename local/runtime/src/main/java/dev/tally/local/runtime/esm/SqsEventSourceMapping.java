@@ -52,8 +52,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
      * shorter than the function's timeout) and starts polling.
      */
     public void start() {
-        int visibility = Integer.parseInt(sqs.getQueueAttributes(request -> request.queueUrl(source.queueUrl())
-                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        int visibility = Integer.parseInt(sqs.getQueueAttributes(request ->
+                        request.queueUrl(source.queueUrl()).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes()
+                .get(QueueAttributeName.VISIBILITY_TIMEOUT));
         long functionTimeout = lambda.function(source.functionName()).timeout().toSeconds();
         if (visibility < functionTimeout) {
             throw new IllegalArgumentException("SQS event of " + source.functionName() + ": queue visibility timeout "
@@ -77,14 +79,19 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 }
             } catch (SdkException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "SQS poll for " + source.functionName() + " failed: " + e.getClass().getSimpleName());
+                    LOG.log(
+                            Level.WARNING,
+                            "SQS poll for " + source.functionName() + " failed: "
+                                    + e.getClass().getSimpleName());
                     pause(Duration.ofSeconds(1));
                 }
             } catch (RuntimeException e) {
                 // The function could not be invoked (e.g. its container cannot start): the batch stays
                 // undeleted and returns after its visibility timeout; keep polling.
                 if (running) {
-                    LOG.log(Level.WARNING, "SQS batch for " + source.functionName() + " not delivered: " + e.getMessage());
+                    LOG.log(
+                            Level.WARNING,
+                            "SQS batch for " + source.functionName() + " not delivered: " + e.getMessage());
                     pause(Duration.ofSeconds(1));
                 }
             }
@@ -100,16 +107,18 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             long remaining = windowEnd == Long.MAX_VALUE ? 1000 : windowEnd - System.currentTimeMillis();
             int waitSeconds = (int) Math.max(0, Math.min(1, Math.ceil(remaining / 1000.0)));
             List<Message> received = sqs.receiveMessage(request -> request.queueUrl(source.queueUrl())
-                    .maxNumberOfMessages(wanted)
-                    .waitTimeSeconds(waitSeconds)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")).messages();
+                            .maxNumberOfMessages(wanted)
+                            .waitTimeSeconds(waitSeconds)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                            .messageAttributeNames("All"))
+                    .messages();
             batch.addAll(received);
             if (batch.isEmpty()) {
                 return batch;
             }
             if (windowEnd == Long.MAX_VALUE) {
-                windowEnd = System.currentTimeMillis() + source.maximumBatchingWindow().toMillis();
+                windowEnd = System.currentTimeMillis()
+                        + source.maximumBatchingWindow().toMillis();
             }
             if (batch.size() >= source.batchSize() || System.currentTimeMillis() >= windowEnd) {
                 return batch;
@@ -120,7 +129,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     private void deliver(List<Message> batch) {
         String incomingTrace = batch.get(0).attributesAsStrings().get("AWSTraceHeader");
-        InvocationResult result = lambda.invoke(source.functionName(), Invocation.continuing(events.build(batch), incomingTrace));
+        InvocationResult result =
+                lambda.invoke(source.functionName(), Invocation.continuing(events.build(batch), incomingTrace));
         Set<String> ids = batch.stream().map(Message::messageId).collect(Collectors.toSet());
         Set<String> failed;
         if (!(result instanceof InvocationResult.Success success)) {
@@ -139,7 +149,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 failed = Set.of();
             }
         }
-        delete(batch.stream().filter(message -> !failed.contains(message.messageId())).toList());
+        delete(batch.stream()
+                .filter(message -> !failed.contains(message.messageId()))
+                .toList());
     }
 
     private void delete(List<Message> messages) {
@@ -147,13 +159,18 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             List<Message> chunk = messages.subList(start, Math.min(messages.size(), start + 10));
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .receiptHandle(chunk.get(i).receiptHandle()).build());
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle())
+                        .build());
             }
-            var response = sqs.deleteMessageBatch(request -> request.queueUrl(source.queueUrl()).entries(entries));
+            var response = sqs.deleteMessageBatch(
+                    request -> request.queueUrl(source.queueUrl()).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
-                LOG.log(Level.WARNING, "could not delete " + response.failed().size() + " processed message(s) of "
-                        + source.functionName() + "; they will be delivered again");
+                LOG.log(
+                        Level.WARNING,
+                        "could not delete " + response.failed().size() + " processed message(s) of "
+                                + source.functionName() + "; they will be delivered again");
             }
         }
     }

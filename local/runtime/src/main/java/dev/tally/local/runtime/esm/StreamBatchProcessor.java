@@ -37,10 +37,10 @@ final class StreamBatchProcessor {
     private final StreamRecordJson events;
 
     /** A set of records to (re)try, with how many times it has failed so far. */
-    private record Attempt(List<Record> records, int failures) {
-    }
+    private record Attempt(List<Record> records, int failures) {}
 
-    StreamBatchProcessor(StreamEventSource source, LocalLambda lambda, SqsClient sqs, ObjectMapper json, String region) {
+    StreamBatchProcessor(
+            StreamEventSource source, LocalLambda lambda, SqsClient sqs, ObjectMapper json, String region) {
         this.source = source;
         this.lambda = lambda;
         this.sqs = sqs;
@@ -64,7 +64,9 @@ final class StreamBatchProcessor {
                 result = lambda.invoke(source.functionName(), invocation);
             } catch (RuntimeException e) {
                 // Not invoked at all (e.g. the container cannot start): a failed attempt like any other.
-                LOG.log(Level.WARNING, "stream batch for " + source.functionName() + " not delivered: " + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "stream batch for " + source.functionName() + " not delivered: " + e.getMessage());
                 result = new InvocationResult.FunctionError("Runtime.InvokeError", new byte[0]);
             }
             List<Record> failed = failedRecords(records, result);
@@ -75,8 +77,13 @@ final class StreamBatchProcessor {
             int failures = attempt.failures() + 1;
             String functionError = result instanceof InvocationResult.Success ? null : "Unhandled";
             if (source.maximumRetryAttempts() >= 0 && failures > source.maximumRetryAttempts()) {
-                discard(shardId, failed, invocation.requestId(), StreamFailureRecord.Condition.RetryAttemptsExhausted,
-                        failures, functionError);
+                discard(
+                        shardId,
+                        failed,
+                        invocation.requestId(),
+                        StreamFailureRecord.Condition.RetryAttemptsExhausted,
+                        failures,
+                        functionError);
                 continue;
             }
             boolean wholeBatchFailed = failed.size() == records.size() && functionError != null;
@@ -100,7 +107,8 @@ final class StreamBatchProcessor {
         if (!source.reportBatchItemFailures()) {
             return List.of();
         }
-        Set<String> sequenceNumbers = records.stream().map(r -> r.dynamodb().sequenceNumber()).collect(Collectors.toSet());
+        Set<String> sequenceNumbers =
+                records.stream().map(r -> r.dynamodb().sequenceNumber()).collect(Collectors.toSet());
         BatchResponse response = BatchResponse.interpret(success.payload(), sequenceNumbers, json);
         if (response instanceof BatchResponse.AllFailed all) {
             LOG.log(Level.WARNING, "stream batch of " + source.functionName() + " treated as failed: " + all.reason());
@@ -134,16 +142,32 @@ final class StreamBatchProcessor {
         return fresh;
     }
 
-    private void discard(String shardId, List<Record> records, String requestId, StreamFailureRecord.Condition condition,
-                         int invokeCount, String functionError) {
-        LOG.log(Level.WARNING, "discarding " + records.size() + " stream record(s) of " + source.functionName()
-                + " (" + condition + ")");
+    private void discard(
+            String shardId,
+            List<Record> records,
+            String requestId,
+            StreamFailureRecord.Condition condition,
+            int invokeCount,
+            String functionError) {
+        LOG.log(
+                Level.WARNING,
+                "discarding " + records.size() + " stream record(s) of " + source.functionName() + " (" + condition
+                        + ")");
         if (source.onFailureQueueUrl().isEmpty()) {
             return;
         }
-        String body = StreamFailureRecord.json(json, records, shardId, source.streamArn(),
-                lambda.functionArn(source.functionName()), requestId, condition, invokeCount, functionError);
-        sqs.sendMessage(request -> request.queueUrl(source.onFailureQueueUrl().get()).messageBody(body));
+        String body = StreamFailureRecord.json(
+                json,
+                records,
+                shardId,
+                source.streamArn(),
+                lambda.functionArn(source.functionName()),
+                requestId,
+                condition,
+                invokeCount,
+                functionError);
+        sqs.sendMessage(
+                request -> request.queueUrl(source.onFailureQueueUrl().get()).messageBody(body));
     }
 
     private static void pause(long millis) {

@@ -38,7 +38,8 @@ public record StreamEventSource(
         Objects.requireNonNull(onFailureQueueUrl, "onFailureQueueUrl");
         String where = "DynamoDB event of " + functionName + ": ";
         if (!startingPosition.equals("TRIM_HORIZON") && !startingPosition.equals("LATEST")) {
-            throw new IllegalArgumentException(where + "StartingPosition must be TRIM_HORIZON or LATEST, was " + startingPosition);
+            throw new IllegalArgumentException(
+                    where + "StartingPosition must be TRIM_HORIZON or LATEST, was " + startingPosition);
         }
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException(where + "BatchSize must be 1..10000, was " + batchSize);
@@ -48,11 +49,12 @@ public record StreamEventSource(
             throw new IllegalArgumentException(where + "MaximumBatchingWindowInSeconds must be 0..300, was " + window);
         }
         if (maximumRetryAttempts < -1 || maximumRetryAttempts > 10_000) {
-            throw new IllegalArgumentException(where + "MaximumRetryAttempts must be -1..10000, was " + maximumRetryAttempts);
+            throw new IllegalArgumentException(
+                    where + "MaximumRetryAttempts must be -1..10000, was " + maximumRetryAttempts);
         }
         if (maximumRecordAgeSeconds != -1 && (maximumRecordAgeSeconds < 60 || maximumRecordAgeSeconds > 604_800)) {
-            throw new IllegalArgumentException(where + "MaximumRecordAgeInSeconds must be -1 or 60..604800, was "
-                    + maximumRecordAgeSeconds);
+            throw new IllegalArgumentException(
+                    where + "MaximumRecordAgeInSeconds must be -1 or 60..604800, was " + maximumRecordAgeSeconds);
         }
     }
 }

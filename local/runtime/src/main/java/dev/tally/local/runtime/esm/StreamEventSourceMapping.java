@@ -49,8 +49,8 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         }
     }
 
-    public StreamEventSourceMapping(StreamEventSource source, DynamoDbStreamsClient streams, SqsClient sqs,
-                                    LocalLambda lambda, String region) {
+    public StreamEventSourceMapping(
+            StreamEventSource source, DynamoDbStreamsClient streams, SqsClient sqs, LocalLambda lambda, String region) {
         this.source = source;
         this.streams = streams;
         this.processor = new StreamBatchProcessor(source, lambda, sqs, JSON, region);
@@ -87,7 +87,10 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 return;
             } catch (SdkException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "stream poll for " + source.functionName() + " failed: " + e.getClass().getSimpleName());
+                    LOG.log(
+                            Level.WARNING,
+                            "stream poll for " + source.functionName() + " failed: "
+                                    + e.getClass().getSimpleName());
                     sleepQuietly(1_000);
                 }
             } catch (RuntimeException e) {
@@ -102,7 +105,8 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     /** Reads a batch from the shard (gathering over the batching window) and processes it; true if records were delivered. */
     private boolean readShard(ShardCursor cursor) {
         List<Record> batch = new ArrayList<>();
-        long windowEnd = System.currentTimeMillis() + source.maximumBatchingWindow().toMillis();
+        long windowEnd =
+                System.currentTimeMillis() + source.maximumBatchingWindow().toMillis();
         do {
             GetRecordsResponse response = getRecords(cursor, source.batchSize() - batch.size());
             batch.addAll(response.records());
@@ -125,12 +129,17 @@ public final class StreamEventSourceMapping implements AutoCloseable {
 
     private GetRecordsResponse getRecords(ShardCursor cursor, int limit) {
         try {
-            return streams.getRecords(request -> request.shardIterator(cursor.iterator).limit(Math.min(limit, 1000)));
+            return streams.getRecords(
+                    request -> request.shardIterator(cursor.iterator).limit(Math.min(limit, 1000)));
         } catch (ExpiredIteratorException e) {
-            cursor.iterator = iterator(cursor.shard.shardId(), cursor.lastSequenceNumber == null
-                    ? ShardIteratorType.TRIM_HORIZON.toString() : ShardIteratorType.AFTER_SEQUENCE_NUMBER.toString(),
+            cursor.iterator = iterator(
+                    cursor.shard.shardId(),
+                    cursor.lastSequenceNumber == null
+                            ? ShardIteratorType.TRIM_HORIZON.toString()
+                            : ShardIteratorType.AFTER_SEQUENCE_NUMBER.toString(),
                     cursor.lastSequenceNumber);
-            return streams.getRecords(request -> request.shardIterator(cursor.iterator).limit(Math.min(limit, 1000)));
+            return streams.getRecords(
+                    request -> request.shardIterator(cursor.iterator).limit(Math.min(limit, 1000)));
         }
     }
 
@@ -144,8 +153,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         String lastShard = null;
         do {
             String start = lastShard;
-            var description = streams.describeStream(request -> request.streamArn(source.streamArn())
-                    .exclusiveStartShardId(start)).streamDescription();
+            var description = streams.describeStream(
+                            request -> request.streamArn(source.streamArn()).exclusiveStartShardId(start))
+                    .streamDescription();
             for (Shard shard : description.shards()) {
                 shards.computeIfAbsent(shard.shardId(), id -> {
                     ShardCursor cursor = new ShardCursor(shard);
@@ -158,8 +168,11 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     }
 
     private String iterator(String shardId, String type, String sequenceNumber) {
-        return streams.getShardIterator(request -> request.streamArn(source.streamArn()).shardId(shardId)
-                .shardIteratorType(type).sequenceNumber(sequenceNumber)).shardIterator();
+        return streams.getShardIterator(request -> request.streamArn(source.streamArn())
+                        .shardId(shardId)
+                        .shardIteratorType(type)
+                        .sequenceNumber(sequenceNumber))
+                .shardIterator();
     }
 
     private static void sleepQuietly(long millis) {

@@ -16,13 +16,23 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 final class StreamFailureRecord {
 
     /** Why the records were discarded. */
-    enum Condition { RetryAttemptsExhausted, RecordAgeExceeded }
-
-    private StreamFailureRecord() {
+    enum Condition {
+        RetryAttemptsExhausted,
+        RecordAgeExceeded
     }
 
-    static String json(ObjectMapper json, List<Record> records, String shardId, String streamArn, String functionArn,
-                       String requestId, Condition condition, int invokeCount, String functionError) {
+    private StreamFailureRecord() {}
+
+    static String json(
+            ObjectMapper json,
+            List<Record> records,
+            String shardId,
+            String streamArn,
+            String functionArn,
+            String requestId,
+            Condition condition,
+            int invokeCount,
+            String functionError) {
         ObjectNode root = json.createObjectNode();
         ObjectNode request = root.putObject("requestContext");
         request.put("requestId", requestId);

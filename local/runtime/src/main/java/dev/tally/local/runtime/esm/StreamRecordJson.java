@@ -40,7 +40,8 @@ final class StreamRecordJson {
             node.set("dynamodb", streamRecord(record.dynamodb()));
             node.put("eventSourceARN", streamArn);
             if (record.userIdentity() != null) {
-                node.putObject("userIdentity").put("type", record.userIdentity().type())
+                node.putObject("userIdentity")
+                        .put("type", record.userIdentity().type())
                         .put("principalId", record.userIdentity().principalId());
             }
         }
@@ -54,7 +55,9 @@ final class StreamRecordJson {
     private ObjectNode streamRecord(StreamRecord record) {
         ObjectNode node = json.createObjectNode();
         if (record.approximateCreationDateTime() != null) {
-            node.put("ApproximateCreationDateTime", record.approximateCreationDateTime().getEpochSecond());
+            node.put(
+                    "ApproximateCreationDateTime",
+                    record.approximateCreationDateTime().getEpochSecond());
         }
         if (record.hasKeys()) {
             node.set("Keys", item(record.keys()));

@@ -29,8 +29,8 @@ public final class ApiDocs {
 
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
     private static final Pattern ASSET = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.(js|css|png)");
-    private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "png", "image/png");
+    private static final Map<String, String> TYPES =
+            Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png");
     private static final String INDEX = """
             <!doctype html>
             <html lang="en">
@@ -113,7 +113,9 @@ public final class ApiDocs {
     }
 
     private void asset(HttpExchange exchange, String name) throws IOException {
-        InputStream in = ASSET.matcher(name).matches() ? ApiDocs.class.getClassLoader().getResourceAsStream(assets + name) : null;
+        InputStream in = ASSET.matcher(name).matches()
+                ? ApiDocs.class.getClassLoader().getResourceAsStream(assets + name)
+                : null;
         if (in == null) {
             send(exchange, 404, "text/plain; charset=utf-8", "Not Found".getBytes(StandardCharsets.UTF_8));
             return;
@@ -127,7 +129,8 @@ public final class ApiDocs {
     /** Only GET and HEAD, and only from this machine (the server binds to loopback; this says so again). */
     private static boolean readable(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
-        return (method.equals("GET") || method.equals("HEAD")) && exchange.getRemoteAddress().getAddress().isLoopbackAddress();
+        return (method.equals("GET") || method.equals("HEAD"))
+                && exchange.getRemoteAddress().getAddress().isLoopbackAddress();
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
@@ -143,7 +146,8 @@ public final class ApiDocs {
     }
 
     private static String swaggerUiVersion() {
-        try (InputStream in = ApiDocs.class.getClassLoader()
+        try (InputStream in = ApiDocs.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             if (in == null) {
                 throw new IllegalStateException("org.webjars:swagger-ui is not on the classpath");

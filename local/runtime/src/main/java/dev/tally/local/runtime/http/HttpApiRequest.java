@@ -14,8 +14,14 @@ import java.util.Map;
  * @param sourceIp the client's address
  * @param protocol e.g. {@code HTTP/1.1}
  */
-public record HttpApiRequest(String method, String rawPath, String rawQueryString, Map<String, List<String>> headers,
-                             byte[] body, String sourceIp, String protocol) {
+public record HttpApiRequest(
+        String method,
+        String rawPath,
+        String rawQueryString,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String sourceIp,
+        String protocol) {
 
     public HttpApiRequest {
         headers = Map.copyOf(headers);

@@ -12,7 +12,9 @@ public record HttpApiResponse(int statusCode, Map<String, List<String>> headers,
 
     /** API Gateway's own JSON error answer, e.g. {@code {"message":"Not Found"}}. */
     static HttpApiResponse gatewayError(int statusCode, String message) {
-        return new HttpApiResponse(statusCode, Map.of("content-type", List.of("application/json")),
+        return new HttpApiResponse(
+                statusCode,
+                Map.of("content-type", List.of("application/json")),
                 ("{\"message\":\"" + message + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

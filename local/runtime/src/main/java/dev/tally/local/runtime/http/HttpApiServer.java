@@ -43,7 +43,8 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     /** @param threads requests handled at once; more wait in a bounded queue, then in the socket's backlog */
-    public HttpApiServer(int port, RouteTable routes, LocalLambda lambda, String accountId, int threads) throws IOException {
+    public HttpApiServer(int port, RouteTable routes, LocalLambda lambda, String accountId, int threads)
+            throws IOException {
         this.routes = routes;
         this.lambda = lambda;
         this.format = new PayloadFormatV2(new ObjectMapper(), accountId, "local");
@@ -74,11 +75,15 @@ public final class HttpApiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Optional<HttpApiRequest> request = read(exchange);
-            HttpApiResponse response = request.isPresent() ? respond(request.get())
+            HttpApiResponse response = request.isPresent()
+                    ? respond(request.get())
                     : HttpApiResponse.gatewayError(413, "Request Entity Too Large");
             exchange.getResponseHeaders().set("apigw-requestid", newRequestId());
-            response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
-            boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+            response.headers()
+                    .forEach((name, values) -> values.forEach(
+                            value -> exchange.getResponseHeaders().add(name, value)));
+            boolean noBody =
+                    response.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : response.body().length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -97,13 +102,17 @@ public final class HttpApiServer implements AutoCloseable {
         byte[] event = format.event(request, match.get(), requestId, Instant.now());
         String trace = request.headers().entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase("x-amzn-trace-id"))
-                .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+                .map(header -> header.getValue().get(0))
+                .findFirst()
+                .orElse(null);
         InvocationResult result;
         try {
             result = lambda.invoke(match.get().route().functionName(), Invocation.continuing(event, trace));
         } catch (RuntimeException e) {
             // The function could not be invoked (its container cannot start): the reason goes to the log only.
-            LOG.log(System.Logger.Level.WARNING, "cannot invoke " + match.get().route().functionName() + ": " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot invoke " + match.get().route().functionName() + ": " + e.getMessage());
             return HttpApiResponse.gatewayError(500, "Internal Server Error");
         }
         if (result instanceof InvocationResult.Success success) {
@@ -122,8 +131,14 @@ public final class HttpApiServer implements AutoCloseable {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
         URI uri = exchange.getRequestURI();
-        return Optional.of(new HttpApiRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers,
-                body.get(), exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()));
+        return Optional.of(new HttpApiRequest(
+                exchange.getRequestMethod(),
+                uri.getRawPath(),
+                uri.getRawQuery(),
+                headers,
+                body.get(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getProtocol()));
     }
 
     private static String newRequestId() {

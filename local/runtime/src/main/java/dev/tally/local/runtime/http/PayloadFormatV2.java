@@ -27,8 +27,9 @@ import java.util.Map;
  */
 public final class PayloadFormatV2 {
 
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ObjectMapper json;
     private final String accountId;
@@ -124,10 +125,17 @@ public final class PayloadFormatV2 {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         JsonNode headerNode = answer.path("headers");
-        headerNode.properties().forEach(field -> headers.put(field.getKey().toLowerCase(Locale.ROOT),
-                new ArrayList<>(List.of(field.getValue().asText()))));
-        answer.path("multiValueHeaders").properties().forEach(field -> field.getValue().forEach(value ->
-                headers.computeIfAbsent(field.getKey().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(value.asText())));
+        headerNode
+                .properties()
+                .forEach(field -> headers.put(
+                        field.getKey().toLowerCase(Locale.ROOT),
+                        new ArrayList<>(List.of(field.getValue().asText()))));
+        answer.path("multiValueHeaders")
+                .properties()
+                .forEach(field -> field.getValue()
+                        .forEach(value -> headers.computeIfAbsent(
+                                        field.getKey().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                                .add(value.asText())));
         for (JsonNode cookie : answer.path("cookies")) {
             headers.computeIfAbsent("set-cookie", key -> new ArrayList<>()).add(cookie.asText());
         }
@@ -177,15 +185,23 @@ public final class PayloadFormatV2 {
             return true;
         }
         String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
-                || type.equals("application/x-www-form-urlencoded") || type.equals("application/graphql");
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript")
+                || type.equals("application/x-www-form-urlencoded")
+                || type.equals("application/graphql");
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -43,6 +43,5 @@ public record Route(String method, String path, String functionName) {
     }
 
     /** The match of a request path, with its path parameters. */
-    record Match(Route route, Map<String, String> pathParameters) {
-    }
+    record Match(Route route, Map<String, String> pathParameters) {}
 }

@@ -21,8 +21,7 @@ public final class AotTraining {
     /** A training init can fail on a loaded machine (a client call timing out): one retry. */
     private static final int ATTEMPTS = 2;
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     /**
      * Trains the cache of one function unless it exists already.
@@ -54,12 +53,14 @@ public final class AotTraining {
         }
         Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         deleteOlderCaches(caches.directory(), spec.name(), cache);
-        return "AOT cache " + cache.getFileName() + " (trained in " + (System.nanoTime() - started) / 1_000_000 + " ms)";
+        return "AOT cache " + cache.getFileName() + " (trained in " + (System.nanoTime() - started) / 1_000_000
+                + " ms)";
     }
 
     /** Runs one training container; null when the cache was written, else why not. */
-    private static String trainOnce(FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn,
-                                    Path partial) throws IOException {
+    private static String trainOnce(
+            FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn, Path partial)
+            throws IOException {
         Files.deleteIfExists(partial);
         FunctionContainer container = FunctionContainer.start(spec, launcher, log, functionArn, partial);
         InvocationResult failure = container.awaitInit();
@@ -75,7 +76,9 @@ public final class AotTraining {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (!file.equals(current) && name.startsWith(functionName + "-") && name.endsWith(".aot")
+                if (!file.equals(current)
+                        && name.startsWith(functionName + "-")
+                        && name.endsWith(".aot")
                         && name.length() == functionName.length() + 1 + 16 + 4) {
                     Files.deleteIfExists(file);
                 }

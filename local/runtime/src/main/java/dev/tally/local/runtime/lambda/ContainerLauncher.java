@@ -54,8 +54,12 @@ public final class ContainerLauncher {
      * @param jdks the JDK each function runs on, by function name (see {@link JdkLocator})
      * @param aotCaches the local AOT caches, or null to run without them
      */
-    public ContainerLauncher(Path workDirectory, Map<String, String> platformEnvironment, List<String> jvmFlags,
-                             java.util.function.Function<String, JdkLocator.Jdk> jdks, AotCaches aotCaches) {
+    public ContainerLauncher(
+            Path workDirectory,
+            Map<String, String> platformEnvironment,
+            List<String> jvmFlags,
+            java.util.function.Function<String, JdkLocator.Jdk> jdks,
+            AotCaches aotCaches) {
         this.workDirectory = workDirectory;
         this.platformEnvironment = Map.copyOf(platformEnvironment);
         this.jvmFlags = List.copyOf(jvmFlags);
@@ -66,7 +70,8 @@ public final class ContainerLauncher {
 
     /** The JDK running this local runtime. */
     public static JdkLocator.Jdk currentJdk() {
-        return new JdkLocator.Jdk(Path.of(System.getProperty("java.home")), Runtime.version().feature());
+        return new JdkLocator.Jdk(
+                Path.of(System.getProperty("java.home")), Runtime.version().feature());
     }
 
     /** The JDK a function's containers run on. */
@@ -88,7 +93,9 @@ public final class ContainerLauncher {
         if (!AotCaches.supports(jdk)) {
             return "no AOT cache (JDK " + jdk.feature() + " has none; needs " + AotCaches.MINIMUM_FEATURE + "+)";
         }
-        return aotCaches.isReady(spec) ? "AOT cache " + aotCaches.cacheFile(spec).getFileName() : "no AOT cache (not trained)";
+        return aotCaches.isReady(spec)
+                ? "AOT cache " + aotCaches.cacheFile(spec).getFileName()
+                : "no AOT cache (not trained)";
     }
 
     /**
@@ -117,10 +124,12 @@ public final class ContainerLauncher {
         // Lambda's Java runtimes give the heap about 85% of the configured memory.
         command.add("-Xmx" + (spec.memorySizeMb() * 85 / 100) + "m");
         if (jdk.feature() >= 24) {
-            // The runtime interface client loads its JNI library from the unnamed module (as Lambda's java25 does, quietly).
+            // The runtime interface client loads its JNI library from the unnamed module (as Lambda's java25 does,
+            // quietly).
             command.add("--enable-native-access=ALL-UNNAMED");
         }
-        boolean aot = aotCacheOutput != null || (aotCaches != null && AotCaches.supports(jdk) && aotCaches.isReady(spec));
+        boolean aot =
+                aotCacheOutput != null || (aotCaches != null && AotCaches.supports(jdk) && aotCaches.isReady(spec));
         if (aotCacheOutput != null) {
             command.add("-XX:AOTCacheOutput=" + aotCacheOutput);
             command.add("-Xlog:aot=error");
@@ -169,15 +178,20 @@ public final class ContainerLauncher {
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + spec.name());
         int feature = jdk(spec).feature();
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + (feature > 0 ? feature : Runtime.version().feature()));
+        environment.put(
+                "AWS_EXECUTION_ENV",
+                "AWS_Lambda_java" + (feature > 0 ? feature : Runtime.version().feature()));
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         environment.put("_HANDLER", spec.handler());
         return environment;
     }
 
     static String withoutShareFlags(String options) {
-        return String.join(" ", java.util.Arrays.stream(options.trim().split("\\s+"))
-                .filter(option -> !option.startsWith("-Xshare:")).toList());
+        return String.join(
+                " ",
+                java.util.Arrays.stream(options.trim().split("\\s+"))
+                        .filter(option -> !option.startsWith("-Xshare:"))
+                        .toList());
     }
 
     private String javaToolOptions(String functionOptions) {
@@ -190,7 +204,8 @@ public final class ContainerLauncher {
 
     private Path taskRoot(FunctionSpec spec) throws IOException {
         if (!Files.isRegularFile(spec.codeJar())) {
-            throw new IOException("function " + spec.name() + ": code jar " + spec.codeJar() + " does not exist (build it first)");
+            throw new IOException(
+                    "function " + spec.name() + ": code jar " + spec.codeJar() + " does not exist (build it first)");
         }
         Path lib = workDirectory.resolve(spec.name()).resolve("lib");
         Files.createDirectories(lib);
@@ -228,7 +243,10 @@ public final class ContainerLauncher {
                 }
                 Path partial = Files.createTempFile(target.getParent(), "jni", ".part");
                 Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        partial,
+                        target,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             nativeLibrary = target.toAbsolutePath();
@@ -241,13 +259,17 @@ public final class ContainerLauncher {
         for (String className : RUNTIME_CLASSES) {
             try {
                 Class<?> type = Class.forName(className, false, ContainerLauncher.class.getClassLoader());
-                String entry = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                String entry = Path.of(type.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString();
                 if (!entries.contains(entry)) {
                     entries.add(entry);
                 }
             } catch (ClassNotFoundException | URISyntaxException e) {
-                throw new IllegalStateException("the Lambda runtime interface client is not on the runtime's classpath: "
-                        + className, e);
+                throw new IllegalStateException(
+                        "the Lambda runtime interface client is not on the runtime's classpath: " + className, e);
             }
         }
         return String.join(java.io.File.pathSeparator, entries);

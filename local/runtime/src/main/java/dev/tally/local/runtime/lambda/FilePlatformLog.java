@@ -44,8 +44,12 @@ public final class FilePlatformLog implements PlatformLog {
     public synchronized void report(InvocationReport report) {
         console.println("[" + report.functionName() + "] " + report.reportLine());
         try {
-            Files.writeString(reportsFile, JSON.writeValueAsString(report) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    reportsFile,
+                    JSON.writeValueAsString(report) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + reportsFile, e);
         }

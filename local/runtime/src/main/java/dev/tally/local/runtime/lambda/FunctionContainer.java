@@ -24,9 +24,11 @@ final class FunctionContainer implements AutoCloseable {
 
     /** Lambda's limit on the init phase before it is retried within the first invocation. */
     static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final byte[] EXIT_ERROR = "{\"errorMessage\":\"Runtime exited without providing a reason\",\"errorType\":\"Runtime.ExitError\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EXIT_ERROR =
+            "{\"errorMessage\":\"Runtime exited without providing a reason\",\"errorType\":\"Runtime.ExitError\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final String id;
     private final FunctionSpec spec;
@@ -38,7 +40,8 @@ final class FunctionContainer implements AutoCloseable {
     private volatile boolean dead;
     private volatile long lastUsedNanos;
 
-    private FunctionContainer(FunctionSpec spec, PlatformLog log, RuntimeApiServer api, Process process, long startedNanos) {
+    private FunctionContainer(
+            FunctionSpec spec, PlatformLog log, RuntimeApiServer api, Process process, long startedNanos) {
         this.id = spec.name() + "-" + SEQUENCE.incrementAndGet();
         this.spec = spec;
         this.log = log;
@@ -57,8 +60,9 @@ final class FunctionContainer implements AutoCloseable {
     }
 
     /** Starts a container; with {@code aotCacheOutput}, an AOT training container (see {@link AotTraining}). */
-    static FunctionContainer start(FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn,
-                                   Path aotCacheOutput) throws IOException {
+    static FunctionContainer start(
+            FunctionSpec spec, ContainerLauncher launcher, PlatformLog log, String functionArn, Path aotCacheOutput)
+            throws IOException {
         RuntimeApiServer api = new RuntimeApiServer(functionArn);
         try {
             long started = System.nanoTime();
@@ -106,10 +110,14 @@ final class FunctionContainer implements AutoCloseable {
         try {
             Object outcome = CompletableFuture.anyOf(pending.result(), process.onExit())
                     .get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            result = outcome instanceof InvocationResult r ? r : new InvocationResult.FunctionError("Runtime.ExitError", EXIT_ERROR);
+            result = outcome instanceof InvocationResult r
+                    ? r
+                    : new InvocationResult.FunctionError("Runtime.ExitError", EXIT_ERROR);
         } catch (TimeoutException e) {
-            log.platform(spec.name(), invocation.requestId() + " Task timed out after "
-                    + String.format("%.2f", spec.timeout().toMillis() / 1000.0) + " seconds");
+            log.platform(
+                    spec.name(),
+                    invocation.requestId() + " Task timed out after "
+                            + String.format("%.2f", spec.timeout().toMillis() / 1000.0) + " seconds");
             result = new InvocationResult.Timeout(spec.timeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,7 +137,8 @@ final class FunctionContainer implements AutoCloseable {
             CompletableFuture.anyOf(api.firstPoll(), api.initError(), process.onExit())
                     .get(limitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.platform(spec.name(), "INIT_REPORT Init Duration: " + limitMillis + " ms\tPhase: init\tStatus: timeout");
+            log.platform(
+                    spec.name(), "INIT_REPORT Init Duration: " + limitMillis + " ms\tPhase: init\tStatus: timeout");
             return new InvocationResult.Timeout(limitMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,22 +155,34 @@ final class FunctionContainer implements AutoCloseable {
         return null;
     }
 
-    private InvocationResult finish(Invocation invocation, boolean cold, Double initMillis, double durationMillis,
-                                    InvocationResult result) {
+    private InvocationResult finish(
+            Invocation invocation, boolean cold, Double initMillis, double durationMillis, InvocationResult result) {
         long maxMemory = peakResidentMegabytes();
         if (result instanceof InvocationResult.Timeout || !process.isAlive()) {
             // A timeout or a dead runtime ends the container; a handler's exception does not.
             close();
         }
-        String status = result instanceof InvocationResult.Success ? "success"
+        String status = result instanceof InvocationResult.Success
+                ? "success"
                 : result instanceof InvocationResult.Timeout ? "timeout" : "error";
         String errorType = result instanceof InvocationResult.FunctionError f ? f.errorType() : null;
         long billed = (long) Math.ceil(durationMillis + (initMillis == null ? 0 : initMillis));
         log.platform(spec.name(), "END RequestId: " + invocation.requestId());
-        log.report(new InvocationReport(System.currentTimeMillis(), spec.name(), invocation.requestId(), id,
-                TraceHeader.field(invocation.traceHeader(), "Root"), TraceHeader.field(invocation.traceHeader(), "Parent"),
-                cold, initMillis, durationMillis,
-                Math.max(1, billed), spec.memorySizeMb(), maxMemory, status, errorType));
+        log.report(new InvocationReport(
+                System.currentTimeMillis(),
+                spec.name(),
+                invocation.requestId(),
+                id,
+                TraceHeader.field(invocation.traceHeader(), "Root"),
+                TraceHeader.field(invocation.traceHeader(), "Parent"),
+                cold,
+                initMillis,
+                durationMillis,
+                Math.max(1, billed),
+                spec.memorySizeMb(),
+                maxMemory,
+                status,
+                errorType));
         lastUsedNanos = System.nanoTime();
         return result;
     }
@@ -181,15 +202,18 @@ final class FunctionContainer implements AutoCloseable {
     }
 
     private void pump(InputStream stream, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    log.functionOutput(spec.name(), line);
-                }
-            } catch (IOException e) {
-                // The container ended; nothing more to read.
-            }
-        }, id + "-" + name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            log.functionOutput(spec.name(), line);
+                        }
+                    } catch (IOException e) {
+                        // The container ended; nothing more to read.
+                    }
+                },
+                id + "-" + name);
         thread.setDaemon(true);
         thread.start();
     }

@@ -121,7 +121,10 @@ final class FunctionPool implements AutoCloseable {
 
     /** The process ids of the running containers (for tests and the shutdown check). */
     synchronized List<Long> containerPids() {
-        return all.stream().filter(FunctionContainer::isAlive).map(FunctionContainer::pid).toList();
+        return all.stream()
+                .filter(FunctionContainer::isAlive)
+                .map(FunctionContainer::pid)
+                .toList();
     }
 
     synchronized int idleCount() {

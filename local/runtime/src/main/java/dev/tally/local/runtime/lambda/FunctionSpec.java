@@ -33,13 +33,16 @@ public record FunctionSpec(
         Objects.requireNonNull(codeJar, "codeJar");
         Objects.requireNonNull(timeout, "timeout");
         if (memorySizeMb < 128 || memorySizeMb > 10240) {
-            throw new IllegalArgumentException("function " + name + ": MemorySize must be 128..10240 MB, was " + memorySizeMb);
+            throw new IllegalArgumentException(
+                    "function " + name + ": MemorySize must be 128..10240 MB, was " + memorySizeMb);
         }
         if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Duration.ofSeconds(900)) > 0) {
-            throw new IllegalArgumentException("function " + name + ": Timeout must be 1..900 seconds, was " + timeout.toSeconds());
+            throw new IllegalArgumentException(
+                    "function " + name + ": Timeout must be 1..900 seconds, was " + timeout.toSeconds());
         }
         if (maxContainers < 1) {
-            throw new IllegalArgumentException("function " + name + ": maxContainers must be at least 1, was " + maxContainers);
+            throw new IllegalArgumentException(
+                    "function " + name + ": maxContainers must be at least 1, was " + maxContainers);
         }
         environment = Map.copyOf(environment);
     }

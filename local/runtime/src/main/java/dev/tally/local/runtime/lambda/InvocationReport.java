@@ -47,13 +47,24 @@ public record InvocationReport(
     /** The line Lambda writes to the function's log: {@code REPORT RequestId: … Init Duration: … ms}. */
     public String reportLine() {
         StringBuilder line = new StringBuilder()
-                .append("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(String.format(java.util.Locale.ROOT, "%.2f", durationMs)).append(" ms")
-                .append("\tBilled Duration: ").append(billedDurationMs).append(" ms")
-                .append("\tMemory Size: ").append(memorySizeMb).append(" MB")
-                .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
+                .append("REPORT RequestId: ")
+                .append(requestId)
+                .append("\tDuration: ")
+                .append(String.format(java.util.Locale.ROOT, "%.2f", durationMs))
+                .append(" ms")
+                .append("\tBilled Duration: ")
+                .append(billedDurationMs)
+                .append(" ms")
+                .append("\tMemory Size: ")
+                .append(memorySizeMb)
+                .append(" MB")
+                .append("\tMax Memory Used: ")
+                .append(maxMemoryUsedMb)
+                .append(" MB");
         if (initDurationMs != null) {
-            line.append("\tInit Duration: ").append(String.format(java.util.Locale.ROOT, "%.2f", initDurationMs)).append(" ms");
+            line.append("\tInit Duration: ")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", initDurationMs))
+                    .append(" ms");
         }
         if (!"success".equals(status)) {
             line.append("\tStatus: ").append(status);

@@ -74,19 +74,24 @@ public final class JdkLocator {
             }
             return new Jdk(override.toAbsolutePath(), featureOfHome(override).orElse(0));
         }
-        int wanted = featureOf(runtime).orElseThrow(() -> new IllegalStateException(
-                "function " + functionName + ": Runtime " + runtime + " is not a Java runtime (java17, java21, java25)"));
+        int wanted = featureOf(runtime)
+                .orElseThrow(() -> new IllegalStateException("function " + functionName + ": Runtime " + runtime
+                        + " is not a Java runtime (java17, java21, java25)"));
         List<Path> looked = new ArrayList<>();
         for (Path home : candidates()) {
             looked.add(home);
             Optional<Integer> feature = featureOfHome(home);
-            if (feature.isPresent() && feature.get() == wanted && Files.isExecutable(home.resolve("bin").resolve("java"))) {
+            if (feature.isPresent()
+                    && feature.get() == wanted
+                    && Files.isExecutable(home.resolve("bin").resolve("java"))) {
                 return new Jdk(home.toAbsolutePath(), wanted);
             }
         }
-        throw new IllegalStateException("function " + functionName + " has Runtime: " + runtime + " but no JDK " + wanted
-                + " was found (looked at " + looked + "). Install a JDK " + wanted + " under /usr/lib/jvm, set JAVA_HOME to one,"
-                + " or pass --jdk PATH to run every function on that JDK.");
+        throw new IllegalStateException(
+                "function " + functionName + " has Runtime: " + runtime + " but no JDK " + wanted
+                        + " was found (looked at " + looked + "). Install a JDK " + wanted
+                        + " under /usr/lib/jvm, set JAVA_HOME to one,"
+                        + " or pass --jdk PATH to run every function on that JDK.");
     }
 
     private List<Path> candidates() {

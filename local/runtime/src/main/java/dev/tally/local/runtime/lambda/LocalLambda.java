@@ -29,8 +29,12 @@ public final class LocalLambda implements AutoCloseable {
      * @param region the region in the functions' ARNs
      * @param idleTimeout how long a warm container may stay unused before it is stopped
      */
-    public LocalLambda(List<FunctionSpec> functions, ContainerLauncher launcher, PlatformLog log, String region,
-                       Duration idleTimeout) {
+    public LocalLambda(
+            List<FunctionSpec> functions,
+            ContainerLauncher launcher,
+            PlatformLog log,
+            String region,
+            Duration idleTimeout) {
         this.region = region;
         for (FunctionSpec spec : functions) {
             pools.put(spec.name(), new FunctionPool(spec, launcher, log, functionArn(spec.name())));
@@ -41,8 +45,11 @@ public final class LocalLambda implements AutoCloseable {
             return thread;
         });
         long period = Math.max(100, Math.min(idleTimeout.toMillis() / 2, 30_000));
-        reaper.scheduleWithFixedDelay(() -> pools.values().forEach(pool -> pool.stopIdle(idleTimeout)),
-                period, period, TimeUnit.MILLISECONDS);
+        reaper.scheduleWithFixedDelay(
+                () -> pools.values().forEach(pool -> pool.stopIdle(idleTimeout)),
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         // A container must never outlive the runtime: kill them all when this JVM exits.
         this.shutdownHook = new Thread(() -> pools.values().forEach(FunctionPool::close), "containers-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -73,7 +80,9 @@ public final class LocalLambda implements AutoCloseable {
 
     /** The process ids of all running containers. */
     public List<Long> containerPids() {
-        return pools.values().stream().flatMap(pool -> pool.containerPids().stream()).toList();
+        return pools.values().stream()
+                .flatMap(pool -> pool.containerPids().stream())
+                .toList();
     }
 
     /** The process ids of the running containers of one function. */

@@ -39,9 +39,11 @@ final class RuntimeApiServer implements AutoCloseable {
     private volatile boolean closed;
 
     /** An invocation handed to the container, with the future its outcome completes. */
-    record Pending(Invocation invocation, long deadlineEpochMillis, CompletableFuture<Long> delivered,
-                   CompletableFuture<InvocationResult> result) {
-    }
+    record Pending(
+            Invocation invocation,
+            long deadlineEpochMillis,
+            CompletableFuture<Long> delivered,
+            CompletableFuture<InvocationResult> result) {}
 
     RuntimeApiServer(String functionArn) throws IOException {
         this.functionArn = functionArn;
@@ -68,7 +70,8 @@ final class RuntimeApiServer implements AutoCloseable {
 
     /** Queues an invocation for the container; the returned pending's futures report delivery and outcome. */
     Pending submit(Invocation invocation, long deadlineEpochMillis) {
-        Pending pending = new Pending(invocation, deadlineEpochMillis, new CompletableFuture<>(), new CompletableFuture<>());
+        Pending pending =
+                new Pending(invocation, deadlineEpochMillis, new CompletableFuture<>(), new CompletableFuture<>());
         queue.add(pending);
         return pending;
     }
@@ -82,7 +85,8 @@ final class RuntimeApiServer implements AutoCloseable {
             } else if (method.equals("POST") && path.equals("init/error")) {
                 byte[] body = readBody(exchange);
                 body = body == null ? "{}".getBytes(StandardCharsets.UTF_8) : body;
-                initError.complete(new InvocationResult.FunctionError(errorType(body, errorType(exchange, "Runtime.InitError")), body));
+                initError.complete(new InvocationResult.FunctionError(
+                        errorType(body, errorType(exchange, "Runtime.InitError")), body));
                 send(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/response")) {
                 complete(exchange, path.substring("invocation/".length(), path.length() - "/response".length()), false);
@@ -134,9 +138,11 @@ final class RuntimeApiServer implements AutoCloseable {
         }
         InvocationResult result;
         if (tooLarge) {
-            result = new InvocationResult.FunctionError("Function.ResponseSizeTooLarge",
+            result = new InvocationResult.FunctionError(
+                    "Function.ResponseSizeTooLarge",
                     ("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size ("
-                            + MAX_RESPONSE_BYTES + " bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}")
+                                    + MAX_RESPONSE_BYTES
+                                    + " bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}")
                             .getBytes(StandardCharsets.UTF_8));
         } else if (error) {
             result = new InvocationResult.FunctionError(errorType(body, errorType(exchange, "Runtime.Unknown")), body);

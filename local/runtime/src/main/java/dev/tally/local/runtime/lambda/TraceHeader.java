@@ -12,8 +12,7 @@ public final class TraceHeader {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
-    private TraceHeader() {
-    }
+    private TraceHeader() {}
 
     /** A new root trace, sampled, with a new parent segment id. */
     public static String newSampled() {

@@ -26,6 +26,7 @@ public final class LoopbackHttpServers {
     public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
     /** Seconds a client may take to send a whole request before the JDK server drops the connection. */
     public static final String MAX_REQUEST_SECONDS_PROPERTY = "sun.net.httpserver.maxReqTime";
+
     static final long MAX_REQUEST_SECONDS = 30;
 
     static {
@@ -38,8 +39,7 @@ public final class LoopbackHttpServers {
         }
     }
 
-    private LoopbackHttpServers() {
-    }
+    private LoopbackHttpServers() {}
 
     /**
      * Creates (not starts) a server on {@code 127.0.0.1:port} (0 for any free port) whose exchanges
@@ -48,7 +48,8 @@ public final class LoopbackHttpServers {
      * (back-pressure instead of an unbounded queue). The pool is the server's executor; stop it
      * with {@link #stop(HttpServer)}.
      */
-    public static HttpServer create(int port, int backlog, String threadName, int threads, int queued) throws IOException {
+    public static HttpServer create(int port, int backlog, String threadName, int threads, int queued)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
         server.setExecutor(boundedPool(threadName, threads, queued));
         return server;
@@ -65,12 +66,18 @@ public final class LoopbackHttpServers {
     /** A pool of at most {@code threads} daemon threads with a queue of {@code queued}; the caller runs what overflows. */
     static ThreadPoolExecutor boundedPool(String threadName, int threads, int queued) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queued), runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queued),
+                runnable -> {
                     Thread thread = new Thread(runnable, threadName + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Reads request bodies up to a limit, so that a client cannot make a local server buffer without bound. */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * The request body, or empty if it is longer than {@code maxBytes} (by its {@code Content-Length}

@@ -20,6 +20,12 @@ record ApiResponse(int status, String errorType, String body) {
 
     /** A 400 with the error code in {@code __type} (JSON 1.1) and in {@code x-amzn-ErrorType} (REST-JSON). */
     static ApiResponse error(String type, String message) {
-        return new ApiResponse(400, type, JSON.createObjectNode().put("__type", type).put("message", message).toString());
+        return new ApiResponse(
+                400,
+                type,
+                JSON.createObjectNode()
+                        .put("__type", type)
+                        .put("message", message)
+                        .toString());
     }
 }

@@ -34,7 +34,8 @@ public final class FunctionLogs implements PlatformLog, AutoCloseable {
     public static final String JSON_FORMAT = "JSON";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final PlatformLog delegate;
     private final Path directory;
@@ -84,7 +85,10 @@ public final class FunctionLogs implements PlatformLog, AutoCloseable {
         if (report.coldStart() && report.initDurationMs() == null) {
             // The init failed: Lambda logs an INIT_REPORT (a timeout already logged its own), not a REPORT.
             if (!"timeout".equals(report.status())) {
-                platformLine(report.functionName(), report.timestamp(), "INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: error");
+                platformLine(
+                        report.functionName(),
+                        report.timestamp(),
+                        "INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: error");
             }
             return;
         }
@@ -94,22 +98,27 @@ public final class FunctionLogs implements PlatformLog, AutoCloseable {
         }
         if (report.initDurationMs() != null) {
             ObjectNode init = event(report.timestamp(), "platform.initReport");
-            ObjectNode record = init.putObject("record").put("initializationType", "on-demand").put("phase", "init")
+            ObjectNode record = init.putObject("record")
+                    .put("initializationType", "on-demand")
+                    .put("phase", "init")
                     .put("status", "success");
             record.putObject("metrics").put("durationMs", report.initDurationMs());
             append(report.functionName(), report.timestamp(), init.toString());
         }
         ObjectNode event = event(report.timestamp(), "platform.report");
-        ObjectNode record = event.putObject("record").put("requestId", report.requestId())
-                .put("status", report.status());
-        ObjectNode metrics = record.putObject("metrics").put("durationMs", report.durationMs())
-                .put("billedDurationMs", report.billedDurationMs()).put("memorySizeMB", report.memorySizeMb())
+        ObjectNode record =
+                event.putObject("record").put("requestId", report.requestId()).put("status", report.status());
+        ObjectNode metrics = record.putObject("metrics")
+                .put("durationMs", report.durationMs())
+                .put("billedDurationMs", report.billedDurationMs())
+                .put("memorySizeMB", report.memorySizeMb())
                 .put("maxMemoryUsedMB", report.maxMemoryUsedMb());
         if (report.initDurationMs() != null) {
             metrics.put("initDurationMs", report.initDurationMs());
         }
         if (report.traceId() != null) {
-            record.putObject("tracing").put("type", "X-Amzn-Trace-Id")
+            record.putObject("tracing")
+                    .put("type", "X-Amzn-Trace-Id")
                     .put("value", "Root=" + report.traceId() + ";Parent=" + report.segmentId() + ";Sampled=1");
         }
         append(report.functionName(), report.timestamp(), event.toString());
@@ -134,7 +143,9 @@ public final class FunctionLogs implements PlatformLog, AutoCloseable {
         }
         if (line.startsWith("INIT_REPORT ")) {
             ObjectNode event = event(at, "platform.initReport");
-            ObjectNode record = event.putObject("record").put("initializationType", "on-demand").put("phase", "init")
+            ObjectNode record = event.putObject("record")
+                    .put("initializationType", "on-demand")
+                    .put("phase", "init")
                     .put("status", line.contains("Status: timeout") ? "timeout" : "error");
             record.putObject("metrics").put("durationMs", Double.parseDouble(words[3]));
             return event.toString();
@@ -156,25 +167,32 @@ public final class FunctionLogs implements PlatformLog, AutoCloseable {
     }
 
     private static ObjectNode event(long at, String type) {
-        return JSON.createObjectNode().put("time", Instant.ofEpochMilli(at).toString()).put("type", type);
+        return JSON.createObjectNode()
+                .put("time", Instant.ofEpochMilli(at).toString())
+                .put("type", type);
     }
 
     /** One line per event, flushed at once (the logs API reads the file); one open file per function. */
     private synchronized void append(String functionName, long timestamp, String message) {
-        ObjectNode line = JSON.createObjectNode().put("timestamp", timestamp)
+        ObjectNode line = JSON.createObjectNode()
+                .put("timestamp", timestamp)
                 .put("logStreamName", DAY.format(Instant.ofEpochMilli(timestamp)) + "/[$LATEST]local")
                 .put("message", message);
         try {
             Writer writer = writers.get(functionName);
             if (writer == null) {
-                writer = Files.newBufferedWriter(file(directory, functionName), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                writer = Files.newBufferedWriter(
+                        file(directory, functionName),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
                 writers.put(functionName, writer);
             }
             writer.write(line + "\n");
             writer.flush();
         } catch (IOException e) {
-            System.err.println("cannot store a log line of " + functionName + " in " + directory + ": " + e.getMessage());
+            System.err.println(
+                    "cannot store a log line of " + functionName + " in " + directory + ": " + e.getMessage());
         }
     }
 }

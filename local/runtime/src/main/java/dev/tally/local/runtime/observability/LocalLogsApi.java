@@ -43,8 +43,11 @@ final class LocalLogsApi {
         return switch (operation) {
             case "DescribeLogGroups" -> describeLogGroups(request);
             case "FilterLogEvents" -> filterLogEvents(request);
-            default -> ApiResponse.error("UnknownOperationException",
-                    "The local CloudWatch Logs API serves DescribeLogGroups and FilterLogEvents only, not " + operation + ".");
+            default ->
+                ApiResponse.error(
+                        "UnknownOperationException",
+                        "The local CloudWatch Logs API serves DescribeLogGroups and FilterLogEvents only, not "
+                                + operation + ".");
         };
     }
 
@@ -54,13 +57,18 @@ final class LocalLogsApi {
         if (offset < 0) {
             return ApiResponse.error("InvalidParameterException", "nextToken is not a token this API returned.");
         }
-        List<String> groups = groups().stream().filter(group -> group.startsWith(prefix)).sorted().toList();
+        List<String> groups = groups().stream()
+                .filter(group -> group.startsWith(prefix))
+                .sorted()
+                .toList();
         ObjectNode response = JSON.createObjectNode();
         ArrayNode out = response.putArray("logGroups");
         for (String group : Pages.page(groups, offset, pageSize)) {
-            out.addObject().put("logGroupName", group)
+            out.addObject()
+                    .put("logGroupName", group)
                     .put("arn", "arn:aws:logs:local:000000000000:log-group:" + group + ":*")
-                    .put("creationTime", 0).put("storedBytes", 0);
+                    .put("creationTime", 0)
+                    .put("storedBytes", 0);
         }
         String next = Pages.next(groups, offset, pageSize);
         if (next != null) {
@@ -70,13 +78,15 @@ final class LocalLogsApi {
     }
 
     private ApiResponse filterLogEvents(JsonNode request) {
-        String group = request.path("logGroupName").asText(request.path("logGroupIdentifier").asText(""));
+        String group = request.path("logGroupName")
+                .asText(request.path("logGroupIdentifier").asText(""));
         if (!group.startsWith(GROUP_PREFIX) || !groups().contains(group)) {
             return ApiResponse.error("ResourceNotFoundException", "The specified log group does not exist.");
         }
         String pattern = request.path("filterPattern").asText("").trim();
         if (pattern.startsWith("{") || pattern.startsWith("[")) {
-            return ApiResponse.error("InvalidParameterException",
+            return ApiResponse.error(
+                    "InvalidParameterException",
                     "The local CloudWatch Logs API matches terms and ?alternatives only, not: " + pattern);
         }
         int offset = Pages.offset(request.path("nextToken").asText(null));
@@ -97,9 +107,12 @@ final class LocalLogsApi {
         ArrayNode out = response.putArray("events");
         int index = offset;
         for (JsonNode event : Pages.page(matching, offset, size)) {
-            out.addObject().put("logStreamName", event.path("logStreamName").asText())
-                    .put("timestamp", event.path("timestamp").asLong()).put("message", event.path("message").asText())
-                    .put("ingestionTime", event.path("timestamp").asLong()).put("eventId", Integer.toString(index++));
+            out.addObject()
+                    .put("logStreamName", event.path("logStreamName").asText())
+                    .put("timestamp", event.path("timestamp").asLong())
+                    .put("message", event.path("message").asText())
+                    .put("ingestionTime", event.path("timestamp").asLong())
+                    .put("eventId", Integer.toString(index++));
         }
         response.putArray("searchedLogStreams");
         String next = Pages.next(matching, offset, size);
@@ -135,8 +148,10 @@ final class LocalLogsApi {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jsonl"))
-                    .map(name -> GROUP_PREFIX + name.substring(0, name.length() - ".jsonl".length())).toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".jsonl"))
+                    .map(name -> GROUP_PREFIX + name.substring(0, name.length() - ".jsonl".length()))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -44,8 +44,10 @@ final class LocalXRayApi {
         return switch (path) {
             case "/TraceSummaries" -> traceSummaries(request);
             case "/Traces" -> batchGetTraces(request);
-            default -> ApiResponse.error("InvalidRequestException",
-                    "The local X-Ray API serves GetTraceSummaries and BatchGetTraces only, not " + path + ".");
+            default ->
+                ApiResponse.error(
+                        "InvalidRequestException",
+                        "The local X-Ray API serves GetTraceSummaries and BatchGetTraces only, not " + path + ".");
         };
     }
 
@@ -74,9 +76,16 @@ final class LocalXRayApi {
         ObjectNode response = JSON.createObjectNode();
         ArrayNode summaries = response.putArray("TraceSummaries");
         for (Trace trace : Pages.page(matching, offset, pageSize)) {
-            summaries.addObject().put("Id", trace.id()).put("StartTime", trace.start())
-                    .put("Duration", trace.end() - trace.start()).put("ResponseTime", trace.end() - trace.start())
-                    .put("HasFault", false).put("HasError", trace.error()).put("HasThrottle", false).put("IsPartial", false);
+            summaries
+                    .addObject()
+                    .put("Id", trace.id())
+                    .put("StartTime", trace.start())
+                    .put("Duration", trace.end() - trace.start())
+                    .put("ResponseTime", trace.end() - trace.start())
+                    .put("HasFault", false)
+                    .put("HasError", trace.error())
+                    .put("HasThrottle", false)
+                    .put("IsPartial", false);
         }
         response.put("ApproximateTime", end);
         response.put("TracesProcessedCount", matching.size());
@@ -90,7 +99,8 @@ final class LocalXRayApi {
     private ApiResponse batchGetTraces(JsonNode request) {
         JsonNode ids = request.path("TraceIds");
         if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_TRACE_IDS) {
-            return ApiResponse.error("InvalidRequestException",
+            return ApiResponse.error(
+                    "InvalidRequestException",
                     "TraceIds must hold 1 to " + MAX_TRACE_IDS + " trace ids, had " + ids.size() + ".");
         }
         Map<String, Trace> traces = traces();
@@ -103,11 +113,15 @@ final class LocalXRayApi {
                 unprocessed.add(id.asText());
                 continue;
             }
-            ObjectNode out = found.addObject().put("Id", trace.id()).put("Duration", trace.end() - trace.start())
+            ObjectNode out = found.addObject()
+                    .put("Id", trace.id())
+                    .put("Duration", trace.end() - trace.start())
                     .put("LimitExceeded", false);
             ArrayNode segments = out.putArray("Segments");
-            trace.documents().forEach(document -> segments.addObject().put("Id", document.path("id").asText())
-                    .put("Document", document.toString()));
+            trace.documents()
+                    .forEach(document -> segments.addObject()
+                            .put("Id", document.path("id").asText())
+                            .put("Document", document.toString()));
         }
         return ApiResponse.ok(response);
     }
@@ -121,8 +135,9 @@ final class LocalXRayApi {
         for (String part : expression.split("\\s+OR\\s+")) {
             Matcher matcher = SERVICE_TERM.matcher(part.trim());
             if (!matcher.matches()) {
-                throw new IllegalArgumentException("The local X-Ray API filters on service(id(name: \"N\", type: \"T\")) "
-                        + "terms joined with OR only, not: " + part.trim());
+                throw new IllegalArgumentException(
+                        "The local X-Ray API filters on service(id(name: \"N\", type: \"T\")) "
+                                + "terms joined with OR only, not: " + part.trim());
             }
             terms.add(new String[] {matcher.group(1), matcher.group(2)});
         }
@@ -175,7 +190,8 @@ final class LocalXRayApi {
             if (document.hasNonNull("end_time")) {
                 end = Math.max(end, document.get("end_time").asDouble());
             }
-            error |= document.path("error").asBoolean(false) || document.path("fault").asBoolean(false);
+            error |= document.path("error").asBoolean(false)
+                    || document.path("fault").asBoolean(false);
         }
 
         boolean matches(List<String[]> terms) {
@@ -185,7 +201,8 @@ final class LocalXRayApi {
             for (String[] service : terms) {
                 for (JsonNode document : documents) {
                     if (service[1].equals(document.path("origin").asText())
-                            && (service[0] == null || service[0].equals(document.path("name").asText()))) {
+                            && (service[0] == null
+                                    || service[0].equals(document.path("name").asText()))) {
                         return true;
                     }
                 }

@@ -61,13 +61,18 @@ public final class ObservabilityServer implements AutoCloseable {
                 byte[] body = in.readAllBytes();
                 request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
             } catch (IOException notJson) {
-                send(exchange, ApiResponse.error("SerializationException", "The request body is not valid JSON."),
+                send(
+                        exchange,
+                        ApiResponse.error("SerializationException", "The request body is not valid JSON."),
                         "application/json");
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null && target.startsWith(LOGS_TARGET)) {
-                send(exchange, logs.handle(target.substring(LOGS_TARGET.length()), request), "application/x-amz-json-1.1");
+                send(
+                        exchange,
+                        logs.handle(target.substring(LOGS_TARGET.length()), request),
+                        "application/x-amz-json-1.1");
             } else {
                 send(exchange, xray.handle(exchange.getRequestURI().getPath(), request), "application/json");
             }

@@ -5,8 +5,7 @@ import java.util.List;
 /** Pagination of the local APIs: a page of a list, and the offset of the next page as the token. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The offset a {@code nextToken} stands for (0 without one); -1 when it is not a token these APIs gave. */
     static int offset(String token) {

@@ -61,13 +61,20 @@ public final class LocalSecretsManager implements AutoCloseable {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization == null || !authorization.contains(credentialPrefix)) {
-                send(exchange, 403, error("UnrecognizedClientException", "The security token included in the request is invalid."));
+                send(
+                        exchange,
+                        403,
+                        error("UnrecognizedClientException", "The security token included in the request is invalid."));
                 return;
             }
             Optional<byte[]> body = RequestBodies.read(exchange, MAX_BODY_BYTES);
             if (body.isEmpty()) {
-                send(exchange, 413, error("SerializationException", "The request body is larger than "
-                        + MAX_BODY_BYTES + " bytes."));
+                send(
+                        exchange,
+                        413,
+                        error(
+                                "SerializationException",
+                                "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -80,15 +87,23 @@ public final class LocalSecretsManager implements AutoCloseable {
             }
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
             if (!operation.equals("GetSecretValue") && !operation.equals("DescribeSecret")) {
-                send(exchange, 400, error("UnsupportedOperation",
-                        "The local Secrets Manager supports GetSecretValue and DescribeSecret only, not " + operation + "."));
+                send(
+                        exchange,
+                        400,
+                        error(
+                                "UnsupportedOperation",
+                                "The local Secrets Manager supports GetSecretValue and DescribeSecret only, not "
+                                        + operation + "."));
                 return;
             }
             String secretId = request == null ? null : request.path("SecretId").asText(null);
             String arn = secretId == null ? null : arnsByName.get(secretId);
             Optional<String> value = arn == null ? Optional.empty() : store.get(arn);
             if (value.isEmpty()) {
-                send(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
+                send(
+                        exchange,
+                        400,
+                        error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
                 return;
             }
             ObjectNode response = JSON.createObjectNode();

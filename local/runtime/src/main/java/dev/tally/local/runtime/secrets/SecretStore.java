@@ -23,8 +23,7 @@ public final class SecretStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-    private static final String LETTERS_AND_DIGITS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String LETTERS_AND_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Path file;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -34,7 +33,7 @@ public final class SecretStore {
         this.file = file;
         if (Files.exists(file)) {
             try {
-                values.putAll(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
+                values.putAll(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the local secrets in " + file, e);
             }
@@ -42,8 +41,8 @@ public final class SecretStore {
     }
 
     /** The secret's value: the stored one, else the given literal, else a newly generated password. */
-    public synchronized String valueOf(String arn, Optional<String> literal, int length, boolean excludePunctuation,
-                                       String excludeCharacters) {
+    public synchronized String valueOf(
+            String arn, Optional<String> literal, int length, boolean excludePunctuation, String excludeCharacters) {
         String existing = values.get(arn);
         if (existing != null && (literal.isEmpty() || literal.get().equals(existing))) {
             return existing;
@@ -83,7 +82,8 @@ public final class SecretStore {
             Files.deleteIfExists(temporary);
             // Created owner-only in the same system call (no moment in which others could open it), then written.
             try {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the directory's own permissions apply.
                 Files.createFile(temporary);

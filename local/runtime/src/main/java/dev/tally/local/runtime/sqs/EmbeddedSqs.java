@@ -30,7 +30,9 @@ public final class EmbeddedSqs implements AutoCloseable {
 
     /** Starts ElasticMQ on the given port (0 for a free one), keeping queues in memory only. */
     public static EmbeddedSqs start(int port, String region, String accountId) {
-        var builder = SQSRestServerBuilder.withInterface("127.0.0.1").withAWSRegion(region).withAWSAccountId(accountId);
+        var builder = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withAWSRegion(region)
+                .withAWSAccountId(accountId);
         SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
         int bound = server.waitUntilStarted().localAddress().getPort();
         return new EmbeddedSqs(server, bound, null, null);
@@ -51,9 +53,12 @@ public final class EmbeddedSqs implements AutoCloseable {
             store = SqsStore.open(system, directory);
             ActorRef queueManager = store.queueManager();
             store.restore();
-            var builder = SQSRestServerBuilder.withActorSystem(system).withQueueManagerActor(queueManager)
-                    .withQueueEventListener(store.listener()).withInterface("127.0.0.1")
-                    .withAWSRegion(region).withAWSAccountId(accountId);
+            var builder = SQSRestServerBuilder.withActorSystem(system)
+                    .withQueueManagerActor(queueManager)
+                    .withQueueEventListener(store.listener())
+                    .withInterface("127.0.0.1")
+                    .withAWSRegion(region)
+                    .withAWSAccountId(accountId);
             SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
             int bound = server.waitUntilStarted().localAddress().getPort();
             return new EmbeddedSqs(server, bound, system, store);

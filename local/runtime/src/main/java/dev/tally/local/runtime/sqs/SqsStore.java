@@ -15,10 +15,10 @@ import org.elasticmq.persistence.CreateQueueMetadata;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.util.NowProvider;
-import scalikejdbc.ConnectionPool$;
-import scalikejdbc.ConnectionPoolSettings;
 import scala.Option;
 import scala.util.Either;
+import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
 
 /**
  * ElasticMQ's own SQL persistence wired to an H2 database file in a directory: the queue manager
@@ -54,10 +54,12 @@ final class SqsStore implements AutoCloseable {
             pools.singleton(uri, "", "", settings, pools.singleton$default$5(uri, "", "", settings));
             var config = new SqlQueuePersistenceConfig(true, "org.h2.Driver", uri, "", "", false);
             scala.collection.immutable.List<CreateQueueMetadata> noBaseQueues =
-                    scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.<CreateQueueMetadata>of()).toList();
-            ActorRef listener = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
-                    () -> new SqlQueuePersistenceActor(config, noBaseQueues)));
-            ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class,
+                    scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.<CreateQueueMetadata>of())
+                            .toList();
+            ActorRef listener = system.actorOf(Props.create(
+                    SqlQueuePersistenceActor.class, () -> new SqlQueuePersistenceActor(config, noBaseQueues)));
+            ActorRef queueManager = system.actorOf(Props.create(
+                    QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(listener))));
             return new SqsStore(listener, queueManager);
         } catch (RuntimeException e) {
@@ -81,16 +83,19 @@ final class SqsStore implements AutoCloseable {
         Object result;
         try {
             result = Patterns.ask(listener, new QueueEvent.Restore(queueManager), RESTORE_TIMEOUT)
-                    .toCompletableFuture().get();
+                    .toCompletableFuture()
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restoring the stored SQS queues", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not restore the stored SQS queues within "
-                    + RESTORE_TIMEOUT.toSeconds() + " seconds", e.getCause());
+            throw new IllegalStateException(
+                    "could not restore the stored SQS queues within " + RESTORE_TIMEOUT.toSeconds() + " seconds",
+                    e.getCause());
         }
         if (result instanceof Either<?, ?> either && either.isLeft()) {
-            throw new IllegalStateException("could not restore the stored SQS queues: " + either.left().get());
+            throw new IllegalStateException(
+                    "could not restore the stored SQS queues: " + either.left().get());
         }
     }
 

@@ -14,8 +14,7 @@ public final class ContainerLimit {
     /** The least {@code auto} gives, so that a function's second request does not wait on one container. */
     static final int AUTO_MINIMUM = 2;
 
-    private ContainerLimit() {
-    }
+    private ContainerLimit() {}
 
     /** Parses {@code auto} or a positive whole number; anything else is refused with the option's name. */
     public static int parse(String value, int cores) {

@@ -20,6 +20,7 @@ public final class LocalClients implements AutoCloseable {
 
     /** The credentials every local client and container uses; the local services do not check them. */
     public static final String ACCESS_KEY_ID = "local";
+
     public static final String SECRET_ACCESS_KEY = "local";
 
     private final SdkHttpClient http;
@@ -32,15 +33,39 @@ public final class LocalClients implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
-        var overrides = ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(40)).build();
+        var credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+        var overrides = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(40))
+                .build();
         Region awsRegion = Region.of(region);
-        this.sqs = sqsEndpoint == null ? null : SqsClient.builder().httpClient(http).region(awsRegion)
-                .credentialsProvider(credentials).endpointOverride(sqsEndpoint).overrideConfiguration(overrides).build();
-        this.dynamoDb = dynamoDbEndpoint == null ? null : DynamoDbClient.builder().httpClient(http).region(awsRegion)
-                .credentialsProvider(credentials).endpointOverride(dynamoDbEndpoint).overrideConfiguration(overrides).build();
-        this.streams = dynamoDbEndpoint == null ? null : DynamoDbStreamsClient.builder().httpClient(http).region(awsRegion)
-                .credentialsProvider(credentials).endpointOverride(dynamoDbEndpoint).overrideConfiguration(overrides).build();
+        this.sqs = sqsEndpoint == null
+                ? null
+                : SqsClient.builder()
+                        .httpClient(http)
+                        .region(awsRegion)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(sqsEndpoint)
+                        .overrideConfiguration(overrides)
+                        .build();
+        this.dynamoDb = dynamoDbEndpoint == null
+                ? null
+                : DynamoDbClient.builder()
+                        .httpClient(http)
+                        .region(awsRegion)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(dynamoDbEndpoint)
+                        .overrideConfiguration(overrides)
+                        .build();
+        this.streams = dynamoDbEndpoint == null
+                ? null
+                : DynamoDbStreamsClient.builder()
+                        .httpClient(http)
+                        .region(awsRegion)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(dynamoDbEndpoint)
+                        .overrideConfiguration(overrides)
+                        .build();
     }
 
     public SqsClient sqs() {

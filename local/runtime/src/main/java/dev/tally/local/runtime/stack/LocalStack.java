@@ -12,9 +12,9 @@ import dev.tally.local.runtime.http.RouteTable;
 import dev.tally.local.runtime.lambda.AotCaches;
 import dev.tally.local.runtime.lambda.AotTraining;
 import dev.tally.local.runtime.lambda.ContainerLauncher;
-import dev.tally.local.runtime.lambda.JdkLocator;
 import dev.tally.local.runtime.lambda.FilePlatformLog;
 import dev.tally.local.runtime.lambda.FunctionSpec;
+import dev.tally.local.runtime.lambda.JdkLocator;
 import dev.tally.local.runtime.lambda.LocalLambda;
 import dev.tally.local.runtime.lambda.PlatformLog;
 import dev.tally.local.runtime.observability.FunctionLogs;
@@ -58,8 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalLambda lambda;
     private String functionAccessKeyId;
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     /** Starts the stack; on any failure, stops what was started and rethrows with the reason. */
     public static LocalStack start(StackOptions options) throws IOException {
@@ -88,8 +87,11 @@ public final class LocalStack implements AutoCloseable {
 
         URI dynamoDbEndpoint = options.dynamoDbEndpoint();
         if (dynamoDbEndpoint == null) {
-            EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.builder().port(0).region(options.region())
-                    .dataDirectory(data.resolve("dynamodb")).start();
+            EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.builder()
+                    .port(0)
+                    .region(options.region())
+                    .dataDirectory(data.resolve("dynamodb"))
+                    .start();
             started.push(dynamoDb);
             dynamoDbEndpoint = dynamoDb.endpoint();
         }
@@ -100,7 +102,8 @@ public final class LocalStack implements AutoCloseable {
             sqsEndpoint = sqs.endpoint();
         }
         SecretStore secrets = new SecretStore(data.resolve("secrets.json"));
-        // The functions' credentials are made per run: the Secrets Manager serves only requests signed with this key id.
+        // The functions' credentials are made per run: the Secrets Manager serves only requests signed with this key
+        // id.
         String runAccessKeyId = "ASIALOCAL" + randomHex(8).toUpperCase(java.util.Locale.ROOT);
         functionAccessKeyId = runAccessKeyId;
         String runSecretAccessKey = randomHex(20);
@@ -114,22 +117,29 @@ public final class LocalStack implements AutoCloseable {
         endpoints.put("SQS", sqsEndpoint);
         endpoints.put("Secrets Manager", secretsManager.endpoint());
 
-        ResourceProvisioner provisioner = new ResourceProvisioner(template, baseContext(options), options.stackName(),
-                options.region(), LocalLambda.ACCOUNT_ID);
+        ResourceProvisioner provisioner = new ResourceProvisioner(
+                template, baseContext(options), options.stackName(), options.region(), LocalLambda.ACCOUNT_ID);
         List<String> tables = provisioner.tables(clients.dynamoDb());
         List<String> queues = provisioner.queues(clients.sqs());
         List<String> secretNames = provisioner.secrets(secrets, secretsManager);
         String apiBase = "http://127.0.0.1:" + options.port();
         for (FunctionDefinition function : template.functions()) {
-            provisioner.register(function.logicalId(), function.logicalId(),
-                    Map.of("Arn", "arn:aws:lambda:" + options.region() + ":" + LocalLambda.ACCOUNT_ID + ":function:"
-                            + function.logicalId()));
+            provisioner.register(
+                    function.logicalId(),
+                    function.logicalId(),
+                    Map.of(
+                            "Arn",
+                            "arn:aws:lambda:" + options.region() + ":" + LocalLambda.ACCOUNT_ID + ":function:"
+                                    + function.logicalId()));
         }
-        template.resourcesOfType("AWS::Serverless::HttpApi").forEach(api ->
-                provisioner.register(api.logicalId(), "local", Map.of("ApiEndpoint", apiBase)));
+        template.resourcesOfType("AWS::Serverless::HttpApi")
+                .forEach(api -> provisioner.register(api.logicalId(), "local", Map.of("ApiEndpoint", apiBase)));
 
-        TemplateFunctions functions = new TemplateFunctions(new IntrinsicResolver(template, provisioner.context()),
-                provisioner.queueUrlsByArn(), options.codeRoot(), options.maxContainersPerFunction());
+        TemplateFunctions functions = new TemplateFunctions(
+                new IntrinsicResolver(template, provisioner.context()),
+                provisioner.queueUrlsByArn(),
+                options.codeRoot(),
+                options.maxContainersPerFunction());
         List<FunctionSpec> specs = new ArrayList<>();
         Map<String, JdkLocator.Jdk> jdks = new LinkedHashMap<>();
         JdkLocator jdkLocator = JdkLocator.standard(options.jdk());
@@ -156,27 +166,34 @@ public final class LocalStack implements AutoCloseable {
         platform.put("AWS_SECRET_ACCESS_KEY", runSecretAccessKey);
         platform.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
         platform.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
-        platform.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+        platform.put(
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
         platform.put("AWS_XRAY_DAEMON_ADDRESS", xray.address());
         platform.put("_AWS_XRAY_DAEMON_ADDRESS", xray.address().split(":")[0]);
         platform.put("_AWS_XRAY_DAEMON_PORT", xray.address().split(":")[1]);
         platform.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         Path logs = data.resolve("logs");
-        FunctionLogs functionLogs = new FunctionLogs(new FilePlatformLog(console, data.resolve("reports.jsonl")), logs,
-                logFormats(template));
+        FunctionLogs functionLogs = new FunctionLogs(
+                new FilePlatformLog(console, data.resolve("reports.jsonl")), logs, logFormats(template));
         started.push(functionLogs);
         PlatformLog log = new FunctionSegments(functionLogs, xray, options.region());
         ObservabilityServer observability = new ObservabilityServer(data.resolve("traces.jsonl"), logs, 0, 100);
         started.push(observability);
         endpoints.put("X-Ray API", observability.endpoint());
         endpoints.put("CloudWatch Logs", observability.endpoint());
-        ContainerLauncher launcher = new ContainerLauncher(data.resolve("tasks"), platform, options.jvmFlags(), jdks::get,
+        ContainerLauncher launcher = new ContainerLauncher(
+                data.resolve("tasks"),
+                platform,
+                options.jvmFlags(),
+                jdks::get,
                 options.aotCache() ? new AotCaches(data.resolve("aot")) : null);
         lambda = new LocalLambda(specs, launcher, log, options.region(), options.idleTimeout());
         started.push(lambda);
         Map<String, String> aotStates = new LinkedHashMap<>();
         for (FunctionSpec spec : specs) {
-            if (options.aotCache() && AotCaches.supports(launcher.jdk(spec)) && !launcher.aotCaches().isReady(spec)) {
+            if (options.aotCache()
+                    && AotCaches.supports(launcher.jdk(spec))
+                    && !launcher.aotCaches().isReady(spec)) {
                 console.println("Training the AOT cache of " + spec.name() + " (once per jar)...");
             }
             aotStates.put(spec.name(), AotTraining.train(spec, launcher, log, lambda.functionArn(spec.name())));
@@ -187,8 +204,8 @@ public final class LocalStack implements AutoCloseable {
             started.push(mapping);
         }
         for (StreamEventSource source : streamSources) {
-            StreamEventSourceMapping mapping = new StreamEventSourceMapping(source, clients.streams(), clients.sqs(),
-                    lambda, options.region());
+            StreamEventSourceMapping mapping =
+                    new StreamEventSourceMapping(source, clients.streams(), clients.sqs(), lambda, options.region());
             mapping.start();
             started.push(mapping);
         }
@@ -211,7 +228,8 @@ public final class LocalStack implements AutoCloseable {
             console.println("  Function        " + String.format("%-26s", spec.name()) + " JDK " + jdk.feature() + " ("
                     + jdk.home() + "), " + aotStates.get(spec.name()));
         }
-        routes.forEach(route -> console.println("  Route           " + route.routeKey() + " -> " + route.functionName()));
+        routes.forEach(
+                route -> console.println("  Route           " + route.routeKey() + " -> " + route.functionName()));
         sqsSources.forEach(s -> console.println("  SQS mapping     " + s.queueArn() + " -> " + s.functionName()));
         streamSources.forEach(s -> console.println("  Stream mapping  " + s.streamArn() + " -> " + s.functionName()));
         LocalSupport.summarize(verdict.inert()).forEach(line -> console.println("  Not emulated    " + line));
@@ -221,10 +239,13 @@ public final class LocalStack implements AutoCloseable {
     private static Map<String, String> logFormats(SamTemplate template) {
         Map<String, String> formats = new LinkedHashMap<>();
         for (FunctionDefinition function : template.functions()) {
-            function.properties().get("LoggingConfig")
-                    .filter(TemplateMap.class::isInstance).map(TemplateMap.class::cast)
+            function.properties()
+                    .get("LoggingConfig")
+                    .filter(TemplateMap.class::isInstance)
+                    .map(TemplateMap.class::cast)
                     .flatMap(config -> config.get("LogFormat"))
-                    .filter(TemplateScalar.class::isInstance).map(value -> ((TemplateScalar) value).text())
+                    .filter(TemplateScalar.class::isInstance)
+                    .map(value -> ((TemplateScalar) value).text())
                     .ifPresent(format -> formats.put(function.logicalId(), format));
         }
         return formats;
@@ -237,9 +258,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static ResolutionContext baseContext(StackOptions options) {
-        Map<String, String> pseudo = Map.of("AWS::StackName", options.stackName(), "AWS::Region", options.region(),
-                "AWS::AccountId", LocalLambda.ACCOUNT_ID, "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com",
-                "AWS::StackId", "arn:aws:cloudformation:" + options.region() + ":" + LocalLambda.ACCOUNT_ID + ":stack/"
+        Map<String, String> pseudo = Map.of(
+                "AWS::StackName",
+                options.stackName(),
+                "AWS::Region",
+                options.region(),
+                "AWS::AccountId",
+                LocalLambda.ACCOUNT_ID,
+                "AWS::Partition",
+                "aws",
+                "AWS::URLSuffix",
+                "amazonaws.com",
+                "AWS::StackId",
+                "arn:aws:cloudformation:" + options.region() + ":" + LocalLambda.ACCOUNT_ID + ":stack/"
                         + options.stackName() + "/local");
         return new ResolutionContext(Map.of(), pseudo, Map.of(), Map.of());
     }

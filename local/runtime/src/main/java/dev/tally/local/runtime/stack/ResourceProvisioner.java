@@ -44,7 +44,8 @@ final class ResourceProvisioner {
     private ResolutionContext context;
     private final Map<String, String> queueUrlsByArn = new HashMap<>();
 
-    ResourceProvisioner(SamTemplate template, ResolutionContext base, String stackName, String region, String accountId) {
+    ResourceProvisioner(
+            SamTemplate template, ResolutionContext base, String stackName, String region, String accountId) {
         this.template = template;
         this.context = base;
         this.stackName = stackName;
@@ -68,8 +69,9 @@ final class ResourceProvisioner {
     List<String> tables(DynamoDbClient dynamoDb) {
         List<String> created = new ArrayList<>();
         for (TableDefinition table : template.tables()) {
-            String name = table.tableName().map(v -> resolver().resolveString(v, "Resources." + table.logicalId()
-                    + ".Properties.TableName")).orElse(stackName + "-" + table.logicalId());
+            String name = table.tableName()
+                    .map(v -> resolver().resolveString(v, "Resources." + table.logicalId() + ".Properties.TableName"))
+                    .orElse(stackName + "-" + table.logicalId());
             TableDescription description;
             try {
                 description = dynamoDb.describeTable(r -> r.tableName(name)).table();
@@ -79,8 +81,9 @@ final class ResourceProvisioner {
             if (table.timeToLiveAttribute().isPresent()) {
                 var ttl = dynamoDb.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription();
                 if (ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED) {
-                    dynamoDb.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(s -> s.enabled(true)
-                            .attributeName(table.timeToLiveAttribute().get())));
+                    dynamoDb.updateTimeToLive(r -> r.tableName(name)
+                            .timeToLiveSpecification(s -> s.enabled(true)
+                                    .attributeName(table.timeToLiveAttribute().get())));
                 }
             }
             Map<String, String> attributes = new LinkedHashMap<>();
@@ -89,7 +92,8 @@ final class ResourceProvisioner {
                 attributes.put("StreamArn", description.latestStreamArn());
             }
             context = context.withResource(table.logicalId(), name, attributes);
-            created.add(name + (description.latestStreamArn() != null ? " (stream)" : "")
+            created.add(name
+                    + (description.latestStreamArn() != null ? " (stream)" : "")
                     + table.timeToLiveAttribute().map(a -> " (TTL " + a + ")").orElse(""));
         }
         return created;
@@ -100,38 +104,62 @@ final class ResourceProvisioner {
         List<KeySchemaElement> keys = keySchema(table.partitionKey(), table.sortKey(), definitions);
         List<GlobalSecondaryIndex> globals = new ArrayList<>();
         for (IndexDefinition index : table.globalSecondaryIndexes()) {
-            globals.add(GlobalSecondaryIndex.builder().indexName(index.name())
+            globals.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
                     .keySchema(keySchema(index.partitionKey(), index.sortKey(), definitions))
-                    .projection(projection(index)).build());
+                    .projection(projection(index))
+                    .build());
         }
         List<LocalSecondaryIndex> locals = new ArrayList<>();
         for (IndexDefinition index : table.localSecondaryIndexes()) {
-            locals.add(LocalSecondaryIndex.builder().indexName(index.name())
+            locals.add(LocalSecondaryIndex.builder()
+                    .indexName(index.name())
                     .keySchema(keySchema(index.partitionKey(), index.sortKey(), definitions))
-                    .projection(projection(index)).build());
+                    .projection(projection(index))
+                    .build());
         }
         return dynamoDb.createTable(r -> {
-            r.tableName(name).billingMode("PAY_PER_REQUEST").attributeDefinitions(definitions.values()).keySchema(keys);
-            if (!globals.isEmpty()) {
-                r.globalSecondaryIndexes(globals);
-            }
-            if (!locals.isEmpty()) {
-                r.localSecondaryIndexes(locals);
-            }
-            table.streamViewType().ifPresent(view -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
-        }).tableDescription();
+                    r.tableName(name)
+                            .billingMode("PAY_PER_REQUEST")
+                            .attributeDefinitions(definitions.values())
+                            .keySchema(keys);
+                    if (!globals.isEmpty()) {
+                        r.globalSecondaryIndexes(globals);
+                    }
+                    if (!locals.isEmpty()) {
+                        r.localSecondaryIndexes(locals);
+                    }
+                    table.streamViewType()
+                            .ifPresent(view -> r.streamSpecification(
+                                    s -> s.streamEnabled(true).streamViewType(view)));
+                })
+                .tableDescription();
     }
 
-    private static List<KeySchemaElement> keySchema(KeyAttribute partition, Optional<KeyAttribute> sort,
-                                                    Map<String, AttributeDefinition> definitions) {
+    private static List<KeySchemaElement> keySchema(
+            KeyAttribute partition, Optional<KeyAttribute> sort, Map<String, AttributeDefinition> definitions) {
         List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(partition.name()).keyType("HASH").build());
-        definitions.putIfAbsent(partition.name(), AttributeDefinition.builder().attributeName(partition.name())
-                .attributeType(partition.type()).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(partition.name())
+                .keyType("HASH")
+                .build());
+        definitions.putIfAbsent(
+                partition.name(),
+                AttributeDefinition.builder()
+                        .attributeName(partition.name())
+                        .attributeType(partition.type())
+                        .build());
         sort.ifPresent(key -> {
-            keys.add(KeySchemaElement.builder().attributeName(key.name()).keyType("RANGE").build());
-            definitions.putIfAbsent(key.name(), AttributeDefinition.builder().attributeName(key.name())
-                    .attributeType(key.type()).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(key.name())
+                    .keyType("RANGE")
+                    .build());
+            definitions.putIfAbsent(
+                    key.name(),
+                    AttributeDefinition.builder()
+                            .attributeName(key.name())
+                            .attributeType(key.type())
+                            .build());
         });
         return keys;
     }
@@ -157,18 +185,27 @@ final class ResourceProvisioner {
                 } catch (UnresolvedReferenceException e) {
                     continue; // its dead-letter queue is not created yet
                 }
-                String name = queue.queueName().map(v -> resolver().resolveString(v, "Resources." + queue.logicalId()
-                        + ".Properties.QueueName")).orElse(stackName + "-" + queue.logicalId() + (queue.fifo() ? ".fifo" : ""));
-                String url = sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+                String name = queue.queueName()
+                        .map(v ->
+                                resolver().resolveString(v, "Resources." + queue.logicalId() + ".Properties.QueueName"))
+                        .orElse(stackName + "-" + queue.logicalId() + (queue.fifo() ? ".fifo" : ""));
+                String url = sqs.createQueue(r -> r.queueName(name).attributes(attributes))
+                        .queueUrl();
                 String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                        .attributes()
+                        .get(QueueAttributeName.QUEUE_ARN);
                 queueUrlsByArn.put(arn, url);
-                context = context.withResource(queue.logicalId(), url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
-                created.add(name + queue.redrivePolicy().map(p -> " (redrive after " + p.maxReceiveCount() + ")").orElse(""));
+                context = context.withResource(
+                        queue.logicalId(), url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
+                created.add(name
+                        + queue.redrivePolicy()
+                                .map(p -> " (redrive after " + p.maxReceiveCount() + ")")
+                                .orElse(""));
                 pending.remove(queue);
             }
             if (pending.size() == before) {
-                throw new IllegalArgumentException("queues " + pending.stream().map(QueueDefinition::logicalId).toList()
+                throw new IllegalArgumentException("queues "
+                        + pending.stream().map(QueueDefinition::logicalId).toList()
                         + " have a RedrivePolicy whose deadLetterTargetArn is not a queue of this template");
             }
         }
@@ -179,17 +216,26 @@ final class ResourceProvisioner {
         Map<QueueAttributeName, String> attributes = new HashMap<>();
         if (queue.fifo()) {
             attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
-            attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, Boolean.toString(queue.contentBasedDeduplication()));
+            attributes.put(
+                    QueueAttributeName.CONTENT_BASED_DEDUPLICATION,
+                    Boolean.toString(queue.contentBasedDeduplication()));
         }
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeoutSeconds()));
-        attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(queue.messageRetentionPeriodSeconds()));
+        attributes.put(
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(queue.messageRetentionPeriodSeconds()));
         attributes.put(QueueAttributeName.DELAY_SECONDS, Integer.toString(queue.delaySeconds()));
-        attributes.put(QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, Integer.toString(queue.receiveMessageWaitTimeSeconds()));
+        attributes.put(
+                QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS,
+                Integer.toString(queue.receiveMessageWaitTimeSeconds()));
         queue.redrivePolicy().ifPresent(policy -> {
-            String target = resolver().resolveString(policy.deadLetterTargetArn(),
-                    "Resources." + queue.logicalId() + ".Properties.RedrivePolicy.deadLetterTargetArn");
-            attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + target
-                    + "\",\"maxReceiveCount\":" + policy.maxReceiveCount() + "}");
+            String target = resolver()
+                    .resolveString(
+                            policy.deadLetterTargetArn(),
+                            "Resources." + queue.logicalId() + ".Properties.RedrivePolicy.deadLetterTargetArn");
+            attributes.put(
+                    QueueAttributeName.REDRIVE_POLICY,
+                    "{\"deadLetterTargetArn\":\"" + target + "\",\"maxReceiveCount\":" + policy.maxReceiveCount()
+                            + "}");
         });
         return attributes;
     }
@@ -198,12 +244,15 @@ final class ResourceProvisioner {
     List<String> secrets(SecretStore store, LocalSecretsManager manager) {
         List<String> created = new ArrayList<>();
         for (SecretDefinition secret : template.secrets()) {
-            String name = secret.name().map(v -> resolver().resolveString(v, "Resources." + secret.logicalId() + ".Properties.Name"))
+            String name = secret.name()
+                    .map(v -> resolver().resolveString(v, "Resources." + secret.logicalId() + ".Properties.Name"))
                     .orElse(secret.logicalId());
             String arn = "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:" + name + "-" + suffix(name);
-            Optional<String> literal = secret.secretString().map(v -> resolver().resolveString(v,
-                    "Resources." + secret.logicalId() + ".Properties.SecretString"));
-            store.valueOf(arn, literal, secret.passwordLength(), secret.excludePunctuation(), secret.excludeCharacters());
+            Optional<String> literal = secret.secretString()
+                    .map(v -> resolver()
+                            .resolveString(v, "Resources." + secret.logicalId() + ".Properties.SecretString"));
+            store.valueOf(
+                    arn, literal, secret.passwordLength(), secret.excludePunctuation(), secret.excludeCharacters());
             manager.register(arn, name);
             context = context.withResource(secret.logicalId(), arn, Map.of("Id", arn));
             created.add(name);

@@ -26,17 +26,54 @@ import java.util.Objects;
  * @param jdk the JDK every function runs on ({@code --jdk}), or null to pick one per function's {@code Runtime}
  * @param aotCache whether functions on JDK 25+ train and use a local AOT cache (off: {@code --no-aot-cache})
  */
-public record StackOptions(Path templateFile, Path codeRoot, int port, Path dataDirectory, boolean fresh,
-                           URI dynamoDbEndpoint, URI sqsEndpoint, String region, String stackName,
-                           int maxContainersPerFunction, Duration idleTimeout, List<String> jvmFlags, PrintStream console,
-                           Path jdk, boolean aotCache) {
+public record StackOptions(
+        Path templateFile,
+        Path codeRoot,
+        int port,
+        Path dataDirectory,
+        boolean fresh,
+        URI dynamoDbEndpoint,
+        URI sqsEndpoint,
+        String region,
+        String stackName,
+        int maxContainersPerFunction,
+        Duration idleTimeout,
+        List<String> jvmFlags,
+        PrintStream console,
+        Path jdk,
+        boolean aotCache) {
 
     /** Options with the JDK picked per function and no AOT cache. */
-    public StackOptions(Path templateFile, Path codeRoot, int port, Path dataDirectory, boolean fresh,
-                        URI dynamoDbEndpoint, URI sqsEndpoint, String region, String stackName,
-                        int maxContainersPerFunction, Duration idleTimeout, List<String> jvmFlags, PrintStream console) {
-        this(templateFile, codeRoot, port, dataDirectory, fresh, dynamoDbEndpoint, sqsEndpoint, region, stackName,
-                maxContainersPerFunction, idleTimeout, jvmFlags, console, null, false);
+    public StackOptions(
+            Path templateFile,
+            Path codeRoot,
+            int port,
+            Path dataDirectory,
+            boolean fresh,
+            URI dynamoDbEndpoint,
+            URI sqsEndpoint,
+            String region,
+            String stackName,
+            int maxContainersPerFunction,
+            Duration idleTimeout,
+            List<String> jvmFlags,
+            PrintStream console) {
+        this(
+                templateFile,
+                codeRoot,
+                port,
+                dataDirectory,
+                fresh,
+                dynamoDbEndpoint,
+                sqsEndpoint,
+                region,
+                stackName,
+                maxContainersPerFunction,
+                idleTimeout,
+                jvmFlags,
+                console,
+                null,
+                false);
     }
 
     public StackOptions {

@@ -28,7 +28,8 @@ final class TemplateFunctions {
     private final Path codeRoot;
     private final int maxContainers;
 
-    TemplateFunctions(IntrinsicResolver resolver, Map<String, String> queueUrlsByArn, Path codeRoot, int maxContainers) {
+    TemplateFunctions(
+            IntrinsicResolver resolver, Map<String, String> queueUrlsByArn, Path codeRoot, int maxContainers) {
         this.resolver = resolver;
         this.queueUrlsByArn = queueUrlsByArn;
         this.codeRoot = codeRoot;
@@ -38,11 +39,18 @@ final class TemplateFunctions {
     FunctionSpec spec(FunctionDefinition function) {
         String where = "Resources." + function.logicalId() + ".Properties.";
         Map<String, String> environment = new LinkedHashMap<>();
-        function.environment().forEach((name, value) ->
-                environment.put(name, resolver.resolveString(value, where + "Environment.Variables." + name)));
+        function.environment()
+                .forEach((name, value) ->
+                        environment.put(name, resolver.resolveString(value, where + "Environment.Variables." + name)));
         Path jar = codeRoot.resolve(function.codeUri()).normalize();
-        return new FunctionSpec(function.logicalId(), function.handler(), jar, function.memorySizeMb(),
-                Duration.ofSeconds(function.timeoutSeconds()), environment, maxContainers);
+        return new FunctionSpec(
+                function.logicalId(),
+                function.handler(),
+                jar,
+                function.memorySizeMb(),
+                Duration.ofSeconds(function.timeoutSeconds()),
+                environment,
+                maxContainers);
     }
 
     List<Route> routes(FunctionDefinition function) {
@@ -59,11 +67,18 @@ final class TemplateFunctions {
             if (!event.enabled()) {
                 continue;
             }
-            String where = "Resources." + function.logicalId() + ".Properties.Events." + event.name() + ".Properties.Queue";
+            String where =
+                    "Resources." + function.logicalId() + ".Properties.Events." + event.name() + ".Properties.Queue";
             String arn = resolver.resolveString(event.queue(), where);
             String url = queueUrl(arn, where);
-            sources.add(new SqsEventSource(function.logicalId(), url, arn, event.batchSize(),
-                    Duration.ofSeconds(event.maximumBatchingWindowInSeconds()), event.reportsBatchItemFailures(), maxContainers));
+            sources.add(new SqsEventSource(
+                    function.logicalId(),
+                    url,
+                    arn,
+                    event.batchSize(),
+                    Duration.ofSeconds(event.maximumBatchingWindowInSeconds()),
+                    event.reportsBatchItemFailures(),
+                    maxContainers));
         }
         return sources;
     }
@@ -80,13 +95,21 @@ final class TemplateFunctions {
                 String path = where + "DestinationConfig.OnFailure.Destination";
                 String arn = resolver.resolveString(destination.destination(), path);
                 if (arn.endsWith(".fifo")) {
-                    throw new IllegalArgumentException(path + ": an on-failure destination must be a standard queue, was " + arn);
+                    throw new IllegalArgumentException(
+                            path + ": an on-failure destination must be a standard queue, was " + arn);
                 }
                 return queueUrl(arn, path);
             });
-            sources.add(new StreamEventSource(function.logicalId(), streamArn, event.startingPosition(), event.batchSize(),
-                    Duration.ofSeconds(event.maximumBatchingWindowInSeconds()), event.bisectBatchOnFunctionError(),
-                    event.maximumRetryAttempts(), event.maximumRecordAgeInSeconds(), event.reportsBatchItemFailures(),
+            sources.add(new StreamEventSource(
+                    function.logicalId(),
+                    streamArn,
+                    event.startingPosition(),
+                    event.batchSize(),
+                    Duration.ofSeconds(event.maximumBatchingWindowInSeconds()),
+                    event.bisectBatchOnFunctionError(),
+                    event.maximumRetryAttempts(),
+                    event.maximumRecordAgeInSeconds(),
+                    event.reportsBatchItemFailures(),
                     failureQueue));
         }
         return sources;

@@ -17,8 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class CloudFormationYamlConstructor extends SafeConstructor {
 
     /** A short-form intrinsic before conversion into {@link Intrinsic}; {@code argument} is plain Java. */
-    record RawIntrinsic(IntrinsicFunction function, Object argument, int line) {
-    }
+    record RawIntrinsic(IntrinsicFunction function, Object argument, int line) {}
 
     CloudFormationYamlConstructor(LoaderOptions options) {
         super(options);
@@ -55,7 +54,8 @@ final class CloudFormationYamlConstructor extends SafeConstructor {
     private static final class RejectTag extends AbstractConstruct {
         @Override
         public Object construct(Node node) {
-            throw new UnsupportedConstructException("line " + (node.getStartMark().getLine() + 1),
+            throw new UnsupportedConstructException(
+                    "line " + (node.getStartMark().getLine() + 1),
                     "YAML tag " + node.getTag().getValue() + " is not a CloudFormation intrinsic function;"
                             + " supported tags: !Ref, !GetAtt, !Sub, !Join, !Select, !Split, !If, !Equals, !Not,"
                             + " !And, !Or, !Condition, !GetAZs, !FindInMap, !ImportValue, !Base64, !Cidr,"

@@ -22,16 +22,39 @@ import java.util.Set;
  * @param enabled                        {@code Enabled} (default true)
  * @param properties                     the event's properties as written
  */
-public record DynamoDbEvent(String name, TemplateValue stream, String startingPosition, int batchSize,
-                            int maximumBatchingWindowInSeconds, boolean bisectBatchOnFunctionError,
-                            int maximumRetryAttempts, int maximumRecordAgeInSeconds, int parallelizationFactor,
-                            List<String> functionResponseTypes, Optional<FailureDestination> onFailure,
-                            boolean enabled, TemplateMap properties) implements EventSource {
+public record DynamoDbEvent(
+        String name,
+        TemplateValue stream,
+        String startingPosition,
+        int batchSize,
+        int maximumBatchingWindowInSeconds,
+        boolean bisectBatchOnFunctionError,
+        int maximumRetryAttempts,
+        int maximumRecordAgeInSeconds,
+        int parallelizationFactor,
+        List<String> functionResponseTypes,
+        Optional<FailureDestination> onFailure,
+        boolean enabled,
+        TemplateMap properties)
+        implements EventSource {
 
-    static final Set<String> PROPERTIES = Set.of("Stream", "StartingPosition", "StartingPositionTimestamp",
-            "BatchSize", "BisectBatchOnFunctionError", "DestinationConfig", "Enabled", "FilterCriteria",
-            "FunctionResponseTypes", "KmsKeyArn", "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds",
-            "MaximumRetryAttempts", "MetricsConfig", "ParallelizationFactor", "TumblingWindowInSeconds");
+    static final Set<String> PROPERTIES = Set.of(
+            "Stream",
+            "StartingPosition",
+            "StartingPositionTimestamp",
+            "BatchSize",
+            "BisectBatchOnFunctionError",
+            "DestinationConfig",
+            "Enabled",
+            "FilterCriteria",
+            "FunctionResponseTypes",
+            "KmsKeyArn",
+            "MaximumBatchingWindowInSeconds",
+            "MaximumRecordAgeInSeconds",
+            "MaximumRetryAttempts",
+            "MetricsConfig",
+            "ParallelizationFactor",
+            "TumblingWindowInSeconds");
 
     /** Copies the response types. */
     public DynamoDbEvent {
@@ -47,17 +70,28 @@ public record DynamoDbEvent(String name, TemplateValue stream, String startingPo
         properties.allowOnly(PROPERTIES, "a DynamoDB event");
         String startingPosition = properties.requiredString("StartingPosition");
         if (!Set.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP").contains(startingPosition)) {
-            throw new TemplateSyntaxException(properties.pathOf("StartingPosition"),
+            throw new TemplateSyntaxException(
+                    properties.pathOf("StartingPosition"),
                     "expected TRIM_HORIZON, LATEST or AT_TIMESTAMP, found '" + startingPosition + "'");
         }
-        Optional<FailureDestination> onFailure = properties.optionalNested("DestinationConfig")
-                .map(config -> config.allowOnly(Set.of("OnFailure"), "DestinationConfig").nested("OnFailure"))
+        Optional<FailureDestination> onFailure = properties
+                .optionalNested("DestinationConfig")
+                .map(config -> config.allowOnly(Set.of("OnFailure"), "DestinationConfig")
+                        .nested("OnFailure"))
                 .map(FailureDestination::read);
-        return new DynamoDbEvent(name, properties.requiredValue("Stream"), startingPosition,
-                properties.integer("BatchSize", 100), properties.integer("MaximumBatchingWindowInSeconds", 0),
-                properties.bool("BisectBatchOnFunctionError", false), properties.integer("MaximumRetryAttempts", -1),
-                properties.integer("MaximumRecordAgeInSeconds", -1), properties.integer("ParallelizationFactor", 1),
-                properties.stringList("FunctionResponseTypes"), onFailure, properties.bool("Enabled", true),
+        return new DynamoDbEvent(
+                name,
+                properties.requiredValue("Stream"),
+                startingPosition,
+                properties.integer("BatchSize", 100),
+                properties.integer("MaximumBatchingWindowInSeconds", 0),
+                properties.bool("BisectBatchOnFunctionError", false),
+                properties.integer("MaximumRetryAttempts", -1),
+                properties.integer("MaximumRecordAgeInSeconds", -1),
+                properties.integer("ParallelizationFactor", 1),
+                properties.stringList("FunctionResponseTypes"),
+                onFailure,
+                properties.bool("Enabled", true),
                 properties.map());
     }
 }

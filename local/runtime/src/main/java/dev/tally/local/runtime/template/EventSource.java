@@ -20,8 +20,10 @@ public sealed interface EventSource permits HttpApiEvent, SqsEvent, DynamoDbEven
             case "HttpApi" -> HttpApiEvent.read(name, properties);
             case "SQS" -> SqsEvent.read(name, properties);
             case "DynamoDB" -> DynamoDbEvent.read(name, properties);
-            default -> throw new UnsupportedConstructException(event.pathOf("Type"),
-                    "event type '" + type + "' is not supported; supported: HttpApi, SQS, DynamoDB");
+            default ->
+                throw new UnsupportedConstructException(
+                        event.pathOf("Type"),
+                        "event type '" + type + "' is not supported; supported: HttpApi, SQS, DynamoDB");
         };
     }
 }

@@ -19,23 +19,65 @@ import java.util.Set;
  * @param events        {@code Events}, in document order
  * @param properties    all effective properties (after the Globals merge), for anything not typed here
  */
-public record FunctionDefinition(String logicalId, String handler, String codeUri, String runtime, int memorySizeMb,
-                                 int timeoutSeconds, Map<String, TemplateValue> environment, List<EventSource> events,
-                                 TemplateMap properties) {
+public record FunctionDefinition(
+        String logicalId,
+        String handler,
+        String codeUri,
+        String runtime,
+        int memorySizeMb,
+        int timeoutSeconds,
+        Map<String, TemplateValue> environment,
+        List<EventSource> events,
+        TemplateMap properties) {
 
     /** The resource type. */
     public static final String TYPE = "AWS::Serverless::Function";
 
     /** Every property SAM defines for {@code AWS::Serverless::Function}; anything else is a typo. */
-    static final Set<String> PROPERTIES = Set.of("Architectures", "AssumeRolePolicyDocument", "AutoPublishAlias",
-            "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "CodeSigningConfigArn", "CodeUri",
-            "DeadLetterQueue", "DeploymentPreference", "Description", "Environment", "EphemeralStorage",
-            "EventInvokeConfig", "Events", "FileSystemConfigs", "FunctionName", "FunctionUrlConfig", "Handler",
-            "ImageConfig", "ImageUri", "InlineCode", "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize",
-            "PackageType", "PermissionsBoundary", "Policies", "PropagateTags", "ProvisionedConcurrencyConfig",
-            "RecursiveLoop", "ReservedConcurrentExecutions", "Role", "RolePath", "Runtime",
-            "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn", "Tags", "Timeout", "Tracing",
-            "VersionDescription", "VpcConfig");
+    static final Set<String> PROPERTIES = Set.of(
+            "Architectures",
+            "AssumeRolePolicyDocument",
+            "AutoPublishAlias",
+            "AutoPublishAliasAllProperties",
+            "AutoPublishCodeSha256",
+            "CodeSigningConfigArn",
+            "CodeUri",
+            "DeadLetterQueue",
+            "DeploymentPreference",
+            "Description",
+            "Environment",
+            "EphemeralStorage",
+            "EventInvokeConfig",
+            "Events",
+            "FileSystemConfigs",
+            "FunctionName",
+            "FunctionUrlConfig",
+            "Handler",
+            "ImageConfig",
+            "ImageUri",
+            "InlineCode",
+            "KmsKeyArn",
+            "Layers",
+            "LoggingConfig",
+            "MemorySize",
+            "PackageType",
+            "PermissionsBoundary",
+            "Policies",
+            "PropagateTags",
+            "ProvisionedConcurrencyConfig",
+            "RecursiveLoop",
+            "ReservedConcurrentExecutions",
+            "Role",
+            "RolePath",
+            "Runtime",
+            "RuntimeManagementConfig",
+            "SnapStart",
+            "SourceKMSKeyArn",
+            "Tags",
+            "Timeout",
+            "Tracing",
+            "VersionDescription",
+            "VpcConfig");
 
     /** Copies the collections. */
     public FunctionDefinition {
@@ -56,18 +98,26 @@ public record FunctionDefinition(String logicalId, String handler, String codeUr
 
     static FunctionDefinition read(Resource resource, TemplateMap functionGlobals) {
         TemplateMap merged = GlobalsMerger.merge(functionGlobals, resource.properties());
-        Properties properties = new Properties(merged, resource.propertiesPath())
-                .allowOnly(PROPERTIES, TYPE);
-        Map<String, TemplateValue> environment = properties.optionalNested("Environment")
+        Properties properties = new Properties(merged, resource.propertiesPath()).allowOnly(PROPERTIES, TYPE);
+        Map<String, TemplateValue> environment = properties
+                .optionalNested("Environment")
                 .map(env -> env.allowOnly(Set.of("Variables"), "Environment").entries("Variables"))
                 .orElse(new LinkedHashMap<>());
         Properties eventsSection = properties.nested("Events");
         List<EventSource> events = new ArrayList<>();
-        for (Map.Entry<String, TemplateValue> event : eventsSection.map().entries().entrySet()) {
+        for (Map.Entry<String, TemplateValue> event :
+                eventsSection.map().entries().entrySet()) {
             events.add(EventSource.read(event.getKey(), event.getValue(), eventsSection.pathOf(event.getKey())));
         }
-        return new FunctionDefinition(resource.logicalId(), properties.requiredString("Handler"),
-                properties.requiredString("CodeUri"), properties.requiredString("Runtime"),
-                properties.integer("MemorySize", 128), properties.integer("Timeout", 3), environment, events, merged);
+        return new FunctionDefinition(
+                resource.logicalId(),
+                properties.requiredString("Handler"),
+                properties.requiredString("CodeUri"),
+                properties.requiredString("Runtime"),
+                properties.integer("MemorySize", 128),
+                properties.integer("Timeout", 3),
+                environment,
+                events,
+                merged);
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class GlobalsMerger {
 
-    private GlobalsMerger() {
-    }
+    private GlobalsMerger() {}
 
     /** The resource's effective properties: {@code globals} merged under {@code local}. */
     public static TemplateMap merge(TemplateMap globals, TemplateMap local) {
@@ -36,7 +35,9 @@ public final class GlobalsMerger {
         Map<String, TemplateValue> merged = new LinkedHashMap<>(global.entries());
         for (Map.Entry<String, TemplateValue> entry : local.entries().entrySet()) {
             TemplateValue globalValue = merged.get(entry.getKey());
-            merged.put(entry.getKey(), globalValue == null ? entry.getValue() : mergeValues(globalValue, entry.getValue()));
+            merged.put(
+                    entry.getKey(),
+                    globalValue == null ? entry.getValue() : mergeValues(globalValue, entry.getValue()));
         }
         return new TemplateMap(merged);
     }

@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param projectionType   {@code ALL}, {@code KEYS_ONLY} or {@code INCLUDE}
  * @param nonKeyAttributes the projected attributes for {@code INCLUDE}
  */
-public record IndexDefinition(String name, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey,
-                              String projectionType, List<String> nonKeyAttributes) {
+public record IndexDefinition(
+        String name,
+        KeyAttribute partitionKey,
+        Optional<KeyAttribute> sortKey,
+        String projectionType,
+        List<String> nonKeyAttributes) {
 
     /** Copies the attribute list. */
     public IndexDefinition {

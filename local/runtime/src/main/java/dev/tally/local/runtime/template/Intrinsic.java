@@ -25,8 +25,9 @@ public record Intrinsic(IntrinsicFunction function, TemplateValue argument) impl
 
     /** {@code !GetAtt resource.attribute}. */
     public static Intrinsic getAtt(String resource, String attribute) {
-        return new Intrinsic(IntrinsicFunction.GET_ATT, new TemplateList(
-                java.util.List.of(TemplateScalar.of(resource), TemplateScalar.of(attribute))));
+        return new Intrinsic(
+                IntrinsicFunction.GET_ATT,
+                new TemplateList(java.util.List.of(TemplateScalar.of(resource), TemplateScalar.of(attribute))));
     }
 
     /** For a {@code Ref} with a literal target or a {@code GetAtt} with a literal resource: that logical id. */
@@ -34,8 +35,10 @@ public record Intrinsic(IntrinsicFunction function, TemplateValue argument) impl
         if (function == IntrinsicFunction.REF && argument instanceof TemplateScalar scalar) {
             return java.util.Optional.of(scalar.text());
         }
-        if (function == IntrinsicFunction.GET_ATT && argument instanceof TemplateList list
-                && list.size() == 2 && list.get(0) instanceof TemplateScalar resource) {
+        if (function == IntrinsicFunction.GET_ATT
+                && argument instanceof TemplateList list
+                && list.size() == 2
+                && list.get(0) instanceof TemplateScalar resource) {
             return java.util.Optional.of(resource.text());
         }
         return java.util.Optional.empty();

@@ -50,11 +50,15 @@ public enum IntrinsicFunction {
 
     /** The function whose long-form key is {@code key}. */
     public static Optional<IntrinsicFunction> byLongName(String key) {
-        return Arrays.stream(values()).filter(function -> function.longName.equals(key)).findFirst();
+        return Arrays.stream(values())
+                .filter(function -> function.longName.equals(key))
+                .findFirst();
     }
 
     /** The function whose short-form tag is {@code tag}. */
     public static Optional<IntrinsicFunction> byTag(String tag) {
-        return Arrays.stream(values()).filter(function -> function.tag.equals(tag)).findFirst();
+        return Arrays.stream(values())
+                .filter(function -> function.tag.equals(tag))
+                .findFirst();
     }
 }

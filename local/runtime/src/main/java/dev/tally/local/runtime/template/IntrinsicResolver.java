@@ -44,7 +44,8 @@ public final class IntrinsicResolver {
         if (resolved instanceof TemplateScalar scalar) {
             return scalar.text();
         }
-        throw new TemplateSyntaxException(path, "expected a string after resolving intrinsics, found " + resolved.describe());
+        throw new TemplateSyntaxException(
+                path, "expected a string after resolving intrinsics, found " + resolved.describe());
     }
 
     /** The value of a template condition from the {@code Conditions} section. */
@@ -57,8 +58,9 @@ public final class IntrinsicResolver {
             throw new TemplateSyntaxException("Conditions." + name, "condition refers to itself");
         }
         conditionCache.put(name, null);
-        TemplateValue definition = template.section("Conditions").get(name).orElseThrow(() ->
-                new UnresolvedReferenceException("Conditions." + name, "no such condition"));
+        TemplateValue definition = template.section("Conditions")
+                .get(name)
+                .orElseThrow(() -> new UnresolvedReferenceException("Conditions." + name, "no such condition"));
         boolean value = bool(resolve(definition, "Conditions." + name), "Conditions." + name);
         conditionCache.put(name, value);
         return value;
@@ -68,8 +70,9 @@ public final class IntrinsicResolver {
     private Optional<TemplateValue> resolveOptional(TemplateValue value, String path) {
         if (value instanceof TemplateMap map) {
             Map<String, TemplateValue> resolved = new LinkedHashMap<>();
-            map.entries().forEach((key, item) ->
-                    resolveOptional(item, TemplateReader.join(path, key)).ifPresent(result -> resolved.put(key, result)));
+            map.entries()
+                    .forEach((key, item) -> resolveOptional(item, TemplateReader.join(path, key))
+                            .ifPresent(result -> resolved.put(key, result)));
             return Optional.of(new TemplateMap(resolved));
         }
         if (value instanceof TemplateList list) {
@@ -80,7 +83,8 @@ public final class IntrinsicResolver {
             return Optional.of(new TemplateList(resolved));
         }
         if (value instanceof Intrinsic intrinsic) {
-            return evaluate(intrinsic, TemplateReader.join(path, intrinsic.function().longName()));
+            return evaluate(
+                    intrinsic, TemplateReader.join(path, intrinsic.function().longName()));
         }
         return Optional.of(value);
     }
@@ -94,8 +98,8 @@ public final class IntrinsicResolver {
             }
             case GET_ATT -> {
                 List<TemplateValue> parts = arguments(argument, 2, path);
-                return Optional.of(TemplateScalar.of(getAtt(resolveString(parts.get(0), path + "[0]"),
-                        resolveString(parts.get(1), path + "[1]"), path)));
+                return Optional.of(TemplateScalar.of(getAtt(
+                        resolveString(parts.get(0), path + "[0]"), resolveString(parts.get(1), path + "[1]"), path)));
             }
             case SUB -> {
                 return Optional.of(TemplateScalar.of(sub(argument, path)));
@@ -103,7 +107,8 @@ public final class IntrinsicResolver {
             case JOIN -> {
                 List<TemplateValue> parts = arguments(argument, 2, path);
                 List<String> texts = new ArrayList<>();
-                for (TemplateValue item : list(resolve(parts.get(1), path + "[1]"), path + "[1]").items()) {
+                for (TemplateValue item :
+                        list(resolve(parts.get(1), path + "[1]"), path + "[1]").items()) {
                     texts.add(text(item, path + "[1]"));
                 }
                 return Optional.of(TemplateScalar.of(String.join(resolveString(parts.get(0), path + "[0]"), texts)));
@@ -130,13 +135,16 @@ public final class IntrinsicResolver {
             case IF -> {
                 List<TemplateValue> parts = arguments(argument, 3, path);
                 boolean chosen = condition(resolveString(parts.get(0), path + "[0]"));
-                return chosen ? resolveOptional(parts.get(1), path + "[1]") : resolveOptional(parts.get(2), path + "[2]");
+                return chosen
+                        ? resolveOptional(parts.get(1), path + "[1]")
+                        : resolveOptional(parts.get(2), path + "[2]");
             }
             case EQUALS -> {
                 List<TemplateValue> parts = arguments(argument, 2, path);
                 return Optional.of(new TemplateScalar(resolve(parts.get(0), path + "[0]")
-                        .equals(resolve(parts.get(1), path + "[1]"))
-                        || text(resolve(parts.get(0), path + "[0]"), path).equals(text(resolve(parts.get(1), path + "[1]"), path))));
+                                .equals(resolve(parts.get(1), path + "[1]"))
+                        || text(resolve(parts.get(0), path + "[0]"), path)
+                                .equals(text(resolve(parts.get(1), path + "[1]"), path))));
             }
             case NOT -> {
                 List<TemplateValue> parts = arguments(argument, 1, path);
@@ -157,25 +165,34 @@ public final class IntrinsicResolver {
             }
             case FIND_IN_MAP -> {
                 List<TemplateValue> parts = arguments(argument, 3, path);
-                return Optional.of(findInMap(resolveString(parts.get(0), path + "[0]"),
-                        resolveString(parts.get(1), path + "[1]"), resolveString(parts.get(2), path + "[2]"), path));
+                return Optional.of(findInMap(
+                        resolveString(parts.get(0), path + "[0]"),
+                        resolveString(parts.get(1), path + "[1]"),
+                        resolveString(parts.get(2), path + "[2]"),
+                        path));
             }
             case BASE64 -> {
                 String text = resolveString(argument, path);
-                return Optional.of(TemplateScalar.of(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+                return Optional.of(
+                        TemplateScalar.of(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
             }
-            default -> throw new UnsupportedConstructException(path, intrinsic.function().longName()
-                    + " cannot be evaluated outside AWS; replace it with a parameter");
+            default ->
+                throw new UnsupportedConstructException(
+                        path,
+                        intrinsic.function().longName()
+                                + " cannot be evaluated outside AWS; replace it with a parameter");
         }
     }
 
     private TemplateValue ref(String target, String path) {
         if (parameters.containsKey(target)) {
             ParameterDefinition parameter = parameters.get(target);
-            String value = Optional.ofNullable(context.parameterValues().get(target)).or(parameter::defaultValue)
-                    .orElseThrow(() -> new UnresolvedReferenceException(path,
-                            "parameter '" + target + "' has no value and no Default"));
-            if (parameter.type().equals("CommaDelimitedList") || parameter.type().startsWith("List<")) {
+            String value = Optional.ofNullable(context.parameterValues().get(target))
+                    .or(parameter::defaultValue)
+                    .orElseThrow(() -> new UnresolvedReferenceException(
+                            path, "parameter '" + target + "' has no value and no Default"));
+            if (parameter.type().equals("CommaDelimitedList")
+                    || parameter.type().startsWith("List<")) {
                 List<TemplateValue> items = new ArrayList<>();
                 for (String item : value.split(",", -1)) {
                     items.add(TemplateScalar.of(item.trim()));
@@ -185,22 +202,27 @@ public final class IntrinsicResolver {
             return TemplateScalar.of(value);
         }
         if (target.startsWith("AWS::")) {
-            return TemplateScalar.of(Optional.ofNullable(context.pseudoParameters().get(target)).orElseThrow(() ->
-                    new UnresolvedReferenceException(path, "pseudo parameter '" + target + "' has no value in this context")));
+            return TemplateScalar.of(
+                    Optional.ofNullable(context.pseudoParameters().get(target))
+                            .orElseThrow(() -> new UnresolvedReferenceException(
+                                    path, "pseudo parameter '" + target + "' has no value in this context")));
         }
         if (template.resource(target).isEmpty()) {
             throw new UnresolvedReferenceException(path, "'" + target + "' is neither a parameter nor a resource");
         }
-        return TemplateScalar.of(Optional.ofNullable(context.resourceRefs().get(target)).orElseThrow(() ->
-                new UnresolvedReferenceException(path, "resource '" + target + "' has no Ref value yet (is it created?)")));
+        return TemplateScalar.of(Optional.ofNullable(context.resourceRefs().get(target))
+                .orElseThrow(() -> new UnresolvedReferenceException(
+                        path, "resource '" + target + "' has no Ref value yet (is it created?)")));
     }
 
     private String getAtt(String resource, String attribute, String path) {
         if (template.resource(resource).isEmpty()) {
             throw new UnresolvedReferenceException(path, "GetAtt names '" + resource + "', which is not a resource");
         }
-        return context.attribute(resource, attribute).orElseThrow(() -> new UnresolvedReferenceException(path,
-                "resource '" + resource + "' has no value for attribute '" + attribute + "' in this context"));
+        return context.attribute(resource, attribute)
+                .orElseThrow(() -> new UnresolvedReferenceException(
+                        path,
+                        "resource '" + resource + "' has no value for attribute '" + attribute + "' in this context"));
     }
 
     private String sub(TemplateValue argument, String path) {
@@ -249,19 +271,26 @@ public final class IntrinsicResolver {
 
     private TemplateValue findInMap(String mapName, String topKey, String secondKey, String path) {
         TemplateMap mappings = template.section("Mappings");
-        TemplateValue mapping = mappings.get(mapName).orElseThrow(() ->
-                new UnresolvedReferenceException(path, "no mapping '" + mapName + "'"));
-        TemplateValue top = Properties.of(mapping, "Mappings." + mapName).map().get(topKey).orElseThrow(() ->
-                new UnresolvedReferenceException(path, "mapping '" + mapName + "' has no key '" + topKey + "'"));
-        return Properties.of(top, "Mappings." + mapName + "." + topKey).map().get(secondKey).orElseThrow(() ->
-                new UnresolvedReferenceException(path, "mapping '" + mapName + "." + topKey + "' has no key '" + secondKey + "'"));
+        TemplateValue mapping = mappings.get(mapName)
+                .orElseThrow(() -> new UnresolvedReferenceException(path, "no mapping '" + mapName + "'"));
+        TemplateValue top = Properties.of(mapping, "Mappings." + mapName)
+                .map()
+                .get(topKey)
+                .orElseThrow(() -> new UnresolvedReferenceException(
+                        path, "mapping '" + mapName + "' has no key '" + topKey + "'"));
+        return Properties.of(top, "Mappings." + mapName + "." + topKey)
+                .map()
+                .get(secondKey)
+                .orElseThrow(() -> new UnresolvedReferenceException(
+                        path, "mapping '" + mapName + "." + topKey + "' has no key '" + secondKey + "'"));
     }
 
     private static List<TemplateValue> arguments(TemplateValue argument, int count, String path) {
         if (argument instanceof TemplateList list && list.size() == count) {
             return list.items();
         }
-        throw new TemplateSyntaxException(path, "expected a list of " + count + " arguments, found " + describe(argument));
+        throw new TemplateSyntaxException(
+                path, "expected a list of " + count + " arguments, found " + describe(argument));
     }
 
     private static TemplateList list(TemplateValue value, String path) {

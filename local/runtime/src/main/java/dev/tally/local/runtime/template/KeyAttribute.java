@@ -6,5 +6,4 @@ package dev.tally.local.runtime.template;
  * @param name the attribute name
  * @param type its scalar type: {@code S}, {@code N} or {@code B}
  */
-public record KeyAttribute(String name, String type) {
-}
+public record KeyAttribute(String name, String type) {}

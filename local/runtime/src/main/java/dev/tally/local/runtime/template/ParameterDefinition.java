@@ -14,11 +14,26 @@ import java.util.Set;
  * @param description   the {@code Description} (empty when absent)
  * @param noEcho        whether the value is secret ({@code NoEcho})
  */
-public record ParameterDefinition(String name, String type, Optional<String> defaultValue,
-                                  List<String> allowedValues, String description, boolean noEcho) {
+public record ParameterDefinition(
+        String name,
+        String type,
+        Optional<String> defaultValue,
+        List<String> allowedValues,
+        String description,
+        boolean noEcho) {
 
-    private static final Set<String> PROPERTIES = Set.of("Type", "Default", "AllowedValues", "AllowedPattern",
-            "Description", "ConstraintDescription", "MaxLength", "MinLength", "MaxValue", "MinValue", "NoEcho");
+    private static final Set<String> PROPERTIES = Set.of(
+            "Type",
+            "Default",
+            "AllowedValues",
+            "AllowedPattern",
+            "Description",
+            "ConstraintDescription",
+            "MaxLength",
+            "MinLength",
+            "MaxValue",
+            "MinValue",
+            "NoEcho");
 
     /** Copies the allowed values. */
     public ParameterDefinition {
@@ -26,10 +41,13 @@ public record ParameterDefinition(String name, String type, Optional<String> def
     }
 
     static ParameterDefinition read(String name, TemplateValue value) {
-        Properties parameter = Properties.of(value, "Parameters." + name)
-                .allowOnly(PROPERTIES, "a parameter");
-        return new ParameterDefinition(name, parameter.requiredString("Type"), parameter.optionalString("Default"),
-                parameter.stringList("AllowedValues"), parameter.optionalString("Description").orElse(""),
+        Properties parameter = Properties.of(value, "Parameters." + name).allowOnly(PROPERTIES, "a parameter");
+        return new ParameterDefinition(
+                name,
+                parameter.requiredString("Type"),
+                parameter.optionalString("Default"),
+                parameter.stringList("AllowedValues"),
+                parameter.optionalString("Description").orElse(""),
                 parameter.bool("NoEcho", false));
     }
 }

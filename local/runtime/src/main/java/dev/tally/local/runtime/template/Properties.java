@@ -50,8 +50,10 @@ final class Properties {
     Properties allowOnly(Set<String> allowed, String owner) {
         for (String key : map.keys()) {
             if (!allowed.contains(key)) {
-                throw new UnsupportedConstructException(pathOf(key), "'" + key + "' is not a property of " + owner
-                        + "; known properties: " + new TreeSet<>(allowed));
+                throw new UnsupportedConstructException(
+                        pathOf(key),
+                        "'" + key + "' is not a property of " + owner + "; known properties: "
+                                + new TreeSet<>(allowed));
             }
         }
         return this;
@@ -155,8 +157,10 @@ final class Properties {
 
     private static TemplateException literalOrShape(TemplateValue value, String path, String expected) {
         if (value instanceof Intrinsic intrinsic) {
-            return new UnsupportedConstructException(path, "expected " + expected + " written literally, found "
-                    + intrinsic.describe() + " (this value is read before intrinsics can be resolved)");
+            return new UnsupportedConstructException(
+                    path,
+                    "expected " + expected + " written literally, found " + intrinsic.describe()
+                            + " (this value is read before intrinsics can be resolved)");
         }
         return new TemplateSyntaxException(path, "expected " + expected + ", found " + value.describe());
     }

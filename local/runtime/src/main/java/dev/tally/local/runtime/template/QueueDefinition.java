@@ -16,23 +16,38 @@ import java.util.Optional;
  * @param redrivePolicy                 {@code RedrivePolicy}, when set
  * @param properties                    all properties as written
  */
-public record QueueDefinition(String logicalId, Optional<TemplateValue> queueName, boolean fifo,
-                              boolean contentBasedDeduplication, int visibilityTimeoutSeconds,
-                              int messageRetentionPeriodSeconds, int delaySeconds, int receiveMessageWaitTimeSeconds,
-                              Optional<RedrivePolicy> redrivePolicy, TemplateMap properties) {
+public record QueueDefinition(
+        String logicalId,
+        Optional<TemplateValue> queueName,
+        boolean fifo,
+        boolean contentBasedDeduplication,
+        int visibilityTimeoutSeconds,
+        int messageRetentionPeriodSeconds,
+        int delaySeconds,
+        int receiveMessageWaitTimeSeconds,
+        Optional<RedrivePolicy> redrivePolicy,
+        TemplateMap properties) {
 
     /** The resource type. */
     public static final String TYPE = "AWS::SQS::Queue";
 
     static QueueDefinition read(Resource resource) {
         Properties properties = new Properties(resource.properties(), resource.propertiesPath());
-        Optional<RedrivePolicy> redrive = properties.value("RedrivePolicy")
-                .map(value -> RedrivePolicy.read(Properties.of(jsonIfText(value, properties.pathOf("RedrivePolicy")),
-                        properties.pathOf("RedrivePolicy"))));
-        return new QueueDefinition(resource.logicalId(), properties.value("QueueName"), properties.bool("FifoQueue", false),
-                properties.bool("ContentBasedDeduplication", false), properties.integer("VisibilityTimeout", 30),
-                properties.integer("MessageRetentionPeriod", 345_600), properties.integer("DelaySeconds", 0),
-                properties.integer("ReceiveMessageWaitTimeSeconds", 0), redrive, resource.properties());
+        Optional<RedrivePolicy> redrive = properties
+                .value("RedrivePolicy")
+                .map(value -> RedrivePolicy.read(Properties.of(
+                        jsonIfText(value, properties.pathOf("RedrivePolicy")), properties.pathOf("RedrivePolicy"))));
+        return new QueueDefinition(
+                resource.logicalId(),
+                properties.value("QueueName"),
+                properties.bool("FifoQueue", false),
+                properties.bool("ContentBasedDeduplication", false),
+                properties.integer("VisibilityTimeout", 30),
+                properties.integer("MessageRetentionPeriod", 345_600),
+                properties.integer("DelaySeconds", 0),
+                properties.integer("ReceiveMessageWaitTimeSeconds", 0),
+                redrive,
+                resource.properties());
     }
 
     /** CloudFormation accepts a JSON policy either as an object or as a JSON string. */

@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param resourceRefs     logical id → what {@code !Ref} of that resource returns
  * @param resourceAttributes logical id → attribute name → value, for {@code !GetAtt}
  */
-public record ResolutionContext(Map<String, String> parameterValues, Map<String, String> pseudoParameters,
-                                Map<String, String> resourceRefs, Map<String, Map<String, String>> resourceAttributes) {
+public record ResolutionContext(
+        Map<String, String> parameterValues,
+        Map<String, String> pseudoParameters,
+        Map<String, String> resourceRefs,
+        Map<String, Map<String, String>> resourceAttributes) {
 
     /** Copies the maps. */
     public ResolutionContext {
@@ -42,6 +45,7 @@ public record ResolutionContext(Map<String, String> parameterValues, Map<String,
     }
 
     Optional<String> attribute(String logicalId, String attribute) {
-        return Optional.ofNullable(resourceAttributes.getOrDefault(logicalId, Map.of()).get(attribute));
+        return Optional.ofNullable(
+                resourceAttributes.getOrDefault(logicalId, Map.of()).get(attribute));
     }
 }

@@ -13,8 +13,14 @@ import java.util.Set;
 public record Resource(String logicalId, String type, TemplateMap properties, TemplateMap attributes) {
 
     /** The resource attributes CloudFormation allows beside {@code Type} and {@code Properties}. */
-    public static final Set<String> RESOURCE_ATTRIBUTES = Set.of("DependsOn", "Condition", "DeletionPolicy",
-            "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy");
+    public static final Set<String> RESOURCE_ATTRIBUTES = Set.of(
+            "DependsOn",
+            "Condition",
+            "DeletionPolicy",
+            "UpdateReplacePolicy",
+            "Metadata",
+            "CreationPolicy",
+            "UpdatePolicy");
 
     /** The path of this resource's properties in the template, for messages. */
     public String propertiesPath() {
@@ -26,8 +32,10 @@ public record Resource(String logicalId, String type, TemplateMap properties, Te
         Properties resource = Properties.of(value, path);
         for (String key : resource.map().keys()) {
             if (!key.equals("Type") && !key.equals("Properties") && !RESOURCE_ATTRIBUTES.contains(key)) {
-                throw new TemplateSyntaxException(resource.pathOf(key), "'" + key + "' is not a resource attribute;"
-                        + " allowed: Type, Properties, " + String.join(", ", new java.util.TreeSet<>(RESOURCE_ATTRIBUTES)));
+                throw new TemplateSyntaxException(
+                        resource.pathOf(key),
+                        "'" + key + "' is not a resource attribute;" + " allowed: Type, Properties, "
+                                + String.join(", ", new java.util.TreeSet<>(RESOURCE_ATTRIBUTES)));
             }
         }
         String type = resource.requiredString("Type");

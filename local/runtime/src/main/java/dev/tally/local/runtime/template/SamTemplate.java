@@ -19,20 +19,33 @@ import java.util.Set;
 public record SamTemplate(TemplateMap document) {
 
     /** The top-level sections a SAM template may have. */
-    public static final Set<String> SECTIONS = Set.of("AWSTemplateFormatVersion", "Description", "Metadata",
-            "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Globals", "Resources", "Outputs");
+    public static final Set<String> SECTIONS = Set.of(
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Metadata",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Transform",
+            "Globals",
+            "Resources",
+            "Outputs");
 
     /** Checks the top-level sections and that every resource has a {@code Type}. */
     public SamTemplate {
         for (String key : document.keys()) {
             if (!SECTIONS.contains(key)) {
-                throw new TemplateSyntaxException(key, "not a template section; allowed: " + new java.util.TreeSet<>(SECTIONS));
+                throw new TemplateSyntaxException(
+                        key, "not a template section; allowed: " + new java.util.TreeSet<>(SECTIONS));
             }
         }
         if (!document.has("Resources")) {
             throw new TemplateSyntaxException("Resources", "a template needs a Resources section");
         }
-        Properties.of(document.get("Resources").orElseThrow(), "Resources").map().entries()
+        Properties.of(document.get("Resources").orElseThrow(), "Resources")
+                .map()
+                .entries()
                 .forEach(Resource::read);
     }
 
@@ -56,7 +69,9 @@ public record SamTemplate(TemplateMap document) {
     /** The parameters in document order. */
     public Map<String, ParameterDefinition> parameters() {
         Map<String, ParameterDefinition> parameters = new LinkedHashMap<>();
-        section("Parameters").entries().forEach((name, value) -> parameters.put(name, ParameterDefinition.read(name, value)));
+        section("Parameters")
+                .entries()
+                .forEach((name, value) -> parameters.put(name, ParameterDefinition.read(name, value)));
         return Collections.unmodifiableMap(parameters);
     }
 
@@ -74,14 +89,24 @@ public record SamTemplate(TemplateMap document) {
 
     /** The resources of one type, in document order. */
     public List<Resource> resourcesOfType(String type) {
-        return resources().values().stream().filter(resource -> resource.type().equals(type)).toList();
+        return resources().values().stream()
+                .filter(resource -> resource.type().equals(type))
+                .toList();
     }
 
     /** The {@code Globals} for one resource kind ({@code Function}, {@code HttpApi}, …), empty when absent. */
     public TemplateMap globals(String kind) {
         Properties globals = new Properties(section("Globals"), "Globals")
-                .allowOnly(Set.of("Function", "Api", "HttpApi", "SimpleTable", "StateMachine", "LayerVersion",
-                        "CapacityProvider"), "Globals");
+                .allowOnly(
+                        Set.of(
+                                "Function",
+                                "Api",
+                                "HttpApi",
+                                "SimpleTable",
+                                "StateMachine",
+                                "LayerVersion",
+                                "CapacityProvider"),
+                        "Globals");
         return globals.nested(kind).map();
     }
 
@@ -89,12 +114,14 @@ public record SamTemplate(TemplateMap document) {
     public List<FunctionDefinition> functions() {
         TemplateMap functionGlobals = globals("Function");
         return resourcesOfType(FunctionDefinition.TYPE).stream()
-                .map(resource -> FunctionDefinition.read(resource, functionGlobals)).toList();
+                .map(resource -> FunctionDefinition.read(resource, functionGlobals))
+                .toList();
     }
 
     /** The function with this logical id. */
     public Optional<FunctionDefinition> function(String logicalId) {
-        return resource(logicalId).filter(resource -> resource.type().equals(FunctionDefinition.TYPE))
+        return resource(logicalId)
+                .filter(resource -> resource.type().equals(FunctionDefinition.TYPE))
                 .map(resource -> FunctionDefinition.read(resource, globals("Function")));
     }
 
@@ -111,16 +138,22 @@ public record SamTemplate(TemplateMap document) {
 
     /** Every {@code AWS::DynamoDB::Table}. */
     public List<TableDefinition> tables() {
-        return resourcesOfType(TableDefinition.TYPE).stream().map(TableDefinition::read).toList();
+        return resourcesOfType(TableDefinition.TYPE).stream()
+                .map(TableDefinition::read)
+                .toList();
     }
 
     /** Every {@code AWS::SQS::Queue}. */
     public List<QueueDefinition> queues() {
-        return resourcesOfType(QueueDefinition.TYPE).stream().map(QueueDefinition::read).toList();
+        return resourcesOfType(QueueDefinition.TYPE).stream()
+                .map(QueueDefinition::read)
+                .toList();
     }
 
     /** Every {@code AWS::SecretsManager::Secret}. */
     public List<SecretDefinition> secrets() {
-        return resourcesOfType(SecretDefinition.TYPE).stream().map(SecretDefinition::read).toList();
+        return resourcesOfType(SecretDefinition.TYPE).stream()
+                .map(SecretDefinition::read)
+                .toList();
     }
 }

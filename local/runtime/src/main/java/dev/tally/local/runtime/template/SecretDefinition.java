@@ -14,9 +14,14 @@ import java.util.Optional;
  * @param excludeCharacters  {@code GenerateSecretString.ExcludeCharacters} (empty when absent)
  * @param properties         all properties as written
  */
-public record SecretDefinition(String logicalId, Optional<TemplateValue> name, Optional<TemplateValue> secretString,
-                               int passwordLength, boolean excludePunctuation, String excludeCharacters,
-                               TemplateMap properties) {
+public record SecretDefinition(
+        String logicalId,
+        Optional<TemplateValue> name,
+        Optional<TemplateValue> secretString,
+        int passwordLength,
+        boolean excludePunctuation,
+        String excludeCharacters,
+        TemplateMap properties) {
 
     /** The resource type. */
     public static final String TYPE = "AWS::SecretsManager::Secret";
@@ -25,12 +30,17 @@ public record SecretDefinition(String logicalId, Optional<TemplateValue> name, O
         Properties properties = new Properties(resource.properties(), resource.propertiesPath());
         Optional<Properties> generate = properties.optionalNested("GenerateSecretString");
         if (generate.isPresent() && generate.get().map().has("SecretStringTemplate")) {
-            throw new UnsupportedConstructException(generate.get().pathOf("SecretStringTemplate"),
+            throw new UnsupportedConstructException(
+                    generate.get().pathOf("SecretStringTemplate"),
                     "JSON secret templates are not supported locally; generate a plain string secret");
         }
-        return new SecretDefinition(resource.logicalId(), properties.value("Name"), properties.value("SecretString"),
+        return new SecretDefinition(
+                resource.logicalId(),
+                properties.value("Name"),
+                properties.value("SecretString"),
                 generate.map(g -> g.integer("PasswordLength", 32)).orElse(32),
                 generate.map(g -> g.bool("ExcludePunctuation", false)).orElse(false),
-                generate.flatMap(g -> g.optionalString("ExcludeCharacters")).orElse(""), resource.properties());
+                generate.flatMap(g -> g.optionalString("ExcludeCharacters")).orElse(""),
+                resource.properties());
     }
 }

@@ -14,11 +14,26 @@ import java.util.Set;
  * @param enabled                        {@code Enabled} (default true)
  * @param properties                     the event's properties as written
  */
-public record SqsEvent(String name, TemplateValue queue, int batchSize, int maximumBatchingWindowInSeconds,
-                       List<String> functionResponseTypes, boolean enabled, TemplateMap properties) implements EventSource {
+public record SqsEvent(
+        String name,
+        TemplateValue queue,
+        int batchSize,
+        int maximumBatchingWindowInSeconds,
+        List<String> functionResponseTypes,
+        boolean enabled,
+        TemplateMap properties)
+        implements EventSource {
 
-    static final Set<String> PROPERTIES = Set.of("Queue", "BatchSize", "Enabled", "FilterCriteria",
-            "FunctionResponseTypes", "KmsKeyArn", "MaximumBatchingWindowInSeconds", "MetricsConfig", "ScalingConfig");
+    static final Set<String> PROPERTIES = Set.of(
+            "Queue",
+            "BatchSize",
+            "Enabled",
+            "FilterCriteria",
+            "FunctionResponseTypes",
+            "KmsKeyArn",
+            "MaximumBatchingWindowInSeconds",
+            "MetricsConfig",
+            "ScalingConfig");
 
     /** Copies the response types. */
     public SqsEvent {
@@ -32,8 +47,13 @@ public record SqsEvent(String name, TemplateValue queue, int batchSize, int maxi
 
     static SqsEvent read(String name, Properties properties) {
         properties.allowOnly(PROPERTIES, "an SQS event");
-        return new SqsEvent(name, properties.requiredValue("Queue"), properties.integer("BatchSize", 10),
-                properties.integer("MaximumBatchingWindowInSeconds", 0), properties.stringList("FunctionResponseTypes"),
-                properties.bool("Enabled", true), properties.map());
+        return new SqsEvent(
+                name,
+                properties.requiredValue("Queue"),
+                properties.integer("BatchSize", 10),
+                properties.integer("MaximumBatchingWindowInSeconds", 0),
+                properties.stringList("FunctionResponseTypes"),
+                properties.bool("Enabled", true),
+                properties.map());
     }
 }

@@ -19,10 +19,16 @@ import java.util.Optional;
  * @param localSecondaryIndexes  {@code LocalSecondaryIndexes}
  * @param properties             all properties as written
  */
-public record TableDefinition(String logicalId, Optional<TemplateValue> tableName, KeyAttribute partitionKey,
-                              Optional<KeyAttribute> sortKey, Optional<String> streamViewType,
-                              Optional<String> timeToLiveAttribute, List<IndexDefinition> globalSecondaryIndexes,
-                              List<IndexDefinition> localSecondaryIndexes, TemplateMap properties) {
+public record TableDefinition(
+        String logicalId,
+        Optional<TemplateValue> tableName,
+        KeyAttribute partitionKey,
+        Optional<KeyAttribute> sortKey,
+        Optional<String> streamViewType,
+        Optional<String> timeToLiveAttribute,
+        List<IndexDefinition> globalSecondaryIndexes,
+        List<IndexDefinition> localSecondaryIndexes,
+        TemplateMap properties) {
 
     /** The resource type. */
     public static final String TYPE = "AWS::DynamoDB::Table";
@@ -38,29 +44,41 @@ public record TableDefinition(String logicalId, Optional<TemplateValue> tableNam
         Map<String, String> attributeTypes = new HashMap<>();
         List<TemplateValue> definitions = properties.list("AttributeDefinitions");
         for (int i = 0; i < definitions.size(); i++) {
-            Properties definition = Properties.of(definitions.get(i), properties.pathOf("AttributeDefinitions") + "[" + i + "]");
+            Properties definition =
+                    Properties.of(definitions.get(i), properties.pathOf("AttributeDefinitions") + "[" + i + "]");
             attributeTypes.put(definition.requiredString("AttributeName"), definition.requiredString("AttributeType"));
         }
         List<KeyAttribute> keys = keySchema(properties, "KeySchema", attributeTypes);
-        Optional<String> streamViewType = properties.optionalNested("StreamSpecification")
+        Optional<String> streamViewType = properties
+                .optionalNested("StreamSpecification")
                 .flatMap(stream -> stream.optionalString("StreamViewType"));
-        Optional<String> ttl = properties.optionalNested("TimeToLiveSpecification")
+        Optional<String> ttl = properties
+                .optionalNested("TimeToLiveSpecification")
                 .filter(spec -> spec.bool("Enabled", false))
                 .map(spec -> spec.requiredString("AttributeName"));
-        return new TableDefinition(resource.logicalId(), properties.value("TableName"), keys.get(0),
-                keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(), streamViewType, ttl,
+        return new TableDefinition(
+                resource.logicalId(),
+                properties.value("TableName"),
+                keys.get(0),
+                keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(),
+                streamViewType,
+                ttl,
                 indexes(properties, "GlobalSecondaryIndexes", attributeTypes),
-                indexes(properties, "LocalSecondaryIndexes", attributeTypes), resource.properties());
+                indexes(properties, "LocalSecondaryIndexes", attributeTypes),
+                resource.properties());
     }
 
-    private static List<IndexDefinition> indexes(Properties properties, String key, Map<String, String> attributeTypes) {
+    private static List<IndexDefinition> indexes(
+            Properties properties, String key, Map<String, String> attributeTypes) {
         List<IndexDefinition> indexes = new ArrayList<>();
         List<TemplateValue> items = properties.list(key);
         for (int i = 0; i < items.size(); i++) {
             Properties index = Properties.of(items.get(i), properties.pathOf(key) + "[" + i + "]");
             List<KeyAttribute> keys = keySchema(index, "KeySchema", attributeTypes);
             Properties projection = index.nested("Projection");
-            indexes.add(new IndexDefinition(index.requiredString("IndexName"), keys.get(0),
+            indexes.add(new IndexDefinition(
+                    index.requiredString("IndexName"),
+                    keys.get(0),
                     keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(),
                     projection.optionalString("ProjectionType").orElse("KEYS_ONLY"),
                     projection.stringList("NonKeyAttributes")));
@@ -87,7 +105,8 @@ public record TableDefinition(String logicalId, Optional<TemplateValue> tableNam
             } else if (keyType.equals("RANGE") && range == null) {
                 range = new KeyAttribute(name, type);
             } else {
-                throw new TemplateSyntaxException(element.pathOf("KeyType"),
+                throw new TemplateSyntaxException(
+                        element.pathOf("KeyType"),
                         "expected one HASH and at most one RANGE key, found another " + keyType);
             }
         }

@@ -23,8 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class TemplateReader {
 
-    private TemplateReader() {
-    }
+    private TemplateReader() {}
 
     /** Reads and parses the template file at {@code file}. */
     public static SamTemplate read(Path file) {
@@ -55,7 +54,8 @@ public final class TemplateReader {
         }
         TemplateValue tree = convert(raw, "");
         if (!(tree instanceof TemplateMap map)) {
-            throw new TemplateSyntaxException("", "a template must be a map at the top level, found " + tree.describe());
+            throw new TemplateSyntaxException(
+                    "", "a template must be a map at the top level, found " + tree.describe());
         }
         return map;
     }
@@ -64,7 +64,10 @@ public final class TemplateReader {
         if (raw == null) {
             return TemplateNull.INSTANCE;
         }
-        if (raw instanceof String || raw instanceof Boolean || raw instanceof Long || raw instanceof Double
+        if (raw instanceof String
+                || raw instanceof Boolean
+                || raw instanceof Long
+                || raw instanceof Double
                 || raw instanceof BigInteger) {
             return new TemplateScalar(raw);
         }
@@ -82,17 +85,23 @@ public final class TemplateReader {
             return convertMap(map, path);
         }
         if (raw instanceof RawIntrinsic intrinsic) {
-            return intrinsic(intrinsic.function(), convert(intrinsic.argument(), join(path, intrinsic.function().tag())));
+            return intrinsic(
+                    intrinsic.function(),
+                    convert(
+                            intrinsic.argument(),
+                            join(path, intrinsic.function().tag())));
         }
-        throw new UnsupportedConstructException(path, "unsupported YAML value of type " + raw.getClass().getSimpleName());
+        throw new UnsupportedConstructException(
+                path, "unsupported YAML value of type " + raw.getClass().getSimpleName());
     }
 
     private static TemplateValue convertMap(Map<?, ?> map, String path) {
         if (map.size() == 1) {
             String key = String.valueOf(map.keySet().iterator().next());
             if (key.equals("Ref") || key.startsWith("Fn::")) {
-                IntrinsicFunction function = IntrinsicFunction.byLongName(key).orElseThrow(() ->
-                        new UnsupportedConstructException(join(path, key), "unknown intrinsic function " + key));
+                IntrinsicFunction function = IntrinsicFunction.byLongName(key)
+                        .orElseThrow(() -> new UnsupportedConstructException(
+                                join(path, key), "unknown intrinsic function " + key));
                 return intrinsic(function, convert(map.values().iterator().next(), join(path, key)));
             }
         }

@@ -10,8 +10,7 @@ public final class TemplateReferences {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}.]*)");
 
-    private TemplateReferences() {
-    }
+    private TemplateReferences() {}
 
     /**
      * The names a value refers to through {@code Ref}, {@code GetAtt} and {@code ${…}}: logical ids

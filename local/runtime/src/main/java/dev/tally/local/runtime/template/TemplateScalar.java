@@ -13,9 +13,13 @@ public record TemplateScalar(Object value) implements TemplateValue {
     /** Checks that the value is one of the scalar types a template can hold. */
     public TemplateScalar {
         Objects.requireNonNull(value, "value");
-        if (!(value instanceof String || value instanceof Long || value instanceof Double
-                || value instanceof java.math.BigInteger || value instanceof Boolean)) {
-            throw new IllegalArgumentException("not a template scalar type: " + value.getClass().getName());
+        if (!(value instanceof String
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof java.math.BigInteger
+                || value instanceof Boolean)) {
+            throw new IllegalArgumentException(
+                    "not a template scalar type: " + value.getClass().getName());
         }
     }
 
@@ -31,6 +35,8 @@ public record TemplateScalar(Object value) implements TemplateValue {
 
     @Override
     public String describe() {
-        return value instanceof String ? "a string" : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return value instanceof String
+                ? "a string"
+                : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -43,12 +43,15 @@ public final class FunctionSegments implements PlatformLog {
     @Override
     public void report(InvocationReport report) {
         delegate.report(report);
-        if (report.traceId() == null || report.segmentId() == null || (report.coldStart() && report.initDurationMs() == null)) {
+        if (report.traceId() == null
+                || report.segmentId() == null
+                || (report.coldStart() && report.initDurationMs() == null)) {
             return; // untraced, or the init failed: no function segment with an Invocation
         }
         double end = report.timestamp() / 1000.0;
         double invocationStart = end - report.durationMs() / 1000.0;
-        double start = report.initDurationMs() == null ? invocationStart : invocationStart - report.initDurationMs() / 1000.0;
+        double start =
+                report.initDurationMs() == null ? invocationStart : invocationStart - report.initDurationMs() / 1000.0;
         ObjectNode segment = JSON.createObjectNode();
         segment.put("name", report.functionName());
         segment.put("id", report.segmentId());
@@ -62,11 +65,19 @@ public final class FunctionSegments implements PlatformLog {
         segment.putObject("aws").put("region", region).put("request_id", report.requestId());
         ArrayNode subsegments = segment.putArray("subsegments");
         if (report.initDurationMs() != null) {
-            subsegments.addObject().put("name", "Initialization").put("id", initializationId(report.segmentId()))
-                    .put("start_time", start).put("end_time", invocationStart);
+            subsegments
+                    .addObject()
+                    .put("name", "Initialization")
+                    .put("id", initializationId(report.segmentId()))
+                    .put("start_time", start)
+                    .put("end_time", invocationStart);
         }
-        subsegments.addObject().put("name", "Invocation").put("id", newId())
-                .put("start_time", invocationStart).put("end_time", end);
+        subsegments
+                .addObject()
+                .put("name", "Invocation")
+                .put("id", newId())
+                .put("start_time", invocationStart)
+                .put("end_time", end);
         sink.store(segment.toString());
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class XRayDaemonSink implements AutoCloseable {
 
     private static final int MAX_DATAGRAM = 64 * 1024;
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final DatagramSocket socket;
     private final Path tracesFile;
@@ -89,11 +90,13 @@ public final class XRayDaemonSink implements AutoCloseable {
         }
         try {
             com.fasterxml.jackson.databind.JsonNode parsed = JSON.readTree(document);
-            if (!(parsed instanceof com.fasterxml.jackson.databind.node.ObjectNode node) || !node.hasNonNull("parent_id")
+            if (!(parsed instanceof com.fasterxml.jackson.databind.node.ObjectNode node)
+                    || !node.hasNonNull("parent_id")
                     || !(node.get("subsegments") instanceof com.fasterxml.jackson.databind.node.ArrayNode children)) {
                 return java.util.List.of(document);
             }
-            String initializationId = FunctionSegments.initializationId(node.get("parent_id").asText());
+            String initializationId =
+                    FunctionSegments.initializationId(node.get("parent_id").asText());
             java.util.List<String> moved = new java.util.ArrayList<>();
             for (int i = children.size() - 1; i >= 0; i--) {
                 if (children.get(i) instanceof com.fasterxml.jackson.databind.node.ObjectNode child
@@ -123,8 +126,12 @@ public final class XRayDaemonSink implements AutoCloseable {
     /** Appends one segment document (also used for the segments the runtime itself emits). */
     public synchronized void store(String document) {
         try {
-            Files.writeString(tracesFile, document.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    tracesFile,
+                    document.replace('\n', ' ') + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             segments.incrementAndGet();
         } catch (IOException e) {
             // A trace that cannot be stored is dropped, as the real daemon drops what it cannot send.

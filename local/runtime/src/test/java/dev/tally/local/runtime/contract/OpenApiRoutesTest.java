@@ -22,9 +22,11 @@ class OpenApiRoutesTest {
         Set<String> documented = ApiContract.get().routeKeys();
 
         assertThat(templateRoutes).isNotEmpty();
-        assertThat(documented).as("routes in %s but not in template.yaml", ApiContract.DOCUMENT)
+        assertThat(documented)
+                .as("routes in %s but not in template.yaml", ApiContract.DOCUMENT)
                 .isSubsetOf(templateRoutes);
-        assertThat(templateRoutes).as("routes in template.yaml but not in %s", ApiContract.DOCUMENT)
+        assertThat(templateRoutes)
+                .as("routes in template.yaml but not in %s", ApiContract.DOCUMENT)
                 .isSubsetOf(documented);
     }
 }

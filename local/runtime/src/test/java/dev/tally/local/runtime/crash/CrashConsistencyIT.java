@@ -54,21 +54,23 @@ class CrashConsistencyIT {
     private static final Set<String> TERMINAL = Set.of("APPLIED", "REJECTED");
     private static final String PASSWORD = "correct horse battery staple";
     private static final Map<String, String> HANDLERS = Map.of(
-            "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar", "dev/tally/api/handler/QueryHandler.class",
-            "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar", "dev/tally/commands/handler/CommandWorkerHandler.class",
+            "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
+            "dev/tally/api/handler/QueryHandler.class",
+            "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar",
+            "dev/tally/commands/handler/CommandWorkerHandler.class",
             "projections/target/tally-projections-0.1.0-SNAPSHOT-lambda.jar",
             "dev/tally/projections/handler/SummaryProjectionHandler.class");
 
     @TempDir
     Path directory;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process runtime;
     private URI api;
 
     /** One command answered 202: whose, which, and (for a payment) on which debt. */
-    private record Accepted(String email, String commandId, String debtId, boolean payment) {
-    }
+    private record Accepted(String email, String commandId, String debtId, boolean payment) {}
 
     @AfterEach
     void killLeftovers() {
@@ -83,7 +85,8 @@ class CrashConsistencyIT {
         while (root != null && !Files.isRegularFile(root.resolve("template.yaml"))) {
             root = root.getParent();
         }
-        Assumptions.assumeTrue(root != null, "no template.yaml above " + Path.of("").toAbsolutePath());
+        Assumptions.assumeTrue(
+                root != null, "no template.yaml above " + Path.of("").toAbsolutePath());
         List<String> missing = new ArrayList<>();
         for (var entry : HANDLERS.entrySet()) {
             Path jar = root.resolve(entry.getKey());
@@ -103,12 +106,25 @@ class CrashConsistencyIT {
 
     private void start(Path root, Path data, int run) throws IOException {
         Path console = directory.resolve("console-" + run + ".txt");
-        runtime = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--template", root.resolve("template.yaml").toString(), "--port", "0",
-                "--data-dir", data.toString(), "--max-containers", "2")
-                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
-        await().atMost(Duration.ofMinutes(3)).until(() -> READY.matcher(Files.readString(console)).find() || !runtime.isAlive());
+        runtime = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--template",
+                        root.resolve("template.yaml").toString(),
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        data.toString(),
+                        "--max-containers",
+                        "2")
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> READY.matcher(Files.readString(console)).find() || !runtime.isAlive());
         Matcher ready = READY.matcher(Files.readString(console));
         assertThat(ready.find()).as(Files.readString(console)).isTrue();
         api = URI.create(ready.group(1));
@@ -123,10 +139,14 @@ class CrashConsistencyIT {
         runtime = null;
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60))
+    private HttpResponse<String> call(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -143,24 +163,36 @@ class CrashConsistencyIT {
      * auth function) can pass its template timeout, which the local API answers 503 as API Gateway does.
      */
     private HttpResponse<String> callUntilServed(String method, String path, String body) {
-        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> response = new java.util.concurrent.atomic.AtomicReference<>();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            response.set(call(method, path, null, body));
-            return response.get().statusCode() < 500;
-        });
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> response =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    response.set(call(method, path, null, body));
+                    return response.get().statusCode() < 500;
+                });
         return response.get();
     }
 
     private String login(String email) throws Exception {
-        return ok(callUntilServed("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 200)
-                .get("accessToken").asText();
+        return ok(
+                        callUntilServed(
+                                "POST",
+                                "/auth/login",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+                        200)
+                .get("accessToken")
+                .asText();
     }
 
     private String register(String name) throws Exception {
         String email = name + "-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> response = callUntilServed("POST", "/auth/register",
+        HttpResponse<String> response = callUntilServed(
+                "POST",
+                "/auth/register",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + name + "\"}");
-        assertThat(response.statusCode()).as("a retry after a timed-out registration may find it done: " + response.body())
+        assertThat(response.statusCode())
+                .as("a retry after a timed-out registration may find it done: " + response.body())
                 .isIn(201, 409);
         return email;
     }
@@ -180,16 +212,24 @@ class CrashConsistencyIT {
                 HttpResponse<String> response;
                 boolean payment = false;
                 if (debtId == null || choice < 4) {
-                    response = call("POST", "/debts", token, "{\"counterparty\":{\"name\":\"Party " + random.nextInt(5)
-                            + "\"},\"direction\":\"" + (random.nextBoolean() ? "OWED_TO_ME" : "OWED_BY_ME")
-                            + "\",\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}}");
+                    response = call(
+                            "POST",
+                            "/debts",
+                            token,
+                            "{\"counterparty\":{\"name\":\"Party " + random.nextInt(5)
+                                    + "\"},\"direction\":\"" + (random.nextBoolean() ? "OWED_TO_ME" : "OWED_BY_ME")
+                                    + "\",\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}}");
                 } else if (choice < 9 && payments.getOrDefault(debtId, 0) < 10) {
                     payments.merge(debtId, 1, Integer::sum);
                     payment = true;
-                    response = call("POST", "/debts/" + debtId + "/payments", token,
+                    response = call(
+                            "POST",
+                            "/debts/" + debtId + "/payments",
+                            token,
                             "{\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}");
                 } else {
-                    response = random.nextBoolean() ? call("POST", "/debts/" + debtId + "/settle", token, "{}")
+                    response = random.nextBoolean()
+                            ? call("POST", "/debts/" + debtId + "/settle", token, "{}")
                             : call("DELETE", "/debts/" + debtId, token, null);
                 }
                 if (response.statusCode() == 202) {
@@ -210,14 +250,20 @@ class CrashConsistencyIT {
     }
 
     /** Lets both users submit until {@code killAfter} more commands were accepted, then kills the stack mid-flow. */
-    private void flowThenCrash(Map<String, String> tokens, List<Accepted> accepted, Map<String, List<String>> debts,
-            int killAfter) throws Exception {
+    private void flowThenCrash(
+            Map<String, String> tokens, List<Accepted> accepted, Map<String, List<String>> debts, int killAfter)
+            throws Exception {
         int before = accepted.size();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> submitters = new ArrayList<>();
         for (var user : tokens.entrySet()) {
-            Thread thread = new Thread(() -> submit(user.getKey(), user.getValue(), stop, accepted,
-                    debts.computeIfAbsent(user.getKey(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))));
+            Thread thread = new Thread(() -> submit(
+                    user.getKey(),
+                    user.getValue(),
+                    stop,
+                    accepted,
+                    debts.computeIfAbsent(
+                            user.getKey(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))));
             thread.start();
             submitters.add(thread);
         }
@@ -231,7 +277,9 @@ class CrashConsistencyIT {
 
     private String status(String token, String commandId) throws Exception {
         HttpResponse<String> response = call("GET", "/commands/" + commandId, token, null);
-        assertThat(response.statusCode()).as("GET /commands/" + commandId + ": " + response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET /commands/" + commandId + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body()).get("status").asText();
     }
 
@@ -244,7 +292,8 @@ class CrashConsistencyIT {
         List<JsonNode> all = new ArrayList<>();
         String cursor = null;
         do {
-            String path = "/debts?limit=100" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            String path = "/debts?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode page = ok(call("GET", path, token, null), 200);
             page.get("items").forEach(all::add);
             cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
@@ -303,36 +352,46 @@ class CrashConsistencyIT {
             tokens.put(email, login(email));
         }
         Map<String, String> outcomes = new ConcurrentHashMap<>();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (Accepted command : List.copyOf(accepted)) {
-                if (!outcomes.containsKey(command.commandId())) {
-                    String status = status(tokens.get(command.email()), command.commandId());
-                    if (TERMINAL.contains(status)) {
-                        outcomes.put(command.commandId(), status);
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (Accepted command : List.copyOf(accepted)) {
+                        if (!outcomes.containsKey(command.commandId())) {
+                            String status = status(tokens.get(command.email()), command.commandId());
+                            if (TERMINAL.contains(status)) {
+                                outcomes.put(command.commandId(), status);
+                            }
+                        }
                     }
-                }
-            }
-            assertThat(outcomes).as("commands answered 202 that reached APPLIED or REJECTED").hasSameSizeAs(accepted);
-        });
+                    assertThat(outcomes)
+                            .as("commands answered 202 that reached APPLIED or REJECTED")
+                            .hasSameSizeAs(accepted);
+                });
         for (String email : emails) {
             assertSummaryEqualsDebts(tokens.get(email));
         }
         for (String email : emails) {
             Map<String, Long> appliedPayments = new HashMap<>();
             for (Accepted command : List.copyOf(accepted)) {
-                if (command.email().equals(email) && command.payment() && outcomes.get(command.commandId()).equals("APPLIED")) {
+                if (command.email().equals(email)
+                        && command.payment()
+                        && outcomes.get(command.commandId()).equals("APPLIED")) {
                     appliedPayments.merge(command.debtId(), 1L, Long::sum);
                 }
             }
             for (JsonNode listed : allDebts(tokens.get(email))) {
                 String debtId = listed.get("debtId").asText();
                 JsonNode debt = ok(call("GET", "/debts/" + debtId, tokens.get(email), null), 200);
-                assertThat((long) debt.get("payments").size()).as("payments on " + debtId)
+                assertThat((long) debt.get("payments").size())
+                        .as("payments on " + debtId)
                         .isEqualTo(appliedPayments.getOrDefault(debtId, 0L));
             }
         }
-        System.out.printf("crash consistency: %d cycles, %d commands answered 202, %d APPLIED, %d REJECTED%n", cycles,
-                accepted.size(), outcomes.values().stream().filter("APPLIED"::equals).count(),
+        System.out.printf(
+                "crash consistency: %d cycles, %d commands answered 202, %d APPLIED, %d REJECTED%n",
+                cycles,
+                accepted.size(),
+                outcomes.values().stream().filter("APPLIED"::equals).count(),
                 outcomes.values().stream().filter("REJECTED"::equals).count());
     }
 }

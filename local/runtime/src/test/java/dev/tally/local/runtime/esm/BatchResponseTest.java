@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Success and failure conditions of a partial batch response, as listed in
@@ -32,22 +32,24 @@ class BatchResponseTest {
 
     /** "An invalid JSON response, an empty string itemIdentifier, a null itemIdentifier, an itemIdentifier with a bad key name, an itemIdentifier value with a message ID that doesn't exist". */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "not json {",
-        "{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}",
-        "{\"batchItemFailures\":[{\"itemIdentifier\":null}]}",
-        "{\"batchItemFailures\":[{\"itemIdentifer\":\"m1\"}]}",
-        "{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"},{\"itemIdentifier\":\"unknown\"}]}",
-        "{\"batchItemFailures\":\"m1\"}",
-        "[\"m1\"]"
-    })
+    @ValueSource(
+            strings = {
+                "not json {",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":null}]}",
+                "{\"batchItemFailures\":[{\"itemIdentifer\":\"m1\"}]}",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"},{\"itemIdentifier\":\"unknown\"}]}",
+                "{\"batchItemFailures\":\"m1\"}",
+                "[\"m1\"]"
+            })
     void interpret_whenResponseIsInvalid_isCompleteFailure(String response) {
         assertThat(interpret(response)).isInstanceOf(BatchResponse.AllFailed.class);
     }
 
     @Test
     void interpret_whenSomeItemsFailed_listsExactlyThose() {
-        BatchResponse response = interpret("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m3\"}]}");
+        BatchResponse response =
+                interpret("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m3\"}]}");
 
         assertThat(response).isEqualTo(new BatchResponse.ItemsFailed(Set.of("m2", "m3")));
     }

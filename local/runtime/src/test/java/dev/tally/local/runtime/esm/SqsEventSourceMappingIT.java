@@ -62,39 +62,52 @@ class SqsEventSourceMappingIT {
         }
     }
 
-    private record Queues(String url, String arn, String dlqUrl) {
-    }
+    private record Queues(String url, String arn, String dlqUrl) {}
 
     private Queues queues(boolean fifo, int visibilitySeconds, int maxReceiveCount) {
         SqsClient sqs = clients.sqs();
         String suffix = fifo ? ".fifo" : "";
         String name = "q" + UUID.randomUUID().toString().substring(0, 8);
         Map<QueueAttributeName, String> dlqAttributes = fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of();
-        String dlqUrl = sqs.createQueue(r -> r.queueName(name + "-dlq" + suffix).attributes(dlqAttributes)).queueUrl();
+        String dlqUrl = sqs.createQueue(r -> r.queueName(name + "-dlq" + suffix).attributes(dlqAttributes))
+                .queueUrl();
         String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         var attributes = new java.util.HashMap<QueueAttributeName, String>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilitySeconds));
-        attributes.put(QueueAttributeName.REDRIVE_POLICY,
+        attributes.put(
+                QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}");
         if (fifo) {
             attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
         }
-        String url = sqs.createQueue(r -> r.queueName(name + suffix).attributes(attributes)).queueUrl();
+        String url = sqs.createQueue(r -> r.queueName(name + suffix).attributes(attributes))
+                .queueUrl();
         String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         return new Queues(url, arn, dlqUrl);
     }
 
     private LocalLambda lambda(int timeoutSeconds) {
         recordFile = directory.resolve("record.txt");
-        FunctionSpec probe = new FunctionSpec("Probe", "dev.tally.local.runtime.testfunctions.SqsProbeHandler",
-                TestFunctionJar.path(), 256, Duration.ofSeconds(timeoutSeconds),
-                Map.of("RECORD_FILE", recordFile.toString()), 1);
-        ContainerLauncher launcher = new ContainerLauncher(directory.resolve("tasks"), Map.of("AWS_REGION", REGION),
-                ContainerLauncher.defaultJvmFlags());
-        LocalLambda lambda = new LocalLambda(List.of(probe), launcher,
-                new RecordingPlatformLog(directory.resolve("reports.jsonl")), REGION, Duration.ofMinutes(5));
+        FunctionSpec probe = new FunctionSpec(
+                "Probe",
+                "dev.tally.local.runtime.testfunctions.SqsProbeHandler",
+                TestFunctionJar.path(),
+                256,
+                Duration.ofSeconds(timeoutSeconds),
+                Map.of("RECORD_FILE", recordFile.toString()),
+                1);
+        ContainerLauncher launcher = new ContainerLauncher(
+                directory.resolve("tasks"), Map.of("AWS_REGION", REGION), ContainerLauncher.defaultJvmFlags());
+        LocalLambda lambda = new LocalLambda(
+                List.of(probe),
+                launcher,
+                new RecordingPlatformLog(directory.resolve("reports.jsonl")),
+                REGION,
+                Duration.ofMinutes(5));
         resources.add(lambda);
         return lambda;
     }
@@ -102,7 +115,9 @@ class SqsEventSourceMappingIT {
     private void map(Queues queues, LocalLambda lambda, int batchSize, Duration window, boolean reportFailures) {
         SqsEventSourceMapping mapping = new SqsEventSourceMapping(
                 new SqsEventSource("Probe", queues.url(), queues.arn(), batchSize, window, reportFailures, 1),
-                clients.sqs(), lambda, REGION);
+                clients.sqs(),
+                lambda,
+                REGION);
         mapping.start();
         resources.add(0, mapping);
     }
@@ -115,8 +130,11 @@ class SqsEventSourceMappingIT {
 
     private void sendFifo(Queues queues, String group, String... bodies) {
         for (String body : bodies) {
-            clients.sqs().sendMessage(r -> r.queueUrl(queues.url()).messageBody(body).messageGroupId(group)
-                    .messageDeduplicationId(UUID.randomUUID().toString()));
+            clients.sqs()
+                    .sendMessage(r -> r.queueUrl(queues.url())
+                            .messageBody(body)
+                            .messageGroupId(group)
+                            .messageDeduplicationId(UUID.randomUUID().toString()));
         }
     }
 
@@ -125,8 +143,10 @@ class SqsEventSourceMappingIT {
         if (!Files.exists(recordFile)) {
             return List.of();
         }
-        return Files.readAllLines(recordFile).stream().filter(line -> line.startsWith("seen|"))
-                .map(line -> line.substring(5).split("\\|")).toList();
+        return Files.readAllLines(recordFile).stream()
+                .filter(line -> line.startsWith("seen|"))
+                .map(line -> line.substring(5).split("\\|"))
+                .toList();
     }
 
     private List<String> seenBodies() throws IOException {
@@ -134,8 +154,11 @@ class SqsEventSourceMappingIT {
     }
 
     private int depth(String queueUrl) {
-        var attributes = clients.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        var attributes = clients.sqs()
+                .getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                 .attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
@@ -155,11 +178,18 @@ class SqsEventSourceMappingIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> depth(queues.dlqUrl()) == 1 && depth(queues.url()) == 0);
 
         assertThat(seenBodies()).filteredOn(body -> body.startsWith("ok")).containsExactlyInAnyOrder("ok-1", "ok-3");
-        List<String[]> failing = seen().stream().filter(fields -> fields[1].equals("fail-2")).toList();
+        List<String[]> failing =
+                seen().stream().filter(fields -> fields[1].equals("fail-2")).toList();
         assertThat(failing).extracting(fields -> fields[2]).containsExactly("1", "2");
         long sinceFirstReceive = Long.parseLong(failing.get(1)[3]) - Long.parseLong(failing.get(1)[4]);
-        assertThat(sinceFirstReceive).as("redelivered only after the 2 s visibility timeout").isGreaterThanOrEqualTo(2000);
-        String dlqBody = clients.sqs().receiveMessage(r -> r.queueUrl(queues.dlqUrl())).messages().get(0).body();
+        assertThat(sinceFirstReceive)
+                .as("redelivered only after the 2 s visibility timeout")
+                .isGreaterThanOrEqualTo(2000);
+        String dlqBody = clients.sqs()
+                .receiveMessage(r -> r.queueUrl(queues.dlqUrl()))
+                .messages()
+                .get(0)
+                .body();
         assertThat(dlqBody).isEqualTo("fail-2");
     }
 
@@ -188,7 +218,9 @@ class SqsEventSourceMappingIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> depth(queues.dlqUrl()) == 2);
 
-        assertThat(seen()).filteredOn(fields -> fields[1].equals("ok-1")).extracting(fields -> fields[2])
+        assertThat(seen())
+                .filteredOn(fields -> fields[1].equals("ok-1"))
+                .extracting(fields -> fields[2])
                 .containsExactly("1", "2");
     }
 
@@ -218,8 +250,9 @@ class SqsEventSourceMappingIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> seenBodies().size() == 5);
 
-        var perInvocation = seen().stream().collect(java.util.stream.Collectors.groupingBy(fields -> fields[0],
-                java.util.stream.Collectors.counting()));
+        var perInvocation = seen().stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        fields -> fields[0], java.util.stream.Collectors.counting()));
         assertThat(perInvocation.values()).allMatch(count -> count <= 2);
         assertThat(perInvocation).hasSizeGreaterThanOrEqualTo(3);
     }
@@ -254,9 +287,11 @@ class SqsEventSourceMappingIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> seenBodies().contains("a3") && depth(queues.url()) == 0);
 
-        List<String> groupA = seenBodies().stream().filter(body -> body.contains("a")).toList();
+        List<String> groupA =
+                seenBodies().stream().filter(body -> body.contains("a")).toList();
         assertThat(groupA).containsExactly("a1", "failonce-a2", "failonce-a2", "a3");
-        assertThat(seenBodies().stream().filter(body -> body.startsWith("b")).toList()).containsExactly("b1", "b2");
+        assertThat(seenBodies().stream().filter(body -> body.startsWith("b")).toList())
+                .containsExactly("b1", "b2");
         assertThat(depth(queues.dlqUrl())).isZero();
     }
 
@@ -266,8 +301,12 @@ class SqsEventSourceMappingIT {
         Queues queues = queues(false, 2, 2);
         LocalLambda lambda = lambda(5);
         SqsEventSourceMapping mapping = new SqsEventSourceMapping(
-                new SqsEventSource("Probe", queues.url(), queues.arn(), 10, Duration.ZERO, true, 1), clients.sqs(), lambda, REGION);
+                new SqsEventSource("Probe", queues.url(), queues.arn(), 10, Duration.ZERO, true, 1),
+                clients.sqs(),
+                lambda,
+                REGION);
 
-        assertThatThrownBy(mapping::start).hasMessageContaining("visibility timeout 2 seconds is less than function timeout 5 seconds");
+        assertThatThrownBy(mapping::start)
+                .hasMessageContaining("visibility timeout 2 seconds is less than function timeout 5 seconds");
     }
 }

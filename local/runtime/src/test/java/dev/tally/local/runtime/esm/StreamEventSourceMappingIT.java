@@ -73,7 +73,9 @@ class StreamEventSourceMappingIT {
 
     @BeforeEach
     void createFailureQueue() {
-        failureQueueUrl = clients.sqs().createQueue(r -> r.queueName("failures-" + UUID.randomUUID())).queueUrl();
+        failureQueueUrl = clients.sqs()
+                .createQueue(r -> r.queueName("failures-" + UUID.randomUUID()))
+                .queueUrl();
     }
 
     @AfterEach
@@ -85,11 +87,13 @@ class StreamEventSourceMappingIT {
 
     private String table() {
         String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-        clients.dynamoDb().createTable(r -> r.tableName(name)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                .billingMode("PAY_PER_REQUEST")
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        clients.dynamoDb()
+                .createTable(r -> r.tableName(name)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                        .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                        .billingMode("PAY_PER_REQUEST")
+                        .streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
         return name;
     }
 
@@ -98,28 +102,48 @@ class StreamEventSourceMappingIT {
     }
 
     private void put(String table, String pk, String mode) {
-        clients.dynamoDb().putItem(r -> r.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS(pk), "mode", AttributeValue.fromS(mode))));
+        clients.dynamoDb()
+                .putItem(r -> r.tableName(table)
+                        .item(Map.of("pk", AttributeValue.fromS(pk), "mode", AttributeValue.fromS(mode))));
     }
 
     private LocalLambda lambda() {
         recordFile = directory.resolve("record.txt");
-        FunctionSpec probe = new FunctionSpec("StreamProbe", "dev.tally.local.runtime.testfunctions.StreamProbeHandler",
-                TestFunctionJar.path(), 256, Duration.ofSeconds(10), Map.of("RECORD_FILE", recordFile.toString()), 1);
-        LocalLambda lambda = new LocalLambda(List.of(probe), new ContainerLauncher(directory.resolve("tasks"), Map.of(),
-                ContainerLauncher.defaultJvmFlags()), new RecordingPlatformLog(directory.resolve("reports.jsonl")),
-                REGION, Duration.ofMinutes(5));
+        FunctionSpec probe = new FunctionSpec(
+                "StreamProbe",
+                "dev.tally.local.runtime.testfunctions.StreamProbeHandler",
+                TestFunctionJar.path(),
+                256,
+                Duration.ofSeconds(10),
+                Map.of("RECORD_FILE", recordFile.toString()),
+                1);
+        LocalLambda lambda = new LocalLambda(
+                List.of(probe),
+                new ContainerLauncher(directory.resolve("tasks"), Map.of(), ContainerLauncher.defaultJvmFlags()),
+                new RecordingPlatformLog(directory.resolve("reports.jsonl")),
+                REGION,
+                Duration.ofMinutes(5));
         resources.add(lambda);
         return lambda;
     }
 
     private StreamEventSource source(String streamArn, boolean bisect, int retries, int maxAge, boolean report) {
-        return new StreamEventSource("StreamProbe", streamArn, "TRIM_HORIZON", 10, Duration.ofSeconds(1), bisect, retries,
-                maxAge, report, Optional.of(failureQueueUrl));
+        return new StreamEventSource(
+                "StreamProbe",
+                streamArn,
+                "TRIM_HORIZON",
+                10,
+                Duration.ofSeconds(1),
+                bisect,
+                retries,
+                maxAge,
+                report,
+                Optional.of(failureQueueUrl));
     }
 
     private void map(StreamEventSource source, LocalLambda lambda) {
-        StreamEventSourceMapping mapping = new StreamEventSourceMapping(source, clients.streams(), clients.sqs(), lambda, REGION);
+        StreamEventSourceMapping mapping =
+                new StreamEventSourceMapping(source, clients.streams(), clients.sqs(), lambda, REGION);
         mapping.start();
         resources.add(0, mapping);
     }
@@ -131,7 +155,9 @@ class StreamEventSourceMappingIT {
             for (String line : Files.readAllLines(recordFile)) {
                 if (line.startsWith("seen|")) {
                     String[] fields = line.split("\\|");
-                    byRequest.computeIfAbsent(fields[1], id -> new ArrayList<>()).add(fields[2]);
+                    byRequest
+                            .computeIfAbsent(fields[1], id -> new ArrayList<>())
+                            .add(fields[2]);
                 }
             }
         }
@@ -140,7 +166,9 @@ class StreamEventSourceMappingIT {
 
     private List<JsonNode> failureRecords() throws IOException {
         List<JsonNode> records = new ArrayList<>();
-        for (var message : clients.sqs().receiveMessage(r -> r.queueUrl(failureQueueUrl).maxNumberOfMessages(10)).messages()) {
+        for (var message : clients.sqs()
+                .receiveMessage(r -> r.queueUrl(failureQueueUrl).maxNumberOfMessages(10))
+                .messages()) {
             records.add(JSON.readTree(message.body()));
         }
         return records;
@@ -155,10 +183,14 @@ class StreamEventSourceMappingIT {
         put(table, "k3", "ok");
         map(source(streamArn(table), false, -1, -1, false), lambda());
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> invocations().stream().mapToInt(List::size).sum() == 3);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> invocations().stream().mapToInt(List::size).sum() == 3);
 
         assertThat(invocations().stream().flatMap(List::stream).toList()).containsExactly("k1", "k2", "k3");
-        String eventLine = Files.readAllLines(recordFile).stream().filter(l -> l.startsWith("event|")).findFirst().orElseThrow();
+        String eventLine = Files.readAllLines(recordFile).stream()
+                .filter(l -> l.startsWith("event|"))
+                .findFirst()
+                .orElseThrow();
         JsonNode record = JSON.readTree(eventLine.substring(6));
         assertThat(record.get("eventName").asText()).isEqualTo("INSERT");
         assertThat(record.get("eventSource").asText()).isEqualTo("aws:dynamodb");
@@ -188,7 +220,8 @@ class StreamEventSourceMappingIT {
         // [k1..k5] fails → [k1,k2] ok, [k3,k4,k5] fails → [k3] fails a third time (discarded), [k4,k5] ok.
         await().atMost(Duration.ofSeconds(90)).until(() -> invocations().contains(List.of("k4", "k5")));
         put(table, "k6", "ok");
-        await().atMost(Duration.ofSeconds(30)).until(() -> invocations().stream().anyMatch(keys -> keys.contains("k6")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> invocations().stream().anyMatch(keys -> keys.contains("k6")));
 
         List<JsonNode> failures = failureRecords();
         assertThat(failures).hasSize(1);
@@ -200,11 +233,18 @@ class StreamEventSourceMappingIT {
         JsonNode info = failure.get("DDBStreamBatchInfo");
         assertThat(info.get("batchSize").asInt()).isEqualTo(1);
         assertThat(info.get("streamArn").asText()).isEqualTo(streamArn);
-        assertThat(info.get("startSequenceNumber").asText()).isEqualTo(info.get("endSequenceNumber").asText());
+        assertThat(info.get("startSequenceNumber").asText())
+                .isEqualTo(info.get("endSequenceNumber").asText());
         assertThat(info.get("shardId").asText()).startsWith("shardId-");
         assertThat(info.get("approximateArrivalOfFirstRecord").asText()).isNotBlank();
-        assertThat(invocations()).containsSubsequence(List.of("k1", "k2", "k3", "k4", "k5"), List.of("k1", "k2"),
-                List.of("k3", "k4", "k5"), List.of("k3"), List.of("k4", "k5"), List.of("k6"));
+        assertThat(invocations())
+                .containsSubsequence(
+                        List.of("k1", "k2", "k3", "k4", "k5"),
+                        List.of("k1", "k2"),
+                        List.of("k3", "k4", "k5"),
+                        List.of("k3"),
+                        List.of("k4", "k5"),
+                        List.of("k6"));
     }
 
     /** services-ddb-batchfailurereporting.html: Lambda retries from the lowest reported sequence number only. */
@@ -237,7 +277,8 @@ class StreamEventSourceMappingIT {
 
         assertThat(invocations()).containsExactly(List.of("k1", "k2"), List.of("k3"));
         assertThat(failures).hasSize(1);
-        assertThat(failures.get(0).at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(1);
+        assertThat(failures.get(0).at("/requestContext/approximateInvokeCount").asInt())
+                .isEqualTo(1);
         assertThat(failures.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(2);
     }
 
@@ -245,25 +286,36 @@ class StreamEventSourceMappingIT {
     @Test
     void recordsOlderThanMaximumAge_areDiscardedUnprocessed() throws Exception {
         LocalLambda lambda = lambda();
-        StreamEventSource source = source("arn:aws:dynamodb:eu-west-1:000000000000:table/x/stream/2026", false, -1, 60, false);
+        StreamEventSource source =
+                source("arn:aws:dynamodb:eu-west-1:000000000000:table/x/stream/2026", false, -1, 60, false);
         StreamBatchProcessor processor = new StreamBatchProcessor(source, lambda, clients.sqs(), JSON, REGION);
 
-        processor.process("shardId-00000001-00000000", List.of(record("old", Instant.now().minusSeconds(120), "100"),
-                record("new", Instant.now(), "200")), () -> true);
+        processor.process(
+                "shardId-00000001-00000000",
+                List.of(record("old", Instant.now().minusSeconds(120), "100"), record("new", Instant.now(), "200")),
+                () -> true);
 
         assertThat(invocations()).containsExactly(List.of("new"));
         List<JsonNode> failures = failureRecords();
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).at("/requestContext/condition").asText()).isEqualTo("RecordAgeExceeded");
-        assertThat(failures.get(0).at("/DDBStreamBatchInfo/startSequenceNumber").asText()).isEqualTo("100");
+        assertThat(failures.get(0).at("/DDBStreamBatchInfo/startSequenceNumber").asText())
+                .isEqualTo("100");
     }
 
     private static Record record(String pk, Instant created, String sequenceNumber) {
-        return Record.builder().eventID(UUID.randomUUID().toString()).eventName("INSERT").eventVersion("1.1")
-                .dynamodb(StreamRecord.builder().approximateCreationDateTime(created)
+        return Record.builder()
+                .eventID(UUID.randomUUID().toString())
+                .eventName("INSERT")
+                .eventVersion("1.1")
+                .dynamodb(StreamRecord.builder()
+                        .approximateCreationDateTime(created)
                         .keys(Map.of("pk", AttributeValue.fromS(pk)))
                         .newImage(Map.of("pk", AttributeValue.fromS(pk), "mode", AttributeValue.fromS("ok")))
-                        .sequenceNumber(sequenceNumber).sizeBytes(10L).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
+                        .sequenceNumber(sequenceNumber)
+                        .sizeBytes(10L)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                        .build())
                 .build();
     }
 }

@@ -40,8 +40,11 @@ class ApiDocsTest {
     }
 
     private HttpResponse<String> send(String method, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(server.endpoint().resolve(path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(server.endpoint().resolve(path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -54,7 +57,8 @@ class ApiDocsTest {
         HttpResponse<String> document = send("GET", "/openapi.yaml");
 
         assertThat(document.statusCode()).isEqualTo(200);
-        assertThat(document.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+        assertThat(document.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
         assertThat(document.body()).isEqualTo(Files.readString(root.resolve("docs/openapi.yaml")));
     }
 
@@ -69,12 +73,16 @@ class ApiDocsTest {
         assertThat(bare.statusCode()).isEqualTo(308);
         assertThat(bare.headers().firstValue("Location")).contains("/docs/");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.body()).contains("swagger-ui-bundle.js").doesNotContain("http://").doesNotContain("https://");
+        assertThat(html.body())
+                .contains("swagger-ui-bundle.js")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
         assertThat(initializer.body()).contains("url: \"/openapi.yaml\"");
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
         assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(css.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
     }
 
     @Test

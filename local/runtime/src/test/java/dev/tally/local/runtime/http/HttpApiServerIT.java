@@ -40,20 +40,33 @@ class HttpApiServerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        FunctionSpec echo = new FunctionSpec("HttpEcho", "dev.tally.local.runtime.testfunctions.HttpEchoHandler",
-                TestFunctionJar.path(), 256, Duration.ofSeconds(10), Map.of(), 2);
-        FunctionSpec missing = new FunctionSpec("Missing", "x.Handler", directory.resolve("no-such.jar"), 256,
-                Duration.ofSeconds(10), Map.of(), 1);
-        lambda = new LocalLambda(List.of(echo, missing), new ContainerLauncher(directory.resolve("tasks"), Map.of(),
-                ContainerLauncher.defaultJvmFlags()), new RecordingPlatformLog(directory.resolve("reports.jsonl")),
-                "eu-west-1", Duration.ofMinutes(5));
-        server = new HttpApiServer(0, new RouteTable(List.of(
-                new Route("POST", "/debts/{debtId}/payments", "HttpEcho"),
-                new Route("GET", "/plain", "HttpEcho"),
-                new Route("GET", "/binary", "HttpEcho"),
-                new Route("GET", "/boom", "HttpEcho"),
-                new Route("PUT", "/upload", "HttpEcho"),
-                new Route("GET", "/missing", "Missing"))), lambda, LocalLambda.ACCOUNT_ID);
+        FunctionSpec echo = new FunctionSpec(
+                "HttpEcho",
+                "dev.tally.local.runtime.testfunctions.HttpEchoHandler",
+                TestFunctionJar.path(),
+                256,
+                Duration.ofSeconds(10),
+                Map.of(),
+                2);
+        FunctionSpec missing = new FunctionSpec(
+                "Missing", "x.Handler", directory.resolve("no-such.jar"), 256, Duration.ofSeconds(10), Map.of(), 1);
+        lambda = new LocalLambda(
+                List.of(echo, missing),
+                new ContainerLauncher(directory.resolve("tasks"), Map.of(), ContainerLauncher.defaultJvmFlags()),
+                new RecordingPlatformLog(directory.resolve("reports.jsonl")),
+                "eu-west-1",
+                Duration.ofMinutes(5));
+        server = new HttpApiServer(
+                0,
+                new RouteTable(List.of(
+                        new Route("POST", "/debts/{debtId}/payments", "HttpEcho"),
+                        new Route("GET", "/plain", "HttpEcho"),
+                        new Route("GET", "/binary", "HttpEcho"),
+                        new Route("GET", "/boom", "HttpEcho"),
+                        new Route("PUT", "/upload", "HttpEcho"),
+                        new Route("GET", "/missing", "Missing"))),
+                lambda,
+                LocalLambda.ACCOUNT_ID);
     }
 
     @AfterAll
@@ -73,7 +86,9 @@ class HttpApiServerIT {
     @Test
     void request_becomesVersion2Event_andResponseIsMappedBack() throws Exception {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/debts/d%2D1/payments?tag=a&tag=b&x=1"))
-                .header("Content-Type", "application/json").header("X-Custom", "Value").header("Cookie", "s=1; t=2")
+                .header("Content-Type", "application/json")
+                .header("X-Custom", "Value")
+                .header("Cookie", "s=1; t=2")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1.00\"}")));
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -99,11 +114,14 @@ class HttpApiServerIT {
     void binaryRequestBody_isBase64Encoded_andBase64ResponseIsDecoded() throws Exception {
         byte[] bytes = {(byte) 0xff, 0, 7};
         JsonNode event = JSON.readTree(send(HttpRequest.newBuilder(uri("/upload"))
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))).body());
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)))
+                .body());
         assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(event.get("body").asText())).isEqualTo(bytes);
 
-        HttpResponse<byte[]> binary = send(HttpRequest.newBuilder(uri("/binary")).GET());
+        HttpResponse<byte[]> binary =
+                send(HttpRequest.newBuilder(uri("/binary")).GET());
         assertThat(binary.body()).isEqualTo(new byte[] {0, 1, 2, (byte) 255});
         assertThat(binary.headers().firstValue("content-type")).contains("application/octet-stream");
     }
@@ -111,7 +129,8 @@ class HttpApiServerIT {
     /** Format 2.0: a response without statusCode is inferred as 200 with the JSON as body. */
     @Test
     void responseWithoutStatusCode_isInferredAs200Json() throws Exception {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/plain")).GET());
+        HttpResponse<byte[]> response =
+                send(HttpRequest.newBuilder(uri("/plain")).GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).contains("application/json");
@@ -124,7 +143,8 @@ class HttpApiServerIT {
         assertThat(error.statusCode()).isEqualTo(500);
         assertThat(new String(error.body())).isEqualTo("{\"message\":\"Internal Server Error\"}");
 
-        HttpResponse<byte[]> noContainer = send(HttpRequest.newBuilder(uri("/missing")).GET());
+        HttpResponse<byte[]> noContainer =
+                send(HttpRequest.newBuilder(uri("/missing")).GET());
         assertThat(noContainer.statusCode()).as("a function whose jar is gone").isEqualTo(500);
         assertThat(new String(noContainer.body())).isEqualTo("{\"message\":\"Internal Server Error\"}");
 
@@ -137,8 +157,8 @@ class HttpApiServerIT {
     void request_whenTheBodyIsOverApiGatewaysLimit_is413AndNoInvocation() throws Exception {
         byte[] body = new byte[HttpApiServer.MAX_BODY_BYTES + 1];
 
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/upload"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpResponse<byte[]> response =
+                send(HttpRequest.newBuilder(uri("/upload")).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(new String(response.body())).isEqualTo("{\"message\":\"Request Entity Too Large\"}");

@@ -22,8 +22,14 @@ class PayloadFormatV2Test {
 
     @Test
     void event_joinsRepeatedHeadersAndQueryValues_andOmitsEmptyParts() throws Exception {
-        HttpApiRequest request = new HttpApiRequest("GET", "/debts", "status=OPEN&status=SETTLED&q=a%20b",
-                Map.of("Accept", List.of("a", "b"), "Host", List.of("127.0.0.1:3000")), new byte[0], "127.0.0.1", "HTTP/1.1");
+        HttpApiRequest request = new HttpApiRequest(
+                "GET",
+                "/debts",
+                "status=OPEN&status=SETTLED&q=a%20b",
+                Map.of("Accept", List.of("a", "b"), "Host", List.of("127.0.0.1:3000")),
+                new byte[0],
+                "127.0.0.1",
+                "HTTP/1.1");
         Route.Match match = new Route.Match(new Route("GET", "/debts", "Query"), Map.of());
 
         JsonNode event = JSON.readTree(format.event(request, match, "rid", Instant.ofEpochMilli(1_700_000_000_123L)));
@@ -45,7 +51,9 @@ class PayloadFormatV2Test {
                 + "\"multiValueHeaders\":{\"X-B\":[\"2\",\"3\"]},\"cookies\":[\"c=1\"],\"body\":\"{\\\"e\\\":1}\"}"));
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(response.headers()).containsEntry("x-a", List.of("1")).containsEntry("x-b", List.of("2", "3"))
+        assertThat(response.headers())
+                .containsEntry("x-a", List.of("1"))
+                .containsEntry("x-b", List.of("2", "3"))
                 .containsEntry("set-cookie", List.of("c=1"));
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"e\":1}");
     }
@@ -53,8 +61,10 @@ class PayloadFormatV2Test {
     @Test
     void response_whenNotJsonOrStatusInvalid_is502() {
         assertThat(format.response(bytes("not json")).statusCode()).isEqualTo(502);
-        assertThat(format.response(bytes("{\"statusCode\":\"abc\"}")).statusCode()).isEqualTo(502);
-        assertThat(format.response(bytes("{\"statusCode\":200,\"isBase64Encoded\":true,\"body\":\"***\"}")).statusCode())
+        assertThat(format.response(bytes("{\"statusCode\":\"abc\"}")).statusCode())
+                .isEqualTo(502);
+        assertThat(format.response(bytes("{\"statusCode\":200,\"isBase64Encoded\":true,\"body\":\"***\"}"))
+                        .statusCode())
                 .isEqualTo(502);
     }
 

@@ -20,15 +20,22 @@ class RouteTableTest {
 
     @Test
     void match_exactPathBeatsParameter() {
-        assertThat(table.match("GET", "/debts/summary")).get().extracting(m -> m.route().functionName()).isEqualTo("Summary");
-        assertThat(table.match("GET", "/debts/42").orElseThrow().pathParameters()).isEqualTo(Map.of("debtId", "42"));
+        assertThat(table.match("GET", "/debts/summary"))
+                .get()
+                .extracting(m -> m.route().functionName())
+                .isEqualTo("Summary");
+        assertThat(table.match("GET", "/debts/42").orElseThrow().pathParameters())
+                .isEqualTo(Map.of("debtId", "42"));
     }
 
     @Test
     void match_methodMustMatch_andUnknownPathIsEmpty() {
         assertThat(table.match("DELETE", "/debts")).isEmpty();
         assertThat(table.match("GET", "/nothing")).isEmpty();
-        assertThat(table.match("POST", "/debts/7/payments").orElseThrow().route().routeKey())
+        assertThat(table.match("POST", "/debts/7/payments")
+                        .orElseThrow()
+                        .route()
+                        .routeKey())
                 .isEqualTo("POST /debts/{debtId}/payments");
     }
 
@@ -37,18 +44,22 @@ class RouteTableTest {
         Route.Match get = table.match("GET", "/files/a/b%20c").orElseThrow();
         assertThat(get.route().functionName()).isEqualTo("FilesGet");
         assertThat(get.pathParameters()).isEqualTo(Map.of("proxy", "a/b c"));
-        assertThat(table.match("PUT", "/files/x").orElseThrow().route().functionName()).isEqualTo("Files");
+        assertThat(table.match("PUT", "/files/x").orElseThrow().route().functionName())
+                .isEqualTo("Files");
     }
 
     @Test
     void match_defaultRouteCatchesTheRest() {
         RouteTable withDefault = new RouteTable(List.of(new Route("ANY", "$default", "Fallback")));
-        assertThat(withDefault.match("PATCH", "/x/y").orElseThrow().route().routeKey()).isEqualTo("$default");
+        assertThat(withDefault.match("PATCH", "/x/y").orElseThrow().route().routeKey())
+                .isEqualTo("$default");
     }
 
     @Test
     void constructor_whenRouteDeclaredTwice_namesIt() {
         assertThatThrownBy(() -> new RouteTable(List.of(new Route("GET", "/a", "F1"), new Route("get", "/a", "F2"))))
-                .hasMessageContaining("GET /a").hasMessageContaining("F1").hasMessageContaining("F2");
+                .hasMessageContaining("GET /a")
+                .hasMessageContaining("F1")
+                .hasMessageContaining("F2");
     }
 }

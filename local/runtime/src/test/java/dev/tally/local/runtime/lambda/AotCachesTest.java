@@ -18,7 +18,8 @@ class AotCachesTest {
     @Test
     void cacheFile_whenTheJarChanges_isAnotherFile() throws IOException {
         Path jar = Files.writeString(directory.resolve("function.jar"), "version 1");
-        FunctionSpec spec = new FunctionSpec("QueryFunction", "x.Handler", jar, 512, Duration.ofSeconds(3), Map.of(), 1);
+        FunctionSpec spec =
+                new FunctionSpec("QueryFunction", "x.Handler", jar, 512, Duration.ofSeconds(3), Map.of(), 1);
         AotCaches caches = new AotCaches(directory.resolve("aot"));
         Path first = caches.cacheFile(spec);
 

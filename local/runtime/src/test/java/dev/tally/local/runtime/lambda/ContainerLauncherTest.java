@@ -21,7 +21,9 @@ class ContainerLauncherTest {
     void environment_whenFunctionSetsJavaToolOptions_putsThemAfterTheDefaultsSoTheyWin() {
         Map<String, String> environment = launcher.environment(
                 function(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4")),
-                "127.0.0.1:9001", Path.of("task"), "/usr/bin");
+                "127.0.0.1:9001",
+                Path.of("task"),
+                "/usr/bin");
 
         assertThat(environment.get("JAVA_TOOL_OPTIONS"))
                 .isEqualTo("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC"
@@ -30,9 +32,13 @@ class ContainerLauncherTest {
 
     @Test
     void environment_whenFunctionSetsNoJavaToolOptions_givesTheDefaults() {
-        Map<String, String> environment = launcher.environment(function(Map.of()), "127.0.0.1:9001", Path.of("task"), null);
+        Map<String, String> environment =
+                launcher.environment(function(Map.of()), "127.0.0.1:9001", Path.of("task"), null);
 
-        assertThat(environment.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC");
-        assertThat(environment).containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001").containsEntry("AWS_REGION", "eu-west-1");
+        assertThat(environment.get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC");
+        assertThat(environment)
+                .containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
+                .containsEntry("AWS_REGION", "eu-west-1");
     }
 }

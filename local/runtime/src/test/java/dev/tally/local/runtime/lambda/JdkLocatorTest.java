@@ -76,7 +76,8 @@ class JdkLocatorTest {
     void locate_thisJvmsRuntime_findsThisJvm() {
         JdkLocator locator = new JdkLocator(null, List.of(), Map.<String, String>of()::get);
 
-        assertThat(locator.locate("F", "java" + Runtime.version().feature()).feature()).isEqualTo(Runtime.version().feature());
+        assertThat(locator.locate("F", "java" + Runtime.version().feature()).feature())
+                .isEqualTo(Runtime.version().feature());
     }
 
     private Path fakeJdk(String name, String version) throws IOException {

@@ -30,12 +30,17 @@ class LocalLambdaIT {
     private RecordingPlatformLog log;
 
     private LocalLambda start(int maxContainers, Duration timeout, Duration idleTimeout) {
-        FunctionSpec echo = new FunctionSpec("Echo", "dev.tally.local.runtime.testfunctions.EchoHandler::handleRequest",
-                TestFunctionJar.path(), 256, timeout, Map.of("GREETING", "hello", "AWS_LAMBDA_FUNCTION_NAME", "spoofed"),
+        FunctionSpec echo = new FunctionSpec(
+                "Echo",
+                "dev.tally.local.runtime.testfunctions.EchoHandler::handleRequest",
+                TestFunctionJar.path(),
+                256,
+                timeout,
+                Map.of("GREETING", "hello", "AWS_LAMBDA_FUNCTION_NAME", "spoofed"),
                 maxContainers);
         log = new RecordingPlatformLog(dataDirectory.resolve("reports.jsonl"));
-        ContainerLauncher launcher = new ContainerLauncher(dataDirectory.resolve("tasks"),
-                Map.of("AWS_REGION", "eu-west-1"), ContainerLauncher.defaultJvmFlags());
+        ContainerLauncher launcher = new ContainerLauncher(
+                dataDirectory.resolve("tasks"), Map.of("AWS_REGION", "eu-west-1"), ContainerLauncher.defaultJvmFlags());
         lambda = new LocalLambda(List.of(echo), launcher, log, "eu-west-1", idleTimeout);
         return lambda;
     }
@@ -72,11 +77,13 @@ class LocalLambdaIT {
         assertThat(log.reports.get(1).maxMemoryUsedMb()).isPositive();
         // https://docs.aws.amazon.com/lambda/latest/dg/java-logging.html: START, END and REPORT per invocation.
         String requestId = log.reports.get(0).requestId();
-        assertThat(log.lines).contains("Echo START RequestId: " + requestId + " Version: $LATEST",
-                "Echo END RequestId: " + requestId);
+        assertThat(log.lines)
+                .contains(
+                        "Echo START RequestId: " + requestId + " Version: $LATEST", "Echo END RequestId: " + requestId);
         List<String> stored = Files.readAllLines(dataDirectory.resolve("reports.jsonl"));
         assertThat(stored).hasSize(2);
-        assertThat(JSON.readTree(stored.get(0)).get("initDurationMs").asDouble()).isPositive();
+        assertThat(JSON.readTree(stored.get(0)).get("initDurationMs").asDouble())
+                .isPositive();
         assertThat(JSON.readTree(stored.get(1)).get("initDurationMs").isNull()).isTrue();
     }
 
@@ -105,7 +112,8 @@ class LocalLambdaIT {
     void invoke_whenHandlerThrows_reportsErrorAndKeepsContainerWarm() throws Exception {
         start(1, Duration.ofSeconds(30), Duration.ofMinutes(5));
 
-        InvocationResult failed = lambda.invoke("Echo", Invocation.of("{\"throw\":\"boom\"}".getBytes(StandardCharsets.UTF_8)));
+        InvocationResult failed =
+                lambda.invoke("Echo", Invocation.of("{\"throw\":\"boom\"}".getBytes(StandardCharsets.UTF_8)));
         invoke(lambda, "{}");
 
         assertThat(failed).isInstanceOfSatisfying(InvocationResult.FunctionError.class, error -> {
@@ -121,10 +129,12 @@ class LocalLambdaIT {
         start(1, Duration.ofSeconds(2), Duration.ofMinutes(5));
         long pid = invoke(lambda, "{}").at("/pid").asLong();
 
-        InvocationResult result = lambda.invoke("Echo", Invocation.of("{\"sleepMs\":60000}".getBytes(StandardCharsets.UTF_8)));
+        InvocationResult result =
+                lambda.invoke("Echo", Invocation.of("{\"sleepMs\":60000}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(result).isInstanceOf(InvocationResult.Timeout.class);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(log.lines).anyMatch(line -> line.contains("Task timed out after 2.00 seconds"));
         JsonNode after = invoke(lambda, "{}");
         assertThat(after.at("/pid").asLong()).isNotEqualTo(pid);
@@ -136,10 +146,13 @@ class LocalLambdaIT {
     void invoke_whenProcessExits_reportsRuntimeExitError() throws Exception {
         start(1, Duration.ofSeconds(30), Duration.ofMinutes(5));
 
-        InvocationResult result = lambda.invoke("Echo", Invocation.of("{\"exit\":true}".getBytes(StandardCharsets.UTF_8)));
+        InvocationResult result =
+                lambda.invoke("Echo", Invocation.of("{\"exit\":true}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(result).isInstanceOfSatisfying(InvocationResult.FunctionError.class,
-                error -> assertThat(error.errorType()).isEqualTo("Runtime.ExitError"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        InvocationResult.FunctionError.class,
+                        error -> assertThat(error.errorType()).isEqualTo("Runtime.ExitError"));
         assertThat(invoke(lambda, "{}").at("/event").isObject()).isTrue();
     }
 
@@ -150,7 +163,8 @@ class LocalLambdaIT {
         CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> uncheckedInvoke("{\"sleepMs\":3000}"));
         CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> uncheckedInvoke("{\"sleepMs\":3000}"));
 
-        assertThat(first.get().at("/pid").asLong()).isNotEqualTo(second.get().at("/pid").asLong());
+        assertThat(first.get().at("/pid").asLong())
+                .isNotEqualTo(second.get().at("/pid").asLong());
         assertThat(lambda.containerPids("Echo")).hasSize(2);
         invoke(lambda, "{}");
         assertThat(lambda.containerPids("Echo")).hasSize(2);
@@ -161,12 +175,14 @@ class LocalLambdaIT {
         start(1, Duration.ofSeconds(30), Duration.ofSeconds(1));
         long pid = invoke(lambda, "{}").at("/pid").asLong();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(pid).isEmpty()
-                || !ProcessHandle.of(pid).get().isAlive());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ProcessHandle.of(pid).isEmpty()
+                        || !ProcessHandle.of(pid).get().isAlive());
 
         long second = invoke(lambda, "{}").at("/pid").asLong();
         lambda.close();
-        assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(log.reports.get(1).coldStart()).isTrue();
     }
 

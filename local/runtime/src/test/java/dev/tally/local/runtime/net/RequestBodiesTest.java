@@ -25,7 +25,8 @@ class RequestBodiesTest {
         server.createContext("/", exchange -> {
             try (exchange) {
                 var body = RequestBodies.read(exchange, 10);
-                byte[] answer = body.map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("too large")
+                byte[] answer = body.map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                        .orElse("too large")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(body.isPresent() ? 200 : 413, answer.length);
                 exchange.getResponseBody().write(answer);
@@ -40,8 +41,12 @@ class RequestBodiesTest {
     }
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
-                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                        .POST(body)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

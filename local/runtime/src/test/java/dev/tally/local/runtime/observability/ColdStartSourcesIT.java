@@ -52,9 +52,21 @@ class ColdStartSourcesIT {
         // TESTS ONLY: the SDK's default credentials chain reads these; the local endpoint ignores signatures.
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        Path template = Path.of(ColdStartSourcesIT.class.getResource("/coldstart/template.yaml").toURI());
-        stack = LocalStack.start(new StackOptions(template, TestFunctionJar.path().getParent(), 0, data, false, null,
-                null, "eu-west-1", "coldstartstack", 2, Duration.ofMinutes(5), ContainerLauncher.defaultJvmFlags(),
+        Path template = Path.of(
+                ColdStartSourcesIT.class.getResource("/coldstart/template.yaml").toURI());
+        stack = LocalStack.start(new StackOptions(
+                template,
+                TestFunctionJar.path().getParent(),
+                0,
+                data,
+                false,
+                null,
+                null,
+                "eu-west-1",
+                "coldstartstack",
+                2,
+                Duration.ofMinutes(5),
+                ContainerLauncher.defaultJvmFlags(),
                 new PrintStream(CONSOLE, true, StandardCharsets.UTF_8)));
         for (String path : List.of("/json", "/text")) {
             // Two at once (up to two cold containers), then one after the other (warm).
@@ -66,7 +78,9 @@ class ColdStartSourcesIT {
                 assertThat(response.get().statusCode()).isEqualTo(201);
             }
             for (int i = 2; i < CALLS_PER_FUNCTION; i++) {
-                assertThat(HTTP.send(get(path), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+                assertThat(HTTP.send(get(path), HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(201);
             }
         }
     }
@@ -91,9 +105,15 @@ class ColdStartSourcesIT {
         String json = Files.readString(FunctionLogs.file(data.resolve("logs"), "JsonLogsFunction"));
         String text = Files.readString(FunctionLogs.file(data.resolve("logs"), "TextLogsFunction"));
 
-        assertThat(json).contains("\\\"type\\\":\\\"platform.report\\\"", "\\\"type\\\":\\\"platform.initReport\\\"",
-                "\\\"type\\\":\\\"platform.start\\\"").doesNotContain("REPORT RequestId");
-        assertThat(text).contains("REPORT RequestId: ", "Init Duration: ", "START RequestId: ").doesNotContain("platform.report");
+        assertThat(json)
+                .contains(
+                        "\\\"type\\\":\\\"platform.report\\\"",
+                        "\\\"type\\\":\\\"platform.initReport\\\"",
+                        "\\\"type\\\":\\\"platform.start\\\"")
+                .doesNotContain("REPORT RequestId");
+        assertThat(text)
+                .contains("REPORT RequestId: ", "Init Duration: ", "START RequestId: ")
+                .doesNotContain("platform.report");
     }
 
     @Test
@@ -114,7 +134,9 @@ class ColdStartSourcesIT {
             assertSameNumbers(fromLocal, logs.get("functions").get(i), "logs");
             assertThat(logs.get("functions").get(i).get("maxMemoryUsedMb")).isEqualTo(fromLocal.get("maxMemoryUsedMb"));
         }
-        assertThat(List.of(local, xray, logs)).allSatisfy(report -> assertThat(report.get("unreadableTotal").asInt()).isZero());
+        assertThat(List.of(local, xray, logs))
+                .allSatisfy(report ->
+                        assertThat(report.get("unreadableTotal").asInt()).isZero());
         assertThat(xray.get("notes").toString()).contains("sampled");
         assertThat(logs.get("notes").toString()).contains("complete");
     }
@@ -122,15 +144,27 @@ class ColdStartSourcesIT {
     @Test
     void report_throughAnEndpointThatPagesEveryTwoResults_givesTheSameNumbers() throws Exception {
         JsonNode local = report("--source", "local", "--data-dir", data.toString());
-        try (ObservabilityServer paging = new ObservabilityServer(data.resolve("traces.jsonl"), data.resolve("logs"), 0, 2)) {
+        try (ObservabilityServer paging =
+                new ObservabilityServer(data.resolve("traces.jsonl"), data.resolve("logs"), 0, 2)) {
             String endpoint = paging.endpoint().toString();
-            JsonNode xray = report("--source", "xray", "--endpoint-url", endpoint, "--region", "eu-west-1",
-                    "--function", "JsonLogsFunction", "--function", "TextLogsFunction");
+            JsonNode xray = report(
+                    "--source",
+                    "xray",
+                    "--endpoint-url",
+                    endpoint,
+                    "--region",
+                    "eu-west-1",
+                    "--function",
+                    "JsonLogsFunction",
+                    "--function",
+                    "TextLogsFunction");
             JsonNode logs = report("--source", "logs", "--endpoint-url", endpoint, "--region", "eu-west-1");
 
             for (int i = 0; i < FUNCTIONS.size(); i++) {
-                assertSameNumbers(local.get("functions").get(i), xray.get("functions").get(i), "xray, paged");
-                assertSameNumbers(local.get("functions").get(i), logs.get("functions").get(i), "logs, paged");
+                assertSameNumbers(
+                        local.get("functions").get(i), xray.get("functions").get(i), "xray, paged");
+                assertSameNumbers(
+                        local.get("functions").get(i), logs.get("functions").get(i), "logs, paged");
             }
             assertThat(xray.get("notes").toString()).contains(2 * CALLS_PER_FUNCTION + " trace(s)");
         }
@@ -142,20 +176,45 @@ class ColdStartSourcesIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int exit = dev.tally.ops.Main.run(new String[] {"coldstart", "report", "--source", "logs", "--endpoint-url",
-            endpoint, "--region", "eu-west-1", "--function", "NoSuchFunction"}, new PrintWriter(out), new PrintWriter(err));
+        int exit = dev.tally.ops.Main.run(
+                new String[] {
+                    "coldstart",
+                    "report",
+                    "--source",
+                    "logs",
+                    "--endpoint-url",
+                    endpoint,
+                    "--region",
+                    "eu-west-1",
+                    "--function",
+                    "NoSuchFunction"
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("no log group /aws/lambda/NoSuchFunction").hasLineCount(1);
+        assertThat(err.toString())
+                .contains("no log group /aws/lambda/NoSuchFunction")
+                .hasLineCount(1);
     }
 
     private static void assertSameNumbers(JsonNode expected, JsonNode actual, String source) {
-        for (String field : List.of("function", "version", "invocations", "coldStarts", "init", "restore", "coldDuration",
+        for (String field : List.of(
+                "function",
+                "version",
+                "invocations",
+                "coldStarts",
+                "init",
+                "restore",
+                "coldDuration",
                 "warmDuration")) {
-            assertThat(actual.get(field)).as(source + " " + expected.get("function").asText() + " " + field)
+            assertThat(actual.get(field))
+                    .as(source + " " + expected.get("function").asText() + " " + field)
                     .isEqualTo(expected.get(field));
         }
-        assertThat(sorted(actual.get("initSamplesMs"))).as(source + " init samples").isEqualTo(sorted(expected.get("initSamplesMs")));
+        assertThat(sorted(actual.get("initSamplesMs")))
+                .as(source + " init samples")
+                .isEqualTo(sorted(expected.get("initSamplesMs")));
     }
 
     private static List<Double> sorted(JsonNode values) {
@@ -170,12 +229,15 @@ class ColdStartSourcesIT {
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = dev.tally.ops.Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = dev.tally.ops.Main.run(
+                all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(exit).as(String.join(" ", all) + "\n" + err).isZero();
         return JSON.readTree(out.toString());
     }
 
     private static HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(stack.endpoints().get("API") + path)).GET().build();
+        return HttpRequest.newBuilder(URI.create(stack.endpoints().get("API") + path))
+                .GET()
+                .build();
     }
 }

@@ -21,6 +21,7 @@ class LocalSecretsManagerTest {
 
     @TempDir
     Path directory;
+
     private LocalSecretsManager manager;
 
     @BeforeEach
@@ -49,8 +50,10 @@ class LocalSecretsManagerTest {
 
     @Test
     void getSecretValue_whenSignedWithTheRunKey_returnsTheSecret() throws Exception {
-        HttpResponse<String> response = getSecret("AWS4-HMAC-SHA256 Credential=ASIALOCALRUN1/20261204/us-east-1/"
-                + "secretsmanager/aws4_request, SignedHeaders=host, Signature=00", "{\"SecretId\":\"jwt\"}");
+        HttpResponse<String> response = getSecret(
+                "AWS4-HMAC-SHA256 Credential=ASIALOCALRUN1/20261204/us-east-1/"
+                        + "secretsmanager/aws4_request, SignedHeaders=host, Signature=00",
+                "{\"SecretId\":\"jwt\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"SecretString\":\"signing-key\"");
@@ -66,15 +69,18 @@ class LocalSecretsManagerTest {
 
     @Test
     void getSecretValue_whenSignedWithAnotherKey_is403() throws Exception {
-        HttpResponse<String> response = getSecret("AWS4-HMAC-SHA256 Credential=local/20261204/us-east-1/"
-                + "secretsmanager/aws4_request, SignedHeaders=host, Signature=00", "{\"SecretId\":\"jwt\"}");
+        HttpResponse<String> response = getSecret(
+                "AWS4-HMAC-SHA256 Credential=local/20261204/us-east-1/"
+                        + "secretsmanager/aws4_request, SignedHeaders=host, Signature=00",
+                "{\"SecretId\":\"jwt\"}");
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void getSecretValue_whenTheBodyIsOverTheLimit_is413() throws Exception {
-        HttpResponse<String> response = getSecret("AWS4-HMAC-SHA256 Credential=ASIALOCALRUN1/x",
+        HttpResponse<String> response = getSecret(
+                "AWS4-HMAC-SHA256 Credential=ASIALOCALRUN1/x",
                 "{\"SecretId\":\"" + "x".repeat(LocalSecretsManager.MAX_BODY_BYTES) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(413);

@@ -22,9 +22,11 @@ class SecretStoreTest {
         String value = new SecretStore(file).valueOf(ARN, Optional.empty(), 64, true, "AEIOU");
 
         assertThat(value).hasSize(64).matches("[A-Za-z0-9]+").doesNotContainPattern("[AEIOU]");
-        assertThat(new SecretStore(file).valueOf(ARN, Optional.empty(), 64, true, "AEIOU")).isEqualTo(value);
+        assertThat(new SecretStore(file).valueOf(ARN, Optional.empty(), 64, true, "AEIOU"))
+                .isEqualTo(value);
         assertThat(new SecretStore(file).get(ARN)).contains(value);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -44,14 +44,20 @@ class AcknowledgedSendCrashIT {
     @Test
     void everyAcknowledgedSend_survivesASigkillRightAfterIt() throws Exception {
         Path store = directory.resolve("sqs");
-        sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SendThenDie.class.getName(), store.toString())
-                .redirectErrorStream(true).start();
+        sender = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SendThenDie.class.getName(),
+                        store.toString())
+                .redirectErrorStream(true)
+                .start();
         AtomicLong highestAcked = new AtomicLong(-1);
         CountDownLatch enough = new CountDownLatch(300);
         StringBuilder other = new StringBuilder();
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("acked ")) {
@@ -69,19 +75,23 @@ class AcknowledgedSendCrashIT {
             }
         });
         reader.start();
-        assertThat(enough.await(5, TimeUnit.MINUTES)).as("300 acknowledged sends; output: " + other).isTrue();
+        assertThat(enough.await(5, TimeUnit.MINUTES))
+                .as("300 acknowledged sends; output: " + other)
+                .isTrue();
         assertThat(sender.waitFor(60, TimeUnit.SECONDS)).isTrue();
         reader.join();
         long acked = highestAcked.get();
 
         Set<String> stored = new HashSet<>();
         try (EmbeddedSqs sqs = EmbeddedSqs.start(0, "eu-west-1", LocalLambda.ACCOUNT_ID, store);
-             LocalClients clients = new LocalClients("eu-west-1", sqs.endpoint(), null)) {
+                LocalClients clients = new LocalClients("eu-west-1", sqs.endpoint(), null)) {
             SqsClient client = clients.sqs();
             String url = client.getQueueUrl(r -> r.queueName("crash.fifo")).queueUrl();
             int empty = 0;
             while (empty < 3) {
-                var messages = client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                var messages = client.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages();
                 empty = messages.isEmpty() ? empty + 1 : 0;
                 for (Message message : messages) {
                     stored.add(message.body());
@@ -95,7 +105,8 @@ class AcknowledgedSendCrashIT {
                 lost.add("m-" + i);
             }
         }
-        System.out.printf("acknowledged send then SIGKILL: %d acknowledged, %d stored after restart, %d lost%n",
+        System.out.printf(
+                "acknowledged send then SIGKILL: %d acknowledged, %d stored after restart, %d lost%n",
                 acked + 1, stored.size(), lost.size());
         assertThat(lost).as("acknowledged sends missing after the SIGKILL").isEmpty();
     }

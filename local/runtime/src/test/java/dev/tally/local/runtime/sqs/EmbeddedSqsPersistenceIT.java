@@ -29,26 +29,33 @@ class EmbeddedSqsPersistenceIT {
 
     private static void withSqs(Path store, Consumer<SqsClient> work) {
         try (EmbeddedSqs sqs = EmbeddedSqs.start(0, REGION, LocalLambda.ACCOUNT_ID, store);
-             LocalClients clients = new LocalClients(REGION, sqs.endpoint(), null)) {
+                LocalClients clients = new LocalClients(REGION, sqs.endpoint(), null)) {
             work.accept(clients.sqs());
         }
     }
 
     private static String createQueues(SqsClient sqs) {
-        String dlqUrl = sqs.createQueue(r -> r.queueName("commands-dlq.fifo")
-                .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        String dlqUrl = sqs.createQueue(
+                        r -> r.queueName("commands-dlq.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+                .queueUrl();
         String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         Map<QueueAttributeName, String> attributes = new HashMap<>();
         attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, "30");
-        attributes.put(QueueAttributeName.REDRIVE_POLICY,
+        attributes.put(
+                QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}");
-        return sqs.createQueue(r -> r.queueName("commands.fifo").attributes(attributes)).queueUrl();
+        return sqs.createQueue(r -> r.queueName("commands.fifo").attributes(attributes))
+                .queueUrl();
     }
 
     private static void send(SqsClient sqs, String url, String group, String body) {
-        sqs.sendMessage(r -> r.queueUrl(url).messageGroupId(group).messageDeduplicationId(body).messageBody(body));
+        sqs.sendMessage(r -> r.queueUrl(url)
+                .messageGroupId(group)
+                .messageDeduplicationId(body)
+                .messageBody(body));
     }
 
     /** Receives and deletes until {@code expected} messages came, grouping bodies by message group. */
@@ -56,8 +63,11 @@ class EmbeddedSqsPersistenceIT {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
         int received = 0;
         for (int attempt = 0; attempt < 20 && received < expected; attempt++) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .messages();
             for (Message message : messages) {
                 String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
                 byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(message.body());
@@ -80,7 +90,9 @@ class EmbeddedSqsPersistenceIT {
             send(sqs, url, "account-b", "b1");
             send(sqs, url, "account-b", "b2");
             // a processed command: received and deleted before the stop, so it must not come back
-            Message first = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)).messages().get(0);
+            Message first = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1))
+                    .messages()
+                    .get(0);
             processedBeforeStop.add(first.body());
             sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(first.receiptHandle()));
         });
@@ -88,11 +100,13 @@ class EmbeddedSqsPersistenceIT {
 
         withSqs(store, sqs -> {
             String url = sqs.getQueueUrl(r -> r.queueName("commands.fifo")).queueUrl();
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
-                    .attributeNames(QueueAttributeName.ALL)).attributes();
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(
+                            r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                    .attributes();
             assertThat(attributes.get(QueueAttributeName.FIFO_QUEUE)).isEqualTo("true");
             assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains("commands-dlq.fifo");
-            assertThat(sqs.getQueueUrl(r -> r.queueName("commands-dlq.fifo")).queueUrl()).isNotBlank();
+            assertThat(sqs.getQueueUrl(r -> r.queueName("commands-dlq.fifo")).queueUrl())
+                    .isNotBlank();
 
             Map<String, List<String>> byGroup = drain(sqs, url, 4);
             if (processedBeforeStop.contains("a1")) {
@@ -106,7 +120,8 @@ class EmbeddedSqsPersistenceIT {
 
         withSqs(store, sqs -> {
             String url = sqs.getQueueUrl(r -> r.queueName("commands.fifo")).queueUrl();
-            assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1)).messages())
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1))
+                            .messages())
                     .as("messages deleted after the restart stay deleted")
                     .isEmpty();
         });
@@ -118,16 +133,22 @@ class EmbeddedSqsPersistenceIT {
         withSqs(store, sqs -> send(sqs, createQueues(sqs), "g", "kept"));
         withSqs(store, sqs -> assertThat(sqs.listQueues().queueUrls()).hasSize(2));
 
-        withSqs(directory.resolve("other"), sqs -> assertThat(sqs.listQueues().queueUrls()).isEmpty());
+        withSqs(
+                directory.resolve("other"),
+                sqs -> assertThat(sqs.listQueues().queueUrls()).isEmpty());
     }
 
     @Test
     void aSecondPersistentEndpointInTheSameJvmIsRefused() {
-        withSqs(directory.resolve("first"), sqs -> assertThatThrownBy(
-                () -> EmbeddedSqs.start(0, REGION, LocalLambda.ACCOUNT_ID, directory.resolve("second")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("another persistent embedded SQS"));
+        withSqs(
+                directory.resolve("first"),
+                sqs -> assertThatThrownBy(
+                                () -> EmbeddedSqs.start(0, REGION, LocalLambda.ACCOUNT_ID, directory.resolve("second")))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("another persistent embedded SQS"));
         // once the first is closed, another can open
-        withSqs(directory.resolve("second"), sqs -> assertThat(sqs.listQueues().queueUrls()).isEmpty());
+        withSqs(
+                directory.resolve("second"),
+                sqs -> assertThat(sqs.listQueues().queueUrls()).isEmpty());
     }
 }

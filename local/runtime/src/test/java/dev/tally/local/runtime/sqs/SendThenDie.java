@@ -14,20 +14,22 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class SendThenDie {
 
-    private SendThenDie() {
-    }
+    private SendThenDie() {}
 
     public static void main(String[] args) {
         EmbeddedSqs sqs = EmbeddedSqs.start(0, "eu-west-1", LocalLambda.ACCOUNT_ID, Path.of(args[0]));
         LocalClients clients = new LocalClients("eu-west-1", sqs.endpoint(), null);
         SqsClient client = clients.sqs();
-        String url = client.createQueue(r -> r.queueName("crash.fifo")
-                .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        String url = client.createQueue(
+                        r -> r.queueName("crash.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+                .queueUrl();
         System.out.println("ready");
         for (long i = 0; ; i++) {
             String body = "m-" + i;
-            client.sendMessage(r -> r.queueUrl(url).messageGroupId("g" + (body.hashCode() & 7))
-                    .messageDeduplicationId(body).messageBody(body));
+            client.sendMessage(r -> r.queueUrl(url)
+                    .messageGroupId("g" + (body.hashCode() & 7))
+                    .messageDeduplicationId(body)
+                    .messageBody(body));
             System.out.println("acked " + i);
             System.out.flush();
         }

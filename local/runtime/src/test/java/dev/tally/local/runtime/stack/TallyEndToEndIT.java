@@ -57,9 +57,12 @@ class TallyEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What the exchanges so far did differently from docs/openapi.yaml. */
     private static final List<String> CONTRACT_PROBLEMS = new CopyOnWriteArrayList<>();
+
     private static final Map<String, String> HANDLERS = Map.of(
-            "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar", "dev/tally/api/handler/QueryHandler.class",
-            "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar", "dev/tally/commands/handler/CommandWorkerHandler.class",
+            "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
+            "dev/tally/api/handler/QueryHandler.class",
+            "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar",
+            "dev/tally/commands/handler/CommandWorkerHandler.class",
             "projections/target/tally-projections-0.1.0-SNAPSHOT-lambda.jar",
             "dev/tally/projections/handler/SummaryProjectionHandler.class");
 
@@ -76,7 +79,8 @@ class TallyEndToEndIT {
         while (root != null && !Files.isRegularFile(root.resolve("template.yaml"))) {
             root = root.getParent();
         }
-        Assumptions.assumeTrue(root != null, "no template.yaml above " + Path.of("").toAbsolutePath());
+        Assumptions.assumeTrue(
+                root != null, "no template.yaml above " + Path.of("").toAbsolutePath());
         List<String> missing = new ArrayList<>();
         for (var entry : HANDLERS.entrySet()) {
             Path jar = root.resolve(entry.getKey());
@@ -91,21 +95,43 @@ class TallyEndToEndIT {
             }
         }
         Assumptions.assumeTrue(missing.isEmpty(), "function modules not built yet, missing: " + missing);
-        stack = LocalStack.start(new StackOptions(root.resolve("template.yaml"), root, 0, data, false, null, null,
-                "us-east-1", "tally", 2, Duration.ofMinutes(10), ContainerLauncher.defaultJvmFlags(), System.out));
+        stack = LocalStack.start(new StackOptions(
+                root.resolve("template.yaml"),
+                root,
+                0,
+                data,
+                false,
+                null,
+                null,
+                "us-east-1",
+                "tally",
+                2,
+                Duration.ofMinutes(10),
+                ContainerLauncher.defaultJvmFlags(),
+                System.out));
         ApiContract contract = ApiContract.get();
-        client = TallyClient.builder(stack.endpoints().get("API")).onExchange(exchange -> contract.problems(
-                new Exchange(exchange.method(), exchange.uri().getRawPath(), exchange.uri().getRawQuery(),
-                        exchange.requestHeaders(), exchange.requestBody(), exchange.status(), exchange.responseHeaders(),
-                        exchange.responseBody()))
-                .forEach(problem -> CONTRACT_PROBLEMS.add(exchange.method() + " " + exchange.uri().getRawPath() + ": " + problem)))
+        client = TallyClient.builder(stack.endpoints().get("API"))
+                .onExchange(exchange -> contract.problems(new Exchange(
+                                exchange.method(),
+                                exchange.uri().getRawPath(),
+                                exchange.uri().getRawQuery(),
+                                exchange.requestHeaders(),
+                                exchange.requestBody(),
+                                exchange.status(),
+                                exchange.responseHeaders(),
+                                exchange.responseBody()))
+                        .forEach(problem -> CONTRACT_PROBLEMS.add(
+                                exchange.method() + " " + exchange.uri().getRawPath() + ": " + problem)))
                 .build();
-        clients = new LocalClients("us-east-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"));
+        clients = new LocalClients(
+                "us-east-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"));
     }
 
     @AfterEach
     void everyExchangeMatchedTheContract() {
-        assertThat(CONTRACT_PROBLEMS).as("exchanges that differ from " + ApiContract.DOCUMENT).isEmpty();
+        assertThat(CONTRACT_PROBLEMS)
+                .as("exchanges that differ from " + ApiContract.DOCUMENT)
+                .isEmpty();
     }
 
     @AfterAll
@@ -152,25 +178,30 @@ class TallyEndToEndIT {
     }
 
     private static String debt(TallyClient user, String direction, String name, String amount, String currency) {
-        CommandAcceptedView accepted = user.createDebt(new CreateDebtRequest(new CounterpartyBody(name, null), direction,
-                new DecimalMoney(amount, currency), null, null));
+        CommandAcceptedView accepted = user.createDebt(new CreateDebtRequest(
+                new CounterpartyBody(name, null), direction, new DecimalMoney(amount, currency), null, null));
         assertThat(outcome(user, accepted).status()).isEqualTo(CommandStatus.Status.APPLIED);
         return accepted.debtId();
     }
 
     private static CommandStatus.Status pay(TallyClient user, String debtId, String amount, String currency) {
-        return outcome(user, user.recordPayment(debtId, new RecordPaymentRequest(new DecimalMoney(amount, currency), null, null)))
+        return outcome(
+                        user,
+                        user.recordPayment(
+                                debtId, new RecordPaymentRequest(new DecimalMoney(amount, currency), null, null)))
                 .status();
     }
 
     /** Waits until the user's summary for the currency has these totals (the projection is asynchronous). */
-    private static void awaitSummary(TallyClient user, String currency, String owedByMe, String owedToMe, int openCount) {
+    private static void awaitSummary(
+            TallyClient user, String currency, String owedByMe, String owedToMe, int openCount) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             CurrencySummaryView totals = user.summary().currencies().get(currency);
             assertThat(totals).as("summary has " + currency).isNotNull();
             assertThat(new BigDecimal(totals.owedByMe())).isEqualByComparingTo(owedByMe);
             assertThat(new BigDecimal(totals.owedToMe())).isEqualByComparingTo(owedToMe);
-            assertThat(new BigDecimal(totals.net())).isEqualByComparingTo(new BigDecimal(owedToMe).subtract(new BigDecimal(owedByMe)));
+            assertThat(new BigDecimal(totals.net()))
+                    .isEqualByComparingTo(new BigDecimal(owedToMe).subtract(new BigDecimal(owedByMe)));
             assertThat(totals.openCount()).isEqualTo(openCount);
         });
     }
@@ -196,8 +227,9 @@ class TallyEndToEndIT {
         String lunch = debt(alice, "OWED_TO_ME", "Bob", "100.00", "EUR");
         String sushi = debt(alice, "OWED_BY_ME", "Carol", "5000", "JPY");
         assertThat(pay(alice, lunch, "30.00", "EUR")).isEqualTo(CommandStatus.Status.APPLIED);
-        CommandStatus overpayment = outcome(alice, alice.recordPayment(lunch,
-                new RecordPaymentRequest(new DecimalMoney("100.00", "EUR"), null, null)));
+        CommandStatus overpayment = outcome(
+                alice,
+                alice.recordPayment(lunch, new RecordPaymentRequest(new DecimalMoney("100.00", "EUR"), null, null)));
         assertThat(overpayment.status()).isEqualTo(CommandStatus.Status.REJECTED);
         assertThat(overpayment.reason()).isEqualTo(RejectionReason.OVERPAYMENT);
         assertThat(pay(alice, sushi, "2000", "JPY")).isEqualTo(CommandStatus.Status.APPLIED);
@@ -229,35 +261,62 @@ class TallyEndToEndIT {
                 worker.add(report);
             }
         }
-        assertThat(worker).anyMatch(r -> r.get("coldStart").asBoolean() && r.get("initDurationMs").asDouble() > 0);
-        assertThat(worker).anyMatch(r -> !r.get("coldStart").asBoolean() && r.get("initDurationMs").isNull());
-        assertThat(worker.stream().filter(r -> r.get("coldStart").asBoolean()).map(r -> r.get("containerId").asText()))
+        assertThat(worker)
+                .anyMatch(r -> r.get("coldStart").asBoolean()
+                        && r.get("initDurationMs").asDouble() > 0);
+        assertThat(worker)
+                .anyMatch(r -> !r.get("coldStart").asBoolean()
+                        && r.get("initDurationMs").isNull());
+        assertThat(worker.stream()
+                        .filter(r -> r.get("coldStart").asBoolean())
+                        .map(r -> r.get("containerId").asText()))
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void poisonMessage_endsInDeadLetterQueue() throws Exception {
-        String queueUrl = clients.sqs().getQueueUrl(r -> r.queueName("tally-commands.fifo")).queueUrl();
-        String dlqUrl = clients.sqs().getQueueUrl(r -> r.queueName("tally-commands-dlq.fifo")).queueUrl();
-        clients.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("this is not a command envelope")
-                .messageGroupId("poison").messageDeduplicationId(UUID.randomUUID().toString()));
+        String queueUrl = clients.sqs()
+                .getQueueUrl(r -> r.queueName("tally-commands.fifo"))
+                .queueUrl();
+        String dlqUrl = clients.sqs()
+                .getQueueUrl(r -> r.queueName("tally-commands-dlq.fifo"))
+                .queueUrl();
+        clients.sqs()
+                .sendMessage(r -> r.queueUrl(queueUrl)
+                        .messageBody("this is not a command envelope")
+                        .messageGroupId("poison")
+                        .messageDeduplicationId(UUID.randomUUID().toString()));
 
-        await().atMost(Duration.ofMinutes(2)).until(() -> Integer.parseInt(clients.sqs().getQueueAttributes(r -> r
-                .queueUrl(dlqUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
-                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)) >= 1);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> Integer.parseInt(clients.sqs()
+                                .getQueueAttributes(r -> r.queueUrl(dlqUrl)
+                                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                                .attributes()
+                                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        >= 1);
     }
 
     @Test
     void failingStreamBatch_reachesProjectionFailureQueue() throws Exception {
         // A debts item the projection cannot read (no currency, no amounts): its stream batch fails until discarded.
-        clients.dynamoDb().putItem(r -> r.tableName("tally-debts").item(Map.of(
-                "userId", AttributeValue.fromS("broken-" + UUID.randomUUID()), "debtId", AttributeValue.fromS("broken"),
-                "version", AttributeValue.fromS("not a number"))));
-        String failures = clients.sqs().getQueueUrl(r -> r.queueName("tally-projection-failures")).queueUrl();
+        clients.dynamoDb()
+                .putItem(r -> r.tableName("tally-debts")
+                        .item(Map.of(
+                                "userId",
+                                AttributeValue.fromS("broken-" + UUID.randomUUID()),
+                                "debtId",
+                                AttributeValue.fromS("broken"),
+                                "version",
+                                AttributeValue.fromS("not a number"))));
+        String failures = clients.sqs()
+                .getQueueUrl(r -> r.queueName("tally-projection-failures"))
+                .queueUrl();
 
         List<JsonNode> records = new ArrayList<>();
         await().atMost(Duration.ofMinutes(2)).until(() -> {
-            clients.sqs().receiveMessage(r -> r.queueUrl(failures)).messages()
+            clients.sqs()
+                    .receiveMessage(r -> r.queueUrl(failures))
+                    .messages()
                     .forEach(message -> records.add(readTree(message.body())));
             return !records.isEmpty();
         });

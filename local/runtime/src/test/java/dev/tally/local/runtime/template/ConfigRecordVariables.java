@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class ConfigRecordVariables {
 
-    private ConfigRecordVariables() {
-    }
+    private ConfigRecordVariables() {}
 
     /** Empty when {@code code} has no such record (common's config package not built into it yet). */
     static Optional<List<String>> required(CodeLocation code, String recordClass) {
@@ -23,11 +22,15 @@ final class ConfigRecordVariables {
             return Optional.empty();
         }
         try (URLClassLoader loader = code.classLoader(List.of())) {
-            Object variables = Class.forName(recordClass, true, loader).getMethod("requiredVariables").invoke(null);
-            return Optional.of(((List<?>) variables).stream().map(String::valueOf).toList());
+            Object variables = Class.forName(recordClass, true, loader)
+                    .getMethod("requiredVariables")
+                    .invoke(null);
+            return Optional.of(
+                    ((List<?>) variables).stream().map(String::valueOf).toList());
         } catch (ReflectiveOperationException e) {
             Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
-            throw new IllegalStateException(recordClass + ".requiredVariables() cannot be read from " + code.paths(), cause);
+            throw new IllegalStateException(
+                    recordClass + ".requiredVariables() cannot be read from " + code.paths(), cause);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

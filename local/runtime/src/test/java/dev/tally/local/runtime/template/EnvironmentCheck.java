@@ -26,7 +26,8 @@ final class EnvironmentCheck {
             String path = "Resources." + function.logicalId() + ".Properties.Environment.Variables";
             List<String> required = requiredByFunction.get(function.logicalId());
             if (required == null) {
-                violations.add(new TemplateViolation("Resources." + function.logicalId(),
+                violations.add(new TemplateViolation(
+                        "Resources." + function.logicalId(),
                         "no config record is known for this function, so its environment cannot be checked"));
                 continue;
             }
@@ -34,16 +35,19 @@ final class EnvironmentCheck {
             all.addAll(FunctionNeeds.POWERTOOLS_VARIABLES);
             for (String variable : all) {
                 if (!function.environment().containsKey(variable)) {
-                    violations.add(new TemplateViolation(path, "missing " + variable + ", which the function's config reads"));
+                    violations.add(
+                            new TemplateViolation(path, "missing " + variable + ", which the function's config reads"));
                 }
             }
-            function.environment().forEach((name, value) -> checkTarget(template, path + "." + name, name, value)
-                    .ifPresent(violations::add));
+            function.environment()
+                    .forEach((name, value) -> checkTarget(template, path + "." + name, name, value)
+                            .ifPresent(violations::add));
         }
         return violations;
     }
 
-    private static Optional<TemplateViolation> checkTarget(SamTemplate template, String path, String name, TemplateValue value) {
+    private static Optional<TemplateViolation> checkTarget(
+            SamTemplate template, String path, String name, TemplateValue value) {
         String expectedType;
         if (name.endsWith("_TABLE")) {
             expectedType = TableDefinition.TYPE;
@@ -54,14 +58,16 @@ final class EnvironmentCheck {
         } else {
             return Optional.empty();
         }
-        if (!(value instanceof Intrinsic intrinsic) || intrinsic.function() != IntrinsicFunction.REF
+        if (!(value instanceof Intrinsic intrinsic)
+                || intrinsic.function() != IntrinsicFunction.REF
                 || intrinsic.referencedLogicalId().isEmpty()) {
             return Optional.of(new TemplateViolation(path, "must be !Ref of an " + expectedType + " in this template"));
         }
         String target = intrinsic.referencedLogicalId().get();
         Optional<Resource> resource = template.resource(target);
         if (resource.isEmpty() || !resource.get().type().equals(expectedType)) {
-            return Optional.of(new TemplateViolation(path, "refers to " + target + ", which is not an " + expectedType));
+            return Optional.of(
+                    new TemplateViolation(path, "refers to " + target + ", which is not an " + expectedType));
         }
         return Optional.empty();
     }

@@ -20,32 +20,66 @@ import java.util.Set;
  *                             DynamoDB actions its code calls; a SAM policy template on such a table is
  *                             refused because it grants more (DynamoDBCrudPolicy includes Scan and DeleteItem)
  */
-record FunctionNeeds(String logicalId, String configRecord, List<String> documentedVariables,
-                     Set<String> writtenTableVariables, Map<String, Set<String>> tableActions) {
+record FunctionNeeds(
+        String logicalId,
+        String configRecord,
+        List<String> documentedVariables,
+        Set<String> writtenTableVariables,
+        Map<String, Set<String>> tableActions) {
 
     /** Every function reads these (Powertools logging and tracing). */
-    static final List<String> POWERTOOLS_VARIABLES = List.of("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL",
-            "POWERTOOLS_TRACER_CAPTURE_RESPONSE", "POWERTOOLS_TRACER_CAPTURE_ERROR");
+    static final List<String> POWERTOOLS_VARIABLES = List.of(
+            "POWERTOOLS_SERVICE_NAME",
+            "POWERTOOLS_LOG_LEVEL",
+            "POWERTOOLS_TRACER_CAPTURE_RESPONSE",
+            "POWERTOOLS_TRACER_CAPTURE_ERROR");
 
     private static final List<String> JWT = List.of("JWT_SECRET_ARN", "JWT_ISSUER", "JWT_AUDIENCE");
 
     static final Map<String, FunctionNeeds> TALLY = Map.of(
-            "AuthFunction", new FunctionNeeds("AuthFunction", "dev.tally.common.config.AuthConfig",
-                    concat(List.of("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE"), JWT), Set.of("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE"),
-                    Map.of("USERS_TABLE", Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                            "LOGIN_ATTEMPTS_TABLE", Set.of("dynamodb:UpdateItem"))),
-            "CommandSubmissionFunction", new FunctionNeeds("CommandSubmissionFunction",
-                    "dev.tally.common.config.CommandSubmissionConfig",
-                    concat(List.of("COMMANDS_TABLE", "COMMANDS_QUEUE_URL"), JWT), Set.of("COMMANDS_TABLE"), Map.of()),
-            "QueryFunction", new FunctionNeeds("QueryFunction", "dev.tally.common.config.QueryConfig",
-                    concat(List.of("DEBTS_TABLE", "SUMMARIES_TABLE", "COMMANDS_TABLE"), JWT), Set.of(), Map.of()),
-            "CommandWorkerFunction", new FunctionNeeds("CommandWorkerFunction", "dev.tally.common.config.WorkerConfig",
-                    List.of("DEBTS_TABLE", "COMMANDS_TABLE", "DEAD_LETTER_QUEUE_URL"), Set.of("DEBTS_TABLE", "COMMANDS_TABLE"),
-                    Map.of("DEBTS_TABLE", Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                            "COMMANDS_TABLE", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
-            "SummaryProjectionFunction", new FunctionNeeds("SummaryProjectionFunction",
-                    "dev.tally.common.config.ProjectionConfig",
-                    List.of("DEBTS_TABLE", "SUMMARIES_TABLE"), Set.of("SUMMARIES_TABLE"), Map.of()));
+            "AuthFunction",
+                    new FunctionNeeds(
+                            "AuthFunction",
+                            "dev.tally.common.config.AuthConfig",
+                            concat(List.of("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE"), JWT),
+                            Set.of("USERS_TABLE", "LOGIN_ATTEMPTS_TABLE"),
+                            Map.of(
+                                    "USERS_TABLE",
+                                    Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                                    "LOGIN_ATTEMPTS_TABLE",
+                                    Set.of("dynamodb:UpdateItem"))),
+            "CommandSubmissionFunction",
+                    new FunctionNeeds(
+                            "CommandSubmissionFunction",
+                            "dev.tally.common.config.CommandSubmissionConfig",
+                            concat(List.of("COMMANDS_TABLE", "COMMANDS_QUEUE_URL"), JWT),
+                            Set.of("COMMANDS_TABLE"),
+                            Map.of()),
+            "QueryFunction",
+                    new FunctionNeeds(
+                            "QueryFunction",
+                            "dev.tally.common.config.QueryConfig",
+                            concat(List.of("DEBTS_TABLE", "SUMMARIES_TABLE", "COMMANDS_TABLE"), JWT),
+                            Set.of(),
+                            Map.of()),
+            "CommandWorkerFunction",
+                    new FunctionNeeds(
+                            "CommandWorkerFunction",
+                            "dev.tally.common.config.WorkerConfig",
+                            List.of("DEBTS_TABLE", "COMMANDS_TABLE", "DEAD_LETTER_QUEUE_URL"),
+                            Set.of("DEBTS_TABLE", "COMMANDS_TABLE"),
+                            Map.of(
+                                    "DEBTS_TABLE",
+                                    Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                                    "COMMANDS_TABLE",
+                                    Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
+            "SummaryProjectionFunction",
+                    new FunctionNeeds(
+                            "SummaryProjectionFunction",
+                            "dev.tally.common.config.ProjectionConfig",
+                            List.of("DEBTS_TABLE", "SUMMARIES_TABLE"),
+                            Set.of("SUMMARIES_TABLE"),
+                            Map.of()));
 
     FunctionNeeds {
         documentedVariables = List.copyOf(documentedVariables);

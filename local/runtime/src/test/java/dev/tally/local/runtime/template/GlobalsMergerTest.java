@@ -17,7 +17,8 @@ class GlobalsMergerTest {
 
     @Test
     void merge_whenOnlyGlobalsHaveKey_inheritsIt() {
-        assertThat(GlobalsMerger.merge(yaml("Runtime: java21"), yaml("Handler: x"))).isEqualTo(yaml("Runtime: java21\nHandler: x"));
+        assertThat(GlobalsMerger.merge(yaml("Runtime: java21"), yaml("Handler: x")))
+                .isEqualTo(yaml("Runtime: java21\nHandler: x"));
     }
 
     @Test
@@ -29,7 +30,8 @@ class GlobalsMergerTest {
 
     @Test
     void merge_whenBothHaveLists_concatenatesGlobalsFirst() {
-        assertThat(GlobalsMerger.merge(yaml("Layers: [a]"), yaml("Layers: [b]"))).isEqualTo(yaml("Layers: [a, b]"));
+        assertThat(GlobalsMerger.merge(yaml("Layers: [a]"), yaml("Layers: [b]")))
+                .isEqualTo(yaml("Layers: [a, b]"));
     }
 
     @Test

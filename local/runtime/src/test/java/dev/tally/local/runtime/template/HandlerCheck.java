@@ -53,13 +53,17 @@ final class HandlerCheck {
         String path = "Resources." + function.logicalId() + ".Properties.Handler";
         Optional<List<String>> required = requiredTypes(function, violations);
         if (function.handler().contains("::") && !function.handler().endsWith("::handleRequest")) {
-            violations.add(new TemplateViolation(path, "a RequestHandler is invoked through handleRequest, not "
-                    + function.handler().substring(function.handler().indexOf("::") + 2)));
+            violations.add(new TemplateViolation(
+                    path,
+                    "a RequestHandler is invoked through handleRequest, not "
+                            + function.handler().substring(function.handler().indexOf("::") + 2)));
         }
         CodeLocation code = codeLocations.apply(function.codeUri());
         if (!code.built()) {
-            violations.add(new TemplateViolation(path, "CodeUri " + function.codeUri()
-                    + " is not built (no jar, no target/classes): run mvn package for its module"));
+            violations.add(new TemplateViolation(
+                    path,
+                    "CodeUri " + function.codeUri()
+                            + " is not built (no jar, no target/classes): run mvn package for its module"));
             return;
         }
         String className = function.handlerClass();
@@ -73,33 +77,43 @@ final class HandlerCheck {
                 violations.add(new TemplateViolation(path, className + " must be a public concrete class"));
             }
             if (java.util.Arrays.stream(handler.getConstructors()).noneMatch(c -> c.getParameterCount() == 0)) {
-                violations.add(new TemplateViolation(path, className + " has no public no-argument constructor (Lambda needs one)"));
+                violations.add(new TemplateViolation(
+                        path, className + " has no public no-argument constructor (Lambda needs one)"));
             }
             Optional<List<String>> actual = requestHandlerTypes(handler, Map.of());
             if (actual.isEmpty()) {
                 violations.add(new TemplateViolation(path, className + " does not implement " + REQUEST_HANDLER));
             } else if (required.isPresent() && !actual.get().equals(required.get())) {
-                violations.add(new TemplateViolation(path, className + " implements RequestHandler<"
-                        + String.join(", ", actual.get()) + "> but its events need RequestHandler<"
-                        + String.join(", ", required.get()) + ">"));
+                violations.add(new TemplateViolation(
+                        path,
+                        className + " implements RequestHandler<"
+                                + String.join(", ", actual.get()) + "> but its events need RequestHandler<"
+                                + String.join(", ", required.get()) + ">"));
             }
         } catch (ClassNotFoundException | LinkageError e) {
-            violations.add(new TemplateViolation(path, "cannot load " + className + " from " + code.paths() + ": " + e));
+            violations.add(
+                    new TemplateViolation(path, "cannot load " + className + " from " + code.paths() + ": " + e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Optional<List<String>> requiredTypes(FunctionDefinition function, List<TemplateViolation> violations) {
+    private static Optional<List<String>> requiredTypes(
+            FunctionDefinition function, List<TemplateViolation> violations) {
         List<Class<? extends EventSource>> kinds = function.events().stream()
-                .<Class<? extends EventSource>>map(EventSource::getClass).distinct().toList();
+                .<Class<? extends EventSource>>map(EventSource::getClass)
+                .distinct()
+                .toList();
         if (kinds.size() > 1) {
-            violations.add(new TemplateViolation("Resources." + function.logicalId() + ".Properties.Events",
-                    "one function serves one kind of event; found " + kinds.stream().map(Class::getSimpleName).toList()));
+            violations.add(new TemplateViolation(
+                    "Resources." + function.logicalId() + ".Properties.Events",
+                    "one function serves one kind of event; found "
+                            + kinds.stream().map(Class::getSimpleName).toList()));
             return Optional.empty();
         }
         if (kinds.isEmpty()) {
-            violations.add(new TemplateViolation("Resources." + function.logicalId() + ".Properties.Events",
+            violations.add(new TemplateViolation(
+                    "Resources." + function.logicalId() + ".Properties.Events",
                     "the function has no event, so nothing invokes it"));
             return Optional.empty();
         }
@@ -115,8 +129,11 @@ final class HandlerCheck {
             TypeVariable<?>[] variables = raw.getTypeParameters();
             Type[] arguments = parameterized.getActualTypeArguments();
             for (int i = 0; i < variables.length; i++) {
-                scope.put(variables[i], arguments[i] instanceof TypeVariable<?> variable
-                        ? bindings.getOrDefault(variable, variable) : arguments[i]);
+                scope.put(
+                        variables[i],
+                        arguments[i] instanceof TypeVariable<?> variable
+                                ? bindings.getOrDefault(variable, variable)
+                                : arguments[i]);
             }
         } else if (type instanceof Class<?> clazz) {
             raw = clazz;
@@ -147,7 +164,8 @@ final class HandlerCheck {
     private static Path jarOf(String className) {
         try {
             Class<?> type = Class.forName(className);
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (ClassNotFoundException | URISyntaxException e) {
             throw new IllegalStateException("the Lambda libraries must be on the test class path: " + className, e);
         }

@@ -41,7 +41,8 @@ class HandlerCheckTest {
         Path jar = jarWith(repository.resolve("worker/target/worker-lambda.jar"), SqsFixtureHandler.class);
         HandlerCheck check = new HandlerCheck(new RepositoryLayout(repository)::codeLocation);
         assertThat(jar).exists();
-        assertThat(check.check(workerTemplate(SqsFixtureHandler.class.getName(), "worker/target/worker-lambda.jar"))).isEmpty();
+        assertThat(check.check(workerTemplate(SqsFixtureHandler.class.getName(), "worker/target/worker-lambda.jar")))
+                .isEmpty();
     }
 
     @Test
@@ -49,7 +50,9 @@ class HandlerCheckTest {
         jarWith(repository.resolve("worker/target/worker-lambda.jar"), AbstractFixtureHandler.class);
         HandlerCheck check = new HandlerCheck(new RepositoryLayout(repository)::codeLocation);
         assertThat(check.check(workerTemplate(SqsFixtureHandler.class.getName(), "worker/target/worker-lambda.jar")))
-                .extracting(TemplateViolation::problem).singleElement().asString()
+                .extracting(TemplateViolation::problem)
+                .singleElement()
+                .asString()
                 .startsWith("class " + SqsFixtureHandler.class.getName() + " is not in");
     }
 
@@ -57,7 +60,9 @@ class HandlerCheckTest {
     void check_whenModuleNotBuilt_saysSo() {
         HandlerCheck check = new HandlerCheck(new RepositoryLayout(repository)::codeLocation);
         assertThat(check.check(workerTemplate(SqsFixtureHandler.class.getName(), "worker/target/worker-lambda.jar")))
-                .extracting(TemplateViolation::problem).singleElement().asString()
+                .extracting(TemplateViolation::problem)
+                .singleElement()
+                .asString()
                 .contains("is not built");
     }
 
@@ -71,15 +76,21 @@ class HandlerCheckTest {
         assertThat(location.paths()).containsExactly(repository.resolve("worker/target/classes"));
         assertThat(location.containsClass(SqsFixtureHandler.class.getName())).isTrue();
         Files.setLastModifiedTime(jar, FileTime.fromMillis(3_000_000));
-        assertThat(new RepositoryLayout(repository).codeLocation("worker/target/worker-lambda.jar").paths()).containsExactly(jar);
+        assertThat(new RepositoryLayout(repository)
+                        .codeLocation("worker/target/worker-lambda.jar")
+                        .paths())
+                .containsExactly(jar);
     }
 
     @Test
     void requestHandlerTypes_resolveThroughAGenericSuperclass() {
-        assertThat(HandlerCheck.requestHandlerTypes(dev.tally.local.runtime.template.fixture.StreamFixtureHandler.class, java.util.Map.of()))
-                .contains(List.of("com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
+        assertThat(HandlerCheck.requestHandlerTypes(
+                        dev.tally.local.runtime.template.fixture.StreamFixtureHandler.class, java.util.Map.of()))
+                .contains(List.of(
+                        "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
                         "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse"));
-        assertThat(HandlerCheck.requestHandlerTypes(String.class, java.util.Map.of())).isEmpty();
+        assertThat(HandlerCheck.requestHandlerTypes(String.class, java.util.Map.of()))
+                .isEmpty();
     }
 
     private static Path jarWith(Path jar, Class<?>... classes) throws IOException {
@@ -107,7 +118,11 @@ class HandlerCheckTest {
 
     private static Path testClasses() {
         try {
-            return Path.of(SqsFixtureHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(SqsFixtureHandler.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

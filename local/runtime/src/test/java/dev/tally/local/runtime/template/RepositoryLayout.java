@@ -28,12 +28,14 @@ final class RepositoryLayout {
         }
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null) {
-            if (Files.isRegularFile(directory.resolve("template.yaml")) && Files.isRegularFile(directory.resolve("pom.xml"))) {
+            if (Files.isRegularFile(directory.resolve("template.yaml"))
+                    && Files.isRegularFile(directory.resolve("pom.xml"))) {
                 return new RepositoryLayout(directory);
             }
             directory = directory.getParent();
         }
-        throw new IllegalStateException("no template.yaml found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no template.yaml found above " + Path.of("").toAbsolutePath());
     }
 
     Path root() {
@@ -59,7 +61,9 @@ final class RepositoryLayout {
             return new CodeLocation(codeUri, List.of(), false);
         }
         List<Path> paths = new ArrayList<>();
-        for (Path classes : List.of(target.resolve("classes"), root.resolve("common/target/classes"),
+        for (Path classes : List.of(
+                target.resolve("classes"),
+                root.resolve("common/target/classes"),
                 root.resolve("events/target/classes"))) {
             if (Files.isDirectory(classes)) {
                 paths.add(classes);

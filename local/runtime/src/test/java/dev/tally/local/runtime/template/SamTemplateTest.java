@@ -17,12 +17,16 @@ class SamTemplateTest {
         assertThat(http.runtime()).isEqualTo("java21");
         assertThat(http.memorySizeMb()).isEqualTo(512);
         assertThat(http.timeoutSeconds()).isEqualTo(5);
-        assertThat(http.environment()).containsEntry("POWERTOOLS_SERVICE_NAME", TemplateScalar.of("tally"))
+        assertThat(http.environment())
+                .containsEntry("POWERTOOLS_SERVICE_NAME", TemplateScalar.of("tally"))
                 .containsEntry("SHARED", TemplateScalar.of("overridden"))
                 .containsEntry("TABLE", Intrinsic.ref("Table"))
                 .containsEntry("QUEUE_URL", Intrinsic.ref("Queue"))
                 .containsEntry("SECRET", Intrinsic.getAtt("Secret", "Id"));
-        assertThat(http.properties().get("Layers")).contains(TemplateReader.parseTree("x: [layer-a, layer-b]").get("x").orElseThrow());
+        assertThat(http.properties().get("Layers"))
+                .contains(TemplateReader.parseTree("x: [layer-a, layer-b]")
+                        .get("x")
+                        .orElseThrow());
     }
 
     @Test
@@ -37,22 +41,27 @@ class SamTemplateTest {
     void functions_whenMemoryIsAnIntrinsic_failNamingThePath() {
         assertThatThrownBy(() -> template.function("WorkerFunction"))
                 .isInstanceOf(UnsupportedConstructException.class)
-                .hasMessageStartingWith("Resources.WorkerFunction.Properties.MemorySize: expected an integer written literally, found Fn::If");
+                .hasMessageStartingWith(
+                        "Resources.WorkerFunction.Properties.MemorySize: expected an integer written literally, found Fn::If");
     }
 
     @Test
     void httpRoutes_listEveryRouteWithUpperCaseMethod() {
         SamTemplate withoutWorker = withoutResource("WorkerFunction");
-        assertThat(withoutWorker.httpRoutes()).containsExactly(
-                new HttpRoute("POST", "/debts", "HttpFunction", "Create"),
-                new HttpRoute("GET", "/debts/{debtId}", "HttpFunction", "Read"));
+        assertThat(withoutWorker.httpRoutes())
+                .containsExactly(
+                        new HttpRoute("POST", "/debts", "HttpFunction", "Create"),
+                        new HttpRoute("GET", "/debts/{debtId}", "HttpFunction", "Read"));
     }
 
     @Test
     void sqsEvent_readsItsSettings() {
         SamTemplate fixed = TemplateReader.parse(TemplateFixtures.text("parser-sample.yaml")
                 .replace("MemorySize: !If [IsProd, 1024, 512]", "MemorySize: 1024"));
-        SqsEvent event = fixed.function("WorkerFunction").orElseThrow().eventsOf(SqsEvent.class).get(0);
+        SqsEvent event = fixed.function("WorkerFunction")
+                .orElseThrow()
+                .eventsOf(SqsEvent.class)
+                .get(0);
         assertThat(event.queue()).isEqualTo(Intrinsic.getAtt("Queue", "Arn"));
         assertThat(event.batchSize()).isEqualTo(10);
         assertThat(event.reportsBatchItemFailures()).isTrue();
@@ -61,7 +70,10 @@ class SamTemplateTest {
 
     @Test
     void dynamoDbEvent_readsItsSettingsAndDestination() {
-        DynamoDbEvent event = template.function("StreamFunction").orElseThrow().eventsOf(DynamoDbEvent.class).get(0);
+        DynamoDbEvent event = template.function("StreamFunction")
+                .orElseThrow()
+                .eventsOf(DynamoDbEvent.class)
+                .get(0);
         assertThat(event.stream()).isEqualTo(Intrinsic.getAtt("Table", "StreamArn"));
         assertThat(event.startingPosition()).isEqualTo("TRIM_HORIZON");
         assertThat(event.batchSize()).isEqualTo(50);
@@ -70,12 +82,14 @@ class SamTemplateTest {
         assertThat(event.maximumRecordAgeInSeconds()).isEqualTo(3600);
         assertThat(event.parallelizationFactor()).isEqualTo(1);
         assertThat(event.reportsBatchItemFailures()).isTrue();
-        assertThat(event.onFailure()).contains(new FailureDestination(Intrinsic.getAtt("Failures", "Arn"), Optional.empty()));
+        assertThat(event.onFailure())
+                .contains(new FailureDestination(Intrinsic.getAtt("Failures", "Arn"), Optional.empty()));
     }
 
     @Test
     void events_whenUnknownType_failNamingIt() {
-        SamTemplate broken = TemplateReader.parse(TemplateFixtures.text("parser-sample.yaml").replace("Type: SQS", "Type: Schedule"));
+        SamTemplate broken = TemplateReader.parse(
+                TemplateFixtures.text("parser-sample.yaml").replace("Type: SQS", "Type: Schedule"));
         assertThatThrownBy(() -> broken.function("WorkerFunction"))
                 .isInstanceOf(UnsupportedConstructException.class)
                 .hasMessageContaining("Resources.WorkerFunction.Properties.Events.Commands.Type")
@@ -88,13 +102,16 @@ class SamTemplateTest {
                 .replace("BisectBatchOnFunctionError: true", "BisectBatchOnError: true"));
         assertThatThrownBy(() -> broken.function("StreamFunction"))
                 .isInstanceOf(UnsupportedConstructException.class)
-                .hasMessageStartingWith("Resources.StreamFunction.Properties.Events.Debts.Properties.BisectBatchOnError:");
+                .hasMessageStartingWith(
+                        "Resources.StreamFunction.Properties.Events.Debts.Properties.BisectBatchOnError:");
     }
 
     @Test
     void functions_whenUnknownFunctionProperty_failNamingIt() {
         SamTemplate broken = TemplateReader.parse(TemplateFixtures.text("parser-sample.yaml")
-                .replace("      Handler: dev.example.Projection", "      Handler: dev.example.Projection\n      Memory: 1"));
+                .replace(
+                        "      Handler: dev.example.Projection",
+                        "      Handler: dev.example.Projection\n      Memory: 1"));
         assertThatThrownBy(() -> broken.function("StreamFunction"))
                 .isInstanceOf(UnsupportedConstructException.class)
                 .hasMessageContaining("'Memory' is not a property of AWS::Serverless::Function");
@@ -113,7 +130,10 @@ class SamTemplateTest {
 
     @Test
     void queues_readFifoVisibilityAndRedrive() {
-        QueueDefinition queue = template.queues().stream().filter(q -> q.logicalId().equals("Queue")).findFirst().orElseThrow();
+        QueueDefinition queue = template.queues().stream()
+                .filter(q -> q.logicalId().equals("Queue"))
+                .findFirst()
+                .orElseThrow();
         assertThat(queue.fifo()).isTrue();
         assertThat(queue.contentBasedDeduplication()).isFalse();
         assertThat(queue.visibilityTimeoutSeconds()).isEqualTo(180);
@@ -123,7 +143,10 @@ class SamTemplateTest {
 
     @Test
     void queues_readRedrivePolicyWrittenAsJsonText() {
-        QueueDefinition failures = template.queues().stream().filter(q -> q.logicalId().equals("Failures")).findFirst().orElseThrow();
+        QueueDefinition failures = template.queues().stream()
+                .filter(q -> q.logicalId().equals("Failures"))
+                .findFirst()
+                .orElseThrow();
         assertThat(failures.fifo()).isFalse();
         assertThat(failures.visibilityTimeoutSeconds()).isEqualTo(30);
         assertThat(failures.redrivePolicy().orElseThrow().maxReceiveCount()).isEqualTo(3);
@@ -148,7 +171,8 @@ class SamTemplateTest {
 
     @Test
     void resourcesOfType_keepDocumentOrder() {
-        assertThat(template.resourcesOfType("AWS::SQS::Queue")).extracting(Resource::logicalId)
+        assertThat(template.resourcesOfType("AWS::SQS::Queue"))
+                .extracting(Resource::logicalId)
                 .containsExactly("Dlq", "Queue", "Failures");
         assertThat(template.resources().keySet()).startsWith("Api", "Table");
         assertThat(List.copyOf(template.resources().keySet())).hasSize(9);

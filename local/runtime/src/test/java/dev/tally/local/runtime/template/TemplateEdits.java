@@ -8,8 +8,7 @@ import java.util.function.UnaryOperator;
 /** Makes deliberately broken copies of a template tree: set, remove or append at a dotted path. */
 final class TemplateEdits {
 
-    private TemplateEdits() {
-    }
+    private TemplateEdits() {}
 
     /** A YAML snippet as a value, e.g. {@code value("!GetAtt Queue.Arn")}. */
     static TemplateValue value(String yaml) {
@@ -25,19 +24,24 @@ final class TemplateEdits {
     }
 
     static SamTemplate append(SamTemplate template, String listPath, TemplateValue item) {
-        return update(template, listPath, old -> {
-            List<TemplateValue> items = new ArrayList<>(((TemplateList) old).items());
-            items.add(item);
-            return new TemplateList(items);
-        }, false);
+        return update(
+                template,
+                listPath,
+                old -> {
+                    List<TemplateValue> items = new ArrayList<>(((TemplateList) old).items());
+                    items.add(item);
+                    return new TemplateList(items);
+                },
+                false);
     }
 
-    private static SamTemplate update(SamTemplate template, String path, UnaryOperator<TemplateValue> change, boolean mayBeNew) {
+    private static SamTemplate update(
+            SamTemplate template, String path, UnaryOperator<TemplateValue> change, boolean mayBeNew) {
         return new SamTemplate(update(template.document(), Arrays.asList(path.split("\\.")), path, change, mayBeNew));
     }
 
-    private static TemplateMap update(TemplateMap map, List<String> keys, String path, UnaryOperator<TemplateValue> change,
-                                      boolean mayBeNew) {
+    private static TemplateMap update(
+            TemplateMap map, List<String> keys, String path, UnaryOperator<TemplateValue> change, boolean mayBeNew) {
         String key = keys.get(0);
         if (keys.size() == 1) {
             if (!mayBeNew && !map.has(key)) {
@@ -46,7 +50,8 @@ final class TemplateEdits {
             TemplateValue updated = change.apply(map.get(key).orElse(null));
             return updated == null ? map.without(key) : map.with(key, updated);
         }
-        TemplateValue child = map.get(key).orElseThrow(() -> new IllegalArgumentException("no " + key + " on the way to " + path));
+        TemplateValue child =
+                map.get(key).orElseThrow(() -> new IllegalArgumentException("no " + key + " on the way to " + path));
         return map.with(key, update((TemplateMap) child, keys.subList(1, keys.size()), path, change, mayBeNew));
     }
 }

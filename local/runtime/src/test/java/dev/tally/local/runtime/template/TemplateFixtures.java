@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Loads template fixtures from {@code src/test/resources/template/}. */
 final class TemplateFixtures {
 
-    private TemplateFixtures() {
-    }
+    private TemplateFixtures() {}
 
     static String text(String name) {
         try (InputStream in = TemplateFixtures.class.getResourceAsStream("/template/" + name)) {

@@ -36,7 +36,8 @@ class TemplateReaderTest {
 
     @Test
     void parseTree_whenSubInBothForms_keepsArgumentShape() {
-        assertThat(valueOf("!Sub '${A}-x'")).isEqualTo(new Intrinsic(IntrinsicFunction.SUB, TemplateScalar.of("${A}-x")));
+        assertThat(valueOf("!Sub '${A}-x'"))
+                .isEqualTo(new Intrinsic(IntrinsicFunction.SUB, TemplateScalar.of("${A}-x")));
         Intrinsic listForm = (Intrinsic) valueOf("!Sub ['${A}', {A: !Ref B}]");
         assertThat(listForm.function()).isEqualTo(IntrinsicFunction.SUB);
         TemplateList arguments = (TemplateList) listForm.argument();
@@ -54,7 +55,8 @@ class TemplateReaderTest {
 
     @Test
     void parseTree_whenNestedIntrinsics_keepsEveryLevel() {
-        Intrinsic join = (Intrinsic) valueOf("!Join ['', [!Ref 'AWS::StackName', !Select [0, !Split [',', !ImportValue x]]]]");
+        Intrinsic join =
+                (Intrinsic) valueOf("!Join ['', [!Ref 'AWS::StackName', !Select [0, !Split [',', !ImportValue x]]]]");
         TemplateList parts = (TemplateList) ((TemplateList) join.argument()).get(1);
         Intrinsic select = (Intrinsic) parts.get(1);
         Intrinsic split = (Intrinsic) ((TemplateList) select.argument()).get(1);
@@ -77,49 +79,58 @@ class TemplateReaderTest {
     void parseTree_whenUnknownTag_failsNamingTheTag() {
         assertThatThrownBy(() -> valueOf("!Reff Table"))
                 .isInstanceOf(UnsupportedConstructException.class)
-                .hasMessageContaining("!Reff").hasMessageContaining("line 1");
+                .hasMessageContaining("!Reff")
+                .hasMessageContaining("line 1");
     }
 
     @Test
     void parseTree_whenUnknownLongFormFunction_failsNamingIt() {
         assertThatThrownBy(() -> TemplateReader.parseTree("Resources:\n  X:\n    Value: {\"Fn::Foo\": 1}\n"))
                 .isInstanceOf(UnsupportedConstructException.class)
-                .hasMessageContaining("Resources.X.Value.Fn::Foo").hasMessageContaining("unknown intrinsic function Fn::Foo");
+                .hasMessageContaining("Resources.X.Value.Fn::Foo")
+                .hasMessageContaining("unknown intrinsic function Fn::Foo");
     }
 
     @Test
     void parseTree_whenDuplicateKey_failsAsSyntaxError() {
         assertThatThrownBy(() -> TemplateReader.parseTree("a: 1\na: 2\n"))
-                .isInstanceOf(TemplateSyntaxException.class).hasMessageContaining("duplicate key a");
+                .isInstanceOf(TemplateSyntaxException.class)
+                .hasMessageContaining("duplicate key a");
     }
 
     @Test
     void parseTree_whenNotAMap_fails() {
         assertThatThrownBy(() -> TemplateReader.parseTree("- a\n- b\n"))
-                .isInstanceOf(TemplateSyntaxException.class).hasMessageContaining("map at the top level");
+                .isInstanceOf(TemplateSyntaxException.class)
+                .hasMessageContaining("map at the top level");
     }
 
     @Test
     void parseTree_whenJson_readsIt() {
-        TemplateMap map = TemplateReader.parseTree("{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}, \"x\": [1, {\"Ref\": \"Q\"}]}");
+        TemplateMap map = TemplateReader.parseTree(
+                "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}, \"x\": [1, {\"Ref\": \"Q\"}]}");
         assertThat(map.get("x")).contains(new TemplateList(List.of(new TemplateScalar(1L), Intrinsic.ref("Q"))));
     }
 
     @Test
     void parse_whenUnknownSection_fails() {
         assertThatThrownBy(() -> TemplateReader.parse("Resources: {}\nResource: {}\n"))
-                .isInstanceOf(TemplateSyntaxException.class).hasMessageStartingWith("Resource: not a template section");
+                .isInstanceOf(TemplateSyntaxException.class)
+                .hasMessageStartingWith("Resource: not a template section");
     }
 
     @Test
     void parse_whenResourceHasUnknownAttribute_fails() {
-        assertThatThrownBy(() -> TemplateReader.parse("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Propertis: {}\n"))
-                .isInstanceOf(TemplateSyntaxException.class).hasMessageStartingWith("Resources.Q.Propertis");
+        assertThatThrownBy(
+                        () -> TemplateReader.parse("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Propertis: {}\n"))
+                .isInstanceOf(TemplateSyntaxException.class)
+                .hasMessageStartingWith("Resources.Q.Propertis");
     }
 
     @Test
     void parse_whenResourceLacksType_fails() {
         assertThatThrownBy(() -> TemplateReader.parse("Resources:\n  Q:\n    Properties: {}\n"))
-                .isInstanceOf(TemplateSyntaxException.class).hasMessage("Resources.Q.Type: required property is missing");
+                .isInstanceOf(TemplateSyntaxException.class)
+                .hasMessage("Resources.Q.Type: required property is missing");
     }
 }

@@ -66,12 +66,16 @@ class TemplateTest {
     @Test
     void httpRoutes_areExactlyTheContractRoutesOnOneApi() {
         Map<String, String> routes = new HashMap<>();
-        template.httpRoutes().forEach(route -> assertThat(routes.put(route.routeKey(), route.functionLogicalId()))
-                .as("route %s declared twice", route.routeKey()).isNull());
+        template.httpRoutes()
+                .forEach(route -> assertThat(routes.put(route.routeKey(), route.functionLogicalId()))
+                        .as("route %s declared twice", route.routeKey())
+                        .isNull());
         assertThat(routes).isEqualTo(ROUTES);
         for (FunctionDefinition function : template.functions()) {
             for (HttpApiEvent event : function.eventsOf(HttpApiEvent.class)) {
-                assertThat(event.apiId()).as(function.logicalId() + "." + event.name()).contains(Intrinsic.ref("TallyHttpApi"));
+                assertThat(event.apiId())
+                        .as(function.logicalId() + "." + event.name())
+                        .contains(Intrinsic.ref("TallyHttpApi"));
             }
         }
         assertThat(template.resource("TallyHttpApi").map(Resource::type)).contains("AWS::Serverless::HttpApi");
@@ -90,10 +94,13 @@ class TemplateTest {
             String jvmFlags = function.logicalId().equals("AuthFunction")
                     ? "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
                     : "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-            assertThat(function.environment().get("JAVA_TOOL_OPTIONS")).as(function.logicalId())
+            assertThat(function.environment().get("JAVA_TOOL_OPTIONS"))
+                    .as(function.logicalId())
                     .isEqualTo(TemplateScalar.of(jvmFlags));
-            assertThat(function.environment().get("POWERTOOLS_TRACER_CAPTURE_RESPONSE")).isEqualTo(TemplateScalar.of("false"));
-            assertThat(function.environment().get("POWERTOOLS_TRACER_CAPTURE_ERROR")).isEqualTo(TemplateScalar.of("false"));
+            assertThat(function.environment().get("POWERTOOLS_TRACER_CAPTURE_RESPONSE"))
+                    .isEqualTo(TemplateScalar.of("false"));
+            assertThat(function.environment().get("POWERTOOLS_TRACER_CAPTURE_ERROR"))
+                    .isEqualTo(TemplateScalar.of("false"));
             assertThat(function.memorySizeMb()).isBetween(512, 10_240);
         }
     }
@@ -101,7 +108,8 @@ class TemplateTest {
     @Test
     void functions_areSkippedBySamBuildBecauseMavenBuildsTheirJars() {
         for (Resource resource : template.resourcesOfType(FunctionDefinition.TYPE)) {
-            assertThat(resource.attributes().get("Metadata")).as(resource.logicalId())
+            assertThat(resource.attributes().get("Metadata"))
+                    .as(resource.logicalId())
                     .contains(TemplateEdits.value("{SkipBuild: true}"));
         }
     }
@@ -110,7 +118,8 @@ class TemplateTest {
     void tables_haveTheDocumentedKeysStreamTtlAndProtection() {
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         template.tables().forEach(table -> tables.put(table.logicalId(), table));
-        assertThat(tables).containsOnlyKeys("UsersTable", "DebtsTable", "SummariesTable", "CommandsTable", "LoginAttemptsTable");
+        assertThat(tables)
+                .containsOnlyKeys("UsersTable", "DebtsTable", "SummariesTable", "CommandsTable", "LoginAttemptsTable");
         assertThat(tables.get("LoginAttemptsTable").partitionKey()).isEqualTo(new KeyAttribute("counterKey", "S"));
         assertThat(tables.get("LoginAttemptsTable").timeToLiveAttribute()).contains("expiresAt");
         assertThat(tables.get("UsersTable").partitionKey()).isEqualTo(new KeyAttribute("pk", "S"));
@@ -123,10 +132,15 @@ class TemplateTest {
         assertThat(tables.get("CommandsTable").sortKey()).contains(new KeyAttribute("commandId", "S"));
         assertThat(tables.get("CommandsTable").timeToLiveAttribute()).contains("expiresAt");
         for (TableDefinition table : tables.values()) {
-            assertThat(table.properties().get("BillingMode")).as(table.logicalId()).contains(TemplateScalar.of("PAY_PER_REQUEST"));
-            assertThat(table.properties().get("PointInTimeRecoverySpecification")).as(table.logicalId())
+            assertThat(table.properties().get("BillingMode"))
+                    .as(table.logicalId())
+                    .contains(TemplateScalar.of("PAY_PER_REQUEST"));
+            assertThat(table.properties().get("PointInTimeRecoverySpecification"))
+                    .as(table.logicalId())
                     .contains(TemplateEdits.value("{PointInTimeRecoveryEnabled: true}"));
-            assertThat(table.properties().get("SSESpecification")).as(table.logicalId()).contains(TemplateEdits.value("{SSEEnabled: true}"));
+            assertThat(table.properties().get("SSESpecification"))
+                    .as(table.logicalId())
+                    .contains(TemplateEdits.value("{SSEEnabled: true}"));
         }
     }
 
@@ -137,7 +151,8 @@ class TemplateTest {
         assertThat(queues).containsOnlyKeys("CommandsQueue", "CommandsDeadLetterQueue", "ProjectionFailuresQueue");
         assertThat(queues.get("CommandsQueue").fifo()).isTrue();
         assertThat(queues.get("CommandsDeadLetterQueue").fifo()).isTrue();
-        assertThat(queues.get("CommandsDeadLetterQueue").contentBasedDeduplication()).isFalse();
+        assertThat(queues.get("CommandsDeadLetterQueue").contentBasedDeduplication())
+                .isFalse();
         assertThat(queues.get("CommandsDeadLetterQueue").messageRetentionPeriodSeconds())
                 .isGreaterThan(queues.get("CommandsQueue").messageRetentionPeriodSeconds());
         assertThat(queues.get("CommandsQueue").redrivePolicy().orElseThrow().deadLetterTargetArn())
@@ -147,7 +162,10 @@ class TemplateTest {
 
     @Test
     void secret_isGeneratedLongEnoughForHs256AndGivenToTheApiFunctions() {
-        SecretDefinition secret = template.secrets().stream().filter(s -> s.logicalId().equals("JwtSigningSecret")).findFirst().orElseThrow();
+        SecretDefinition secret = template.secrets().stream()
+                .filter(s -> s.logicalId().equals("JwtSigningSecret"))
+                .findFirst()
+                .orElseThrow();
         assertThat(secret.secretString()).isEmpty();
         assertThat(secret.passwordLength()).isGreaterThanOrEqualTo(32);
         for (String function : List.of("AuthFunction", "CommandSubmissionFunction", "QueryFunction")) {
@@ -159,10 +177,12 @@ class TemplateTest {
     @Test
     void logGroups_existPerFunctionWithRetention() {
         Map<TemplateValue, TemplateMap> groups = new HashMap<>();
-        template.resourcesOfType("AWS::Logs::LogGroup").forEach(group ->
-                groups.put(group.properties().get("LogGroupName").orElseThrow(), group.properties()));
+        template.resourcesOfType("AWS::Logs::LogGroup")
+                .forEach(group ->
+                        groups.put(group.properties().get("LogGroupName").orElseThrow(), group.properties()));
         for (String function : HANDLERS.keySet()) {
-            TemplateValue name = new Intrinsic(IntrinsicFunction.SUB, TemplateScalar.of("/aws/lambda/${" + function + "}"));
+            TemplateValue name =
+                    new Intrinsic(IntrinsicFunction.SUB, TemplateScalar.of("/aws/lambda/${" + function + "}"));
             assertThat(groups).as("log group of " + function).containsKey(name);
             assertThat(groups.get(name).get("RetentionInDays")).isPresent();
         }
@@ -173,14 +193,20 @@ class TemplateTest {
         List<String> watched = new ArrayList<>();
         for (Resource alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
             TemplateMap properties = alarm.properties();
-            assertThat(properties.get("AlarmActions")).as(alarm.logicalId()).contains(TemplateEdits.value("[!Ref AlarmTopic]"));
-            TemplateValue dimension = ((TemplateMap) ((TemplateList) properties.get("Dimensions").orElseThrow()).get(0))
-                    .get("Value").orElseThrow();
+            assertThat(properties.get("AlarmActions"))
+                    .as(alarm.logicalId())
+                    .contains(TemplateEdits.value("[!Ref AlarmTopic]"));
+            TemplateValue dimension = ((TemplateMap)
+                            ((TemplateList) properties.get("Dimensions").orElseThrow()).get(0))
+                    .get("Value")
+                    .orElseThrow();
             String target = ((Intrinsic) dimension).referencedLogicalId().orElseThrow();
             watched.add(((TemplateScalar) properties.get("MetricName").orElseThrow()).text() + " " + target);
         }
-        List<String> expected = new ArrayList<>(List.of("ApproximateNumberOfMessagesVisible CommandsDeadLetterQueue",
-                "ApproximateNumberOfMessagesVisible ProjectionFailuresQueue", "IteratorAge SummaryProjectionFunction"));
+        List<String> expected = new ArrayList<>(List.of(
+                "ApproximateNumberOfMessagesVisible CommandsDeadLetterQueue",
+                "ApproximateNumberOfMessagesVisible ProjectionFailuresQueue",
+                "IteratorAge SummaryProjectionFunction"));
         HANDLERS.keySet().forEach(function -> expected.add("Errors " + function));
         assertThat(watched).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(template.resource("AlarmTopic").map(Resource::type)).contains("AWS::SNS::Topic");
@@ -188,27 +214,57 @@ class TemplateTest {
 
     @Test
     void outputs_giveApiUrlQueueUrlsAndTableNames() {
-        assertThat(template.section("Outputs").keys()).contains("ApiUrl", "CommandsQueueUrl", "CommandsDeadLetterQueueUrl",
-                "ProjectionFailuresQueueUrl", "UsersTableName", "DebtsTableName", "SummariesTableName", "CommandsTableName");
+        assertThat(template.section("Outputs").keys())
+                .contains(
+                        "ApiUrl",
+                        "CommandsQueueUrl",
+                        "CommandsDeadLetterQueueUrl",
+                        "ProjectionFailuresQueueUrl",
+                        "UsersTableName",
+                        "DebtsTableName",
+                        "SummariesTableName",
+                        "CommandsTableName");
     }
 
     @Test
     void template_resolvesCompletelyWithLocalValues() {
-        ResolutionContext context = new ResolutionContext(Map.of(),
-                Map.of("AWS::StackName", "tally", "AWS::Region", "us-east-1", "AWS::URLSuffix", "amazonaws.com",
-                        "AWS::AccountId", "000000000000", "AWS::Partition", "aws"), Map.of(), Map.of());
+        ResolutionContext context = new ResolutionContext(
+                Map.of(),
+                Map.of(
+                        "AWS::StackName",
+                        "tally",
+                        "AWS::Region",
+                        "us-east-1",
+                        "AWS::URLSuffix",
+                        "amazonaws.com",
+                        "AWS::AccountId",
+                        "000000000000",
+                        "AWS::Partition",
+                        "aws"),
+                Map.of(),
+                Map.of());
         for (Resource resource : template.resources().values()) {
-            context = context.withResource(resource.logicalId(), "local-" + resource.logicalId(),
-                    Map.of("Arn", "arn:local:" + resource.logicalId(), "QueueName", "q-" + resource.logicalId(),
-                            "StreamArn", "arn:local:stream:" + resource.logicalId()));
+            context = context.withResource(
+                    resource.logicalId(),
+                    "local-" + resource.logicalId(),
+                    Map.of(
+                            "Arn",
+                            "arn:local:" + resource.logicalId(),
+                            "QueueName",
+                            "q-" + resource.logicalId(),
+                            "StreamArn",
+                            "arn:local:stream:" + resource.logicalId()));
         }
         IntrinsicResolver resolver = new IntrinsicResolver(template, context);
         TemplateMap resolved = (TemplateMap) resolver.resolve(template.document(), "");
         assertThat(resolved.toString()).doesNotContain("Intrinsic[");
-        FunctionDefinition worker = new SamTemplate(resolved).function("CommandWorkerFunction").orElseThrow();
-        assertThat(worker.environment()).containsEntry("DEAD_LETTER_QUEUE_URL", TemplateScalar.of("local-CommandsDeadLetterQueue"))
+        FunctionDefinition worker =
+                new SamTemplate(resolved).function("CommandWorkerFunction").orElseThrow();
+        assertThat(worker.environment())
+                .containsEntry("DEAD_LETTER_QUEUE_URL", TemplateScalar.of("local-CommandsDeadLetterQueue"))
                 .containsEntry("POWERTOOLS_LOG_LEVEL", TemplateScalar.of("INFO"));
-        assertThat(resolver.resolveString(template.tables().get(1).tableName().orElseThrow(), "t")).isEqualTo("tally-debts");
+        assertThat(resolver.resolveString(template.tables().get(1).tableName().orElseThrow(), "t"))
+                .isEqualTo("tally-debts");
     }
 
     @Test
@@ -229,8 +285,12 @@ class TemplateTest {
     @Test
     void specificationSubset_coversEveryNonSamResourceType() {
         Set<String> covered = ResourceSpecCheck.load().resourceTypeNames();
-        template.resources().values().stream().map(Resource::type).filter(type -> !type.startsWith("AWS::Serverless::"))
-                .forEach(type -> assertThat(covered).as("run .ci/install-cfnspec.sh after adding " + type).contains(type));
+        template.resources().values().stream()
+                .map(Resource::type)
+                .filter(type -> !type.startsWith("AWS::Serverless::"))
+                .forEach(type -> assertThat(covered)
+                        .as("run .ci/install-cfnspec.sh after adding " + type)
+                        .contains(type));
     }
 
     @Test
@@ -249,13 +309,16 @@ class TemplateTest {
         List<String> waiting = new ArrayList<>();
         for (FunctionDefinition function : template.functions()) {
             FunctionNeeds needs = FunctionNeeds.of(function.logicalId()).orElseThrow();
-            Optional<List<String>> variables = ConfigRecordVariables.required(LAYOUT.codeLocation(function.codeUri()),
-                    needs.configRecord());
-            variables.ifPresentOrElse(list -> required.put(function.logicalId(), list),
+            Optional<List<String>> variables =
+                    ConfigRecordVariables.required(LAYOUT.codeLocation(function.codeUri()), needs.configRecord());
+            variables.ifPresentOrElse(
+                    list -> required.put(function.logicalId(), list),
                     () -> waiting.add(needs.configRecord() + " (for " + function.logicalId() + ")"));
         }
-        List<TemplateViolation> violations = new EnvironmentCheck(required).check(template).stream()
-                .filter(v -> !v.problem().startsWith("no config record")).toList();
+        List<TemplateViolation> violations = new EnvironmentCheck(required)
+                .check(template).stream()
+                        .filter(v -> !v.problem().startsWith("no config record"))
+                        .toList();
         assertNoViolations(violations);
         Assumptions.assumeTrue(waiting.isEmpty(), () -> "config records not built yet: " + waiting);
     }
@@ -274,14 +337,19 @@ class TemplateTest {
         for (FunctionDefinition function : template.functions()) {
             CodeLocation code = LAYOUT.codeLocation(function.codeUri());
             if (!code.built() || !code.containsClass(function.handlerClass())) {
-                assertThat(function.handler()).as("handler of " + function.logicalId()).isEqualTo(HANDLERS.get(function.logicalId()));
+                assertThat(function.handler())
+                        .as("handler of " + function.logicalId())
+                        .isEqualTo(HANDLERS.get(function.logicalId()));
                 waiting.add(function.handlerClass() + " (" + function.logicalId() + ", " + function.codeUri()
                         + (code.built() ? "" : ", module not built") + ")");
                 waitingFunctions.add(function.logicalId());
             }
         }
-        List<TemplateViolation> violations = new HandlerCheck(LAYOUT::codeLocation).check(template).stream()
-                .filter(v -> waitingFunctions.stream().noneMatch(id -> v.path().startsWith("Resources." + id + "."))).toList();
+        List<TemplateViolation> violations = new HandlerCheck(LAYOUT::codeLocation)
+                .check(template).stream()
+                        .filter(v -> waitingFunctions.stream()
+                                .noneMatch(id -> v.path().startsWith("Resources." + id + ".")))
+                        .toList();
         assertNoViolations(violations);
         Assumptions.assumeTrue(waiting.isEmpty(), () -> "handler classes not in the built code yet: " + waiting);
     }
@@ -289,7 +357,9 @@ class TemplateTest {
     private static void assertNoViolations(List<TemplateViolation> violations) {
         if (!violations.isEmpty()) {
             fail(violations.size() + " template violation(s):\n  "
-                    + String.join("\n  ", violations.stream().map(TemplateViolation::toString).toList()));
+                    + String.join(
+                            "\n  ",
+                            violations.stream().map(TemplateViolation::toString).toList()));
         }
     }
 }

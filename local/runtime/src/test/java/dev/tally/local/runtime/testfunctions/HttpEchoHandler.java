@@ -30,9 +30,19 @@ public class HttpEchoHandler implements RequestStreamHandler {
             case "/plain" -> response.put("hello", "world");
             case "/env" -> {
                 ObjectNode env = JSON.createObjectNode();
-                for (String name : new String[] {"THINGS_TABLE", "WORK_QUEUE_URL", "SECRET_ARN", "STREAM_ARN", "GREETING",
-                        "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_SECRETS_MANAGER",
-                        "AWS_XRAY_DAEMON_ADDRESS", "AWS_REGION", "JAVA_TOOL_OPTIONS"}) {
+                for (String name : new String[] {
+                    "THINGS_TABLE",
+                    "WORK_QUEUE_URL",
+                    "SECRET_ARN",
+                    "STREAM_ARN",
+                    "GREETING",
+                    "AWS_ENDPOINT_URL_DYNAMODB",
+                    "AWS_ENDPOINT_URL_SQS",
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                    "AWS_XRAY_DAEMON_ADDRESS",
+                    "AWS_REGION",
+                    "JAVA_TOOL_OPTIONS"
+                }) {
                     env.put(name, System.getenv(name));
                 }
                 response.put("statusCode", 200);
@@ -41,15 +51,20 @@ public class HttpEchoHandler implements RequestStreamHandler {
             case "/trace" -> {
                 // What the X-Ray SDK does: one UDP datagram, header line then segment document.
                 String header = System.getProperty("com.amazonaws.xray.traceHeader");
-                String root = header.substring(header.indexOf("Root=") + 5, header.indexOf(';', header.indexOf("Root=")));
+                String root =
+                        header.substring(header.indexOf("Root=") + 5, header.indexOf(';', header.indexOf("Root=")));
                 double now = System.currentTimeMillis() / 1000.0;
-                String segment = "{\"format\":\"json\",\"version\":1}\n{\"name\":\"EchoFunction\",\"id\":\"0123456789abcdef\","
-                        + "\"trace_id\":\"" + root + "\",\"start_time\":" + now + ",\"end_time\":" + now + "}";
+                String segment =
+                        "{\"format\":\"json\",\"version\":1}\n{\"name\":\"EchoFunction\",\"id\":\"0123456789abcdef\","
+                                + "\"trace_id\":\"" + root + "\",\"start_time\":" + now + ",\"end_time\":" + now + "}";
                 String[] address = System.getenv("AWS_XRAY_DAEMON_ADDRESS").split(":");
                 try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
                     byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
-                    socket.send(new java.net.DatagramPacket(bytes, bytes.length,
-                            java.net.InetAddress.getByName(address[0]), Integer.parseInt(address[1])));
+                    socket.send(new java.net.DatagramPacket(
+                            bytes,
+                            bytes.length,
+                            java.net.InetAddress.getByName(address[0]),
+                            Integer.parseInt(address[1])));
                 }
                 response.put("statusCode", 200);
                 response.put("body", "{\"traceId\":\"" + root + "\"}");

@@ -47,8 +47,12 @@ public class SqsProbeHandler implements RequestStreamHandler {
                 append(record, "skipped|" + context.getAwsRequestId() + "|" + body + "|" + receiveCount);
                 continue;
             }
-            append(record, "seen|" + context.getAwsRequestId() + "|" + body + "|" + receiveCount + "|" + System.currentTimeMillis()
-                    + "|" + message.at("/attributes/ApproximateFirstReceiveTimestamp").asText());
+            append(
+                    record,
+                    "seen|" + context.getAwsRequestId() + "|" + body + "|" + receiveCount + "|"
+                            + System.currentTimeMillis() + "|"
+                            + message.at("/attributes/ApproximateFirstReceiveTimestamp")
+                                    .asText());
             boolean failed = body.startsWith("fail") && !(body.startsWith("failonce") && receiveCount > 1);
             if (failed) {
                 failures.add(id);
@@ -75,6 +79,7 @@ public class SqsProbeHandler implements RequestStreamHandler {
     }
 
     private static synchronized void append(Path file, String line) throws IOException {
-        Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

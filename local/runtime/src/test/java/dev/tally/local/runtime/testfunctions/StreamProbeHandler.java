@@ -37,7 +37,10 @@ public class StreamProbeHandler implements RequestStreamHandler {
                 first = false;
             }
             String pk = item.at("/dynamodb/Keys/pk/S").asText();
-            append(record, "seen|" + context.getAwsRequestId() + "|" + pk + "|" + item.get("eventName").asText());
+            append(
+                    record,
+                    "seen|" + context.getAwsRequestId() + "|" + pk + "|"
+                            + item.get("eventName").asText());
             String mode = item.at("/dynamodb/NewImage/mode/S").asText("");
             poisoned |= mode.equals("poison");
             if (mode.equals("partialonce") && failedSequenceNumber == null && !previous.contains("|" + pk + "|")) {
@@ -56,6 +59,7 @@ public class StreamProbeHandler implements RequestStreamHandler {
     }
 
     private static void append(Path file, String line) throws IOException {
-        Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
