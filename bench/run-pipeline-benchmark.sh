@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
 done
 out="${out:-bench/target/pipeline-${rate}x${seconds}.json}"
 
-mvn -o -q -B -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+mvn -o -q -B -DskipTests package -pl bench -am >&2   # bench/target/classpath.txt comes with the package phase
 
 stack_pid=""
 stop_stack() {
