@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tally.local.runtime.net.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 
 /**
  * One local endpoint answering both the X-Ray API subset ({@link LocalXRayApi}, REST-JSON paths
@@ -39,12 +37,7 @@ public final class ObservabilityServer implements AutoCloseable {
     public ObservabilityServer(Path tracesFile, Path logsDirectory, int port, int pageSize) throws IOException {
         this.xray = new LocalXRayApi(tracesFile, pageSize);
         this.logs = new LocalLogsApi(logsDirectory, pageSize);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "observability-api");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.server = LoopbackHttpServers.create(port, 16, "observability-api", 2, 32);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -93,6 +86,6 @@ public final class ObservabilityServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        LoopbackHttpServers.stop(server);
     }
 }
