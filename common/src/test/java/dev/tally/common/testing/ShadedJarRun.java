@@ -1,5 +1,7 @@
 package dev.tally.common.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.events.TallyJson;
 import java.io.File;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * One run of a probe's {@code main} in a fresh JVM on a module's shaded {@code -lambda.jar}, as the
@@ -107,5 +111,27 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Build-time ceiling of a function jar (ADR 0104, "Jar sizes"); issue 10's target is 10 MB. */
+    public static final long LAMBDA_JAR_CEILING_BYTES = 16_500_000L;
+
+    /**
+     * The jar budget every function module checks: the packaged jar stays within
+     * {@link #LAMBDA_JAR_CEILING_BYTES} and the trimmed entries stay out (unused Lambda event
+     * classes, Maven metadata; joda-time stays: ADR 0064), while the event classes Tally receives
+     * are in.
+     */
+    public static void assertLambdaJarWithinBudget() throws IOException {
+        assertThat(Files.size(lambdaJar())).isLessThanOrEqualTo(LAMBDA_JAR_CEILING_BYTES);
+        try (ZipFile jar = new ZipFile(lambdaJar().toFile())) {
+            assertThat(jar.stream().map(ZipEntry::getName))
+                    .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
+                    .noneMatch(name -> name.startsWith("META-INF/maven/"))
+                    .contains(
+                            "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
+                            "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
+                            "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
+        }
     }
 }
