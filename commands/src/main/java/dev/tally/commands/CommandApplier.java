@@ -5,6 +5,7 @@ import dev.tally.commands.store.DebtStore;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
+import dev.tally.common.store.ConditionalRetry;
 import dev.tally.common.store.DebtItem;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
@@ -42,27 +43,33 @@ public final class CommandApplier {
         if (recorded.isPresent() && recorded.get() != CommandStatus.Status.ACCEPTED) {
             return new ApplyOutcome.AlreadyDecided(recorded.get());
         }
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-            Optional<Debt> current = debts.find(command.userId(), command.debtId());
-            Decision decision = DebtDecider.decide(current.orElse(null), command);
-            if (decision instanceof Decision.Rejected rejected) {
-                statuses.recordRejected(command, rejected.reason());
-                return new ApplyOutcome.Rejected(rejected.reason());
-            }
-            if (decision instanceof Decision.AlreadyApplied already) {
-                statuses.recordApplied(command, already.version());
-                return new ApplyOutcome.Applied(already.version(), true);
-            }
-            Debt next = ((Decision.Applied) decision).debt();
-            if (!DebtItem.fits(next)) {
-                statuses.recordRejected(command, RejectionReason.DEBT_TOO_LARGE);
-                return new ApplyOutcome.Rejected(RejectionReason.DEBT_TOO_LARGE);
-            }
-            if (debts.save(next)) {
-                statuses.recordApplied(command, next.version());
-                return new ApplyOutcome.Applied(next.version(), false);
-            }
+        return ConditionalRetry.untilWritten(
+                WRITE_ATTEMPTS,
+                attempt -> decideAndWrite(command),
+                attempts -> new ConcurrentDebtChangeException(command.commandId(), command.debtId(), attempts));
+    }
+
+    /** One attempt: the outcome, or empty if the debt changed between the read and the conditional write. */
+    private Optional<ApplyOutcome> decideAndWrite(CommandEnvelope command) {
+        Optional<Debt> current = debts.find(command.userId(), command.debtId());
+        Decision decision = DebtDecider.decide(current.orElse(null), command);
+        if (decision instanceof Decision.Rejected rejected) {
+            statuses.recordRejected(command, rejected.reason());
+            return Optional.of(new ApplyOutcome.Rejected(rejected.reason()));
         }
-        throw new ConcurrentDebtChangeException(command.commandId(), command.debtId(), WRITE_ATTEMPTS);
+        if (decision instanceof Decision.AlreadyApplied already) {
+            statuses.recordApplied(command, already.version());
+            return Optional.of(new ApplyOutcome.Applied(already.version(), true));
+        }
+        Debt next = ((Decision.Applied) decision).debt();
+        if (!DebtItem.fits(next)) {
+            statuses.recordRejected(command, RejectionReason.DEBT_TOO_LARGE);
+            return Optional.of(new ApplyOutcome.Rejected(RejectionReason.DEBT_TOO_LARGE));
+        }
+        if (!debts.save(next)) {
+            return Optional.empty();
+        }
+        statuses.recordApplied(command, next.version());
+        return Optional.of(new ApplyOutcome.Applied(next.version(), false));
     }
 }

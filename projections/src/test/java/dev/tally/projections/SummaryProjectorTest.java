@@ -7,6 +7,7 @@ import dev.tally.common.domain.DebtDecider;
 import dev.tally.common.domain.Decision;
 import dev.tally.common.domain.Summary;
 import dev.tally.common.domain.TestCommands;
+import dev.tally.common.projection.SummaryWriteRetry;
 import dev.tally.common.store.StoredSummary;
 import dev.tally.common.store.SummaryStore;
 import dev.tally.projections.store.InMemorySummaryStore;
@@ -31,7 +32,7 @@ class SummaryProjectorTest {
 
         assertThat(outcome.firstFailure()).contains("7");
         assertThat(outcome.failed()).isEqualTo(1);
-        assertThat(store.saves).isEqualTo(SummaryProjector.MAX_ATTEMPTS);
+        assertThat(store.saves).isEqualTo(SummaryWriteRetry.MAX_ATTEMPTS);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -29,12 +30,6 @@ import org.apache.logging.log4j.Logger;
  * been projected yet shows in the summary until its REMOVE record arrives (the stream catches up).
  */
 public final class SummaryRebuilder {
-
-    /**
-     * Conditional-write attempts before giving up; the same budget as the projector's
-     * ({@code SummaryProjector.MAX_ATTEMPTS}).
-     */
-    public static final int MAX_ATTEMPTS = 5;
 
     private static final Logger LOG = LogManager.getLogger(SummaryRebuilder.class);
 
@@ -69,27 +64,30 @@ public final class SummaryRebuilder {
      * Rebuilds {@code userId}'s summary from scratch and writes it.
      *
      * @return the summary written
-     * @throws ConcurrentSummaryChangeException if it lost every race with the projector
+     * @throws ConcurrentSummaryChangeException if it lost every race with the projector ({@link
+     *     SummaryWriteRetry#MAX_ATTEMPTS})
      */
     public StoredSummary rebuild(String userId) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            StoredSummary current = summaries.find(userId).orElse(null);
-            List<Debt> now = debts.debtsOf(userId);
-            Map<String, Long> versions = new HashMap<>();
-            if (current != null) {
-                current.debtVersions()
-                        .forEach((debtId, marker) -> versions.put(
-                                debtId, AppliedVersions.isRemoval(marker) ? marker : AppliedVersions.REMOVED));
-            }
-            now.forEach(debt -> versions.put(debt.debtId(), AppliedVersions.live(debt.version())));
-            long revision = current == null ? 1 : current.revision() + 1;
-            StoredSummary rebuilt =
-                    new StoredSummary(userId, Summary.summaryOf(now), versions, revision, clock.instant());
-            if (summaries.save(rebuilt)) {
-                LOG.info("summary rebuilt: userId={} debts={} revision={}", userId, now.size(), revision);
-                return rebuilt;
-            }
+        return SummaryWriteRetry.untilWritten(userId, attempt -> rebuildOnce(userId));
+    }
+
+    /** One attempt: the rebuilt summary if its conditional write won, empty if the summary changed meanwhile. */
+    private Optional<StoredSummary> rebuildOnce(String userId) {
+        StoredSummary current = summaries.find(userId).orElse(null);
+        List<Debt> now = debts.debtsOf(userId);
+        Map<String, Long> versions = new HashMap<>();
+        if (current != null) {
+            current.debtVersions()
+                    .forEach((debtId, marker) ->
+                            versions.put(debtId, AppliedVersions.isRemoval(marker) ? marker : AppliedVersions.REMOVED));
         }
-        throw new ConcurrentSummaryChangeException(userId, MAX_ATTEMPTS);
+        now.forEach(debt -> versions.put(debt.debtId(), AppliedVersions.live(debt.version())));
+        long revision = current == null ? 1 : current.revision() + 1;
+        StoredSummary rebuilt = new StoredSummary(userId, Summary.summaryOf(now), versions, revision, clock.instant());
+        if (!summaries.save(rebuilt)) {
+            return Optional.empty();
+        }
+        LOG.info("summary rebuilt: userId={} debts={} revision={}", userId, now.size(), revision);
+        return Optional.of(rebuilt);
     }
 }
