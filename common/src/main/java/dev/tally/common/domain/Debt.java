@@ -106,6 +106,32 @@ public record Debt(
         }
     }
 
+    /** A builder of a new debt; every field is unset (null or 0) until given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this debt's fields, to make a changed copy (the copy is checked when built). */
+    public Builder toBuilder() {
+        return new Builder()
+                .userId(userId)
+                .debtId(debtId)
+                .counterparty(counterparty)
+                .direction(direction)
+                .currency(currency)
+                .principal(principal)
+                .payments(payments)
+                .status(status)
+                .dueDate(dueDate)
+                .description(description)
+                .version(version)
+                .createdAt(createdAt)
+                .updatedAt(updatedAt)
+                .writtenOff(writtenOff)
+                .appliedCommands(appliedCommands)
+                .settlementNote(settlementNote);
+    }
+
     /** The sum of the payments. */
     public long paid() {
         return sum(payments);
@@ -157,6 +183,136 @@ public record Debt(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * Names each field of a {@link Debt} instead of placing it; {@link #build()} runs the record's
+     * checks once, on the whole debt (a chain of withers would check every half-changed copy).
+     */
+    public static final class Builder {
+        private String userId;
+        private String debtId;
+        private Counterparty counterparty;
+        private Direction direction;
+        private String currency;
+        private long principal;
+        private List<Payment> payments = List.of();
+        private DebtStatus status;
+        private LocalDate dueDate;
+        private String description;
+        private long version;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private long writtenOff;
+        private Map<String, Long> appliedCommands = Map.of();
+        private String settlementNote;
+
+        private Builder() {}
+
+        public Builder userId(String userId) {
+            this.userId = userId;
+            return this;
+        }
+
+        public Builder debtId(String debtId) {
+            this.debtId = debtId;
+            return this;
+        }
+
+        public Builder counterparty(Counterparty counterparty) {
+            this.counterparty = counterparty;
+            return this;
+        }
+
+        public Builder direction(Direction direction) {
+            this.direction = direction;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public Builder principal(long principal) {
+            this.principal = principal;
+            return this;
+        }
+
+        public Builder payments(List<Payment> payments) {
+            this.payments = payments;
+            return this;
+        }
+
+        public Builder status(DebtStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder dueDate(LocalDate dueDate) {
+            this.dueDate = dueDate;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Builder writtenOff(long writtenOff) {
+            this.writtenOff = writtenOff;
+            return this;
+        }
+
+        public Builder appliedCommands(Map<String, Long> appliedCommands) {
+            this.appliedCommands = appliedCommands;
+            return this;
+        }
+
+        public Builder settlementNote(String settlementNote) {
+            this.settlementNote = settlementNote;
+            return this;
+        }
+
+        /**
+         * The debt.
+         *
+         * @throws IllegalArgumentException or {@link NullPointerException} if it breaks an invariant
+         */
+        public Debt build() {
+            return new Debt(
+                    userId,
+                    debtId,
+                    counterparty,
+                    direction,
+                    currency,
+                    principal,
+                    payments,
+                    status,
+                    dueDate,
+                    description,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    writtenOff,
+                    appliedCommands,
+                    settlementNote);
         }
     }
 }

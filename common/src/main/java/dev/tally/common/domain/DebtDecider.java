@@ -96,51 +96,37 @@ public final class DebtDecider {
             return paid(current, payment, command);
         }
         if (payload instanceof SettleDebt settle) {
-            return new Decision.Applied(next(
+            return applied(
                     current,
                     command,
-                    current.payments(),
-                    DebtStatus.SETTLED,
-                    current.outstanding(),
-                    settle.note(),
-                    current.counterparty(),
-                    current.description(),
-                    current.dueDate()));
+                    current.toBuilder()
+                            .status(DebtStatus.SETTLED)
+                            .writtenOff(current.outstanding())
+                            .settlementNote(settle.note()));
         }
         if (payload instanceof CancelDebt) {
-            return new Decision.Applied(next(
-                    current,
-                    command,
-                    current.payments(),
-                    DebtStatus.CANCELLED,
-                    0,
-                    null,
-                    current.counterparty(),
-                    current.description(),
-                    current.dueDate()));
+            return applied(current, command, current.toBuilder().status(DebtStatus.CANCELLED));
         }
         throw new IllegalStateException("unhandled command " + payload.type());
     }
 
     private static Debt created(CreateDebt create, CommandEnvelope command) {
         Money amount = create.amount();
-        return new Debt(
-                command.userId(),
-                create.debtId(),
-                create.counterparty(),
-                create.direction(),
-                amount.currency(),
-                amount.minorUnits(),
-                List.of(),
-                DebtStatus.OPEN,
-                create.dueDate(),
-                create.description(),
-                1,
-                command.issuedAt(),
-                command.issuedAt(),
-                0,
-                Map.of(command.commandId(), 1L),
-                null);
+        return Debt.builder()
+                .userId(command.userId())
+                .debtId(create.debtId())
+                .counterparty(create.counterparty())
+                .direction(create.direction())
+                .currency(amount.currency())
+                .principal(amount.minorUnits())
+                .status(DebtStatus.OPEN)
+                .dueDate(create.dueDate())
+                .description(create.description())
+                .version(1)
+                .createdAt(command.issuedAt())
+                .updatedAt(command.issuedAt())
+                .appliedCommands(Map.of(command.commandId(), 1L))
+                .build();
     }
 
     private static Decision updated(Debt current, UpdateDebt update, CommandEnvelope command) {
@@ -154,8 +140,13 @@ public final class DebtDecider {
                 && Objects.equals(dueDate, current.dueDate())) {
             return new Decision.Rejected(RejectionReason.NOTHING_TO_UPDATE, "the update leaves every field as it is");
         }
-        return new Decision.Applied(next(
-                current, command, current.payments(), DebtStatus.OPEN, 0, null, counterparty, description, dueDate));
+        return applied(
+                current,
+                command,
+                current.toBuilder()
+                        .counterparty(counterparty)
+                        .description(description)
+                        .dueDate(dueDate));
     }
 
     private static Decision paid(Debt current, RecordPayment payment, CommandEnvelope command) {
@@ -175,48 +166,22 @@ public final class DebtDecider {
         List<Payment> payments = new ArrayList<>(current.payments());
         payments.add(new Payment(amount.minorUnits(), payment.paidAt(), payment.note(), command.commandId()));
         DebtStatus status = amount.minorUnits() == outstanding ? DebtStatus.SETTLED : DebtStatus.OPEN;
-        return new Decision.Applied(next(
-                current,
-                command,
-                payments,
-                status,
-                0,
-                null,
-                current.counterparty(),
-                current.description(),
-                current.dueDate()));
+        return applied(current, command, current.toBuilder().payments(payments).status(status));
     }
 
-    private static Debt next(
-            Debt current,
-            CommandEnvelope command,
-            List<Payment> payments,
-            DebtStatus status,
-            long writtenOff,
-            String settlementNote,
-            Counterparty counterparty,
-            String description,
-            LocalDate dueDate) {
+    /**
+     * The decision to apply {@code changed} (the current debt with what {@code command} changes): the
+     * next version, the command recorded in {@code appliedCommands}, and {@code updatedAt} moved to the
+     * command's time (never back).
+     */
+    private static Decision applied(Debt current, CommandEnvelope command, Debt.Builder changed) {
         long version = Math.addExact(current.version(), 1);
         Map<String, Long> applied = new HashMap<>(current.appliedCommands());
         applied.put(command.commandId(), version);
         Instant updatedAt = command.issuedAt().isAfter(current.updatedAt()) ? command.issuedAt() : current.updatedAt();
-        return new Debt(
-                current.userId(),
-                current.debtId(),
-                counterparty,
-                current.direction(),
-                current.currency(),
-                current.principal(),
-                payments,
-                status,
-                dueDate,
-                description,
-                version,
-                current.createdAt(),
-                updatedAt,
-                writtenOff,
-                applied,
-                settlementNote);
+        return new Decision.Applied(changed.version(version)
+                .appliedCommands(applied)
+                .updatedAt(updatedAt)
+                .build());
     }
 }

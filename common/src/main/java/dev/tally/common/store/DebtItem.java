@@ -81,23 +81,27 @@ public final class DebtItem {
             List<Payment> payments = required(item, "payments").l().stream()
                     .map(DebtItem::payment)
                     .toList();
-            return new Debt(
-                    text(item, "userId"),
-                    text(item, "debtId"),
-                    new Counterparty(text(counterparty, "name"), optionalText(counterparty, "email")),
-                    Direction.valueOf(text(item, "direction")),
-                    text(item, "currency"),
-                    number(item, "principal"),
-                    payments,
-                    DebtStatus.valueOf(text(item, "status")),
-                    optionalText(item, "dueDate") == null ? null : LocalDate.parse(optionalText(item, "dueDate")),
-                    optionalText(item, "description"),
-                    number(item, "version"),
-                    Instant.parse(text(item, "createdAt")),
-                    Instant.parse(text(item, "updatedAt")),
-                    number(item, "writtenOff"),
-                    applied,
-                    optionalText(item, "settlementNote"));
+            return Debt.builder()
+                    .userId(text(item, "userId"))
+                    .debtId(text(item, "debtId"))
+                    .counterparty(new Counterparty(text(counterparty, "name"), optionalText(counterparty, "email")))
+                    .direction(Direction.valueOf(text(item, "direction")))
+                    .currency(text(item, "currency"))
+                    .principal(number(item, "principal"))
+                    .payments(payments)
+                    .status(DebtStatus.valueOf(text(item, "status")))
+                    .dueDate(
+                            optionalText(item, "dueDate") == null
+                                    ? null
+                                    : LocalDate.parse(optionalText(item, "dueDate")))
+                    .description(optionalText(item, "description"))
+                    .version(number(item, "version"))
+                    .createdAt(Instant.parse(text(item, "createdAt")))
+                    .updatedAt(Instant.parse(text(item, "updatedAt")))
+                    .writtenOff(number(item, "writtenOff"))
+                    .appliedCommands(applied)
+                    .settlementNote(optionalText(item, "settlementNote"))
+                    .build();
         } catch (RuntimeException invalid) {
             throw new IllegalStateException(
                     "debts item " + describeKey(item) + " is not a valid debt: "

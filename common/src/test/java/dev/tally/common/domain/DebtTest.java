@@ -24,23 +24,27 @@ import org.junit.jupiter.api.Test;
 class DebtTest {
 
     private static Debt debt(long principal, List<Payment> payments, DebtStatus status, long writtenOff) {
-        return new Debt(
-                "u",
-                "d",
-                Counterparty.named("A"),
-                Direction.OWED_TO_ME,
-                "EUR",
-                principal,
-                payments,
-                status,
-                null,
-                null,
-                1,
-                T0,
-                T0,
-                writtenOff,
-                Map.of("c", 1L),
-                null);
+        return open(principal)
+                .payments(payments)
+                .status(status)
+                .writtenOff(writtenOff)
+                .build();
+    }
+
+    /** An OPEN debt of {@code principal} EUR cents at version 1, created by command "c". */
+    private static Debt.Builder open(long principal) {
+        return Debt.builder()
+                .userId("u")
+                .debtId("d")
+                .counterparty(Counterparty.named("A"))
+                .direction(Direction.OWED_TO_ME)
+                .currency("EUR")
+                .principal(principal)
+                .status(DebtStatus.OPEN)
+                .version(1)
+                .createdAt(T0)
+                .updatedAt(T0)
+                .appliedCommands(Map.of("c", 1L));
     }
 
     private static Payment payment(long amount) {
@@ -89,100 +93,28 @@ class DebtTest {
 
     @Test
     void constructor_refusesBadVersionsAndTimes() {
-        assertThatThrownBy(() -> new Debt(
-                        "u",
-                        "d",
-                        Counterparty.named("A"),
-                        Direction.OWED_TO_ME,
-                        "EUR",
-                        1,
-                        List.of(),
-                        DebtStatus.OPEN,
-                        null,
-                        null,
-                        0,
-                        T0,
-                        T0,
-                        0,
-                        Map.of(),
-                        null))
+        assertThatThrownBy(() -> open(1).version(0).appliedCommands(Map.of()).build())
                 .hasMessageContaining("version");
-        assertThatThrownBy(() -> new Debt(
-                        "u",
-                        "d",
-                        Counterparty.named("A"),
-                        Direction.OWED_TO_ME,
-                        "EUR",
-                        1,
-                        List.of(),
-                        DebtStatus.OPEN,
-                        null,
-                        null,
-                        1,
-                        T0,
-                        T0.minusSeconds(1),
-                        0,
-                        Map.of(),
-                        null))
-                .hasMessageContaining("updatedAt");
-        assertThatThrownBy(() -> new Debt(
-                        "u",
-                        "d",
-                        Counterparty.named("A"),
-                        Direction.OWED_TO_ME,
-                        "EUR",
-                        1,
-                        List.of(),
-                        DebtStatus.OPEN,
-                        null,
-                        null,
-                        1,
-                        T0,
-                        T0,
-                        0,
-                        Map.of("c", 2L),
-                        null))
+        assertThatThrownBy(() -> open(1).updatedAt(T0.minusSeconds(1)).build()).hasMessageContaining("updatedAt");
+        assertThatThrownBy(() -> open(1).appliedCommands(Map.of("c", 2L)).build())
                 .hasMessageContaining("version");
-        assertThatThrownBy(() -> new Debt(
-                        "u",
-                        "d",
-                        Counterparty.named("A"),
-                        Direction.OWED_TO_ME,
-                        "XXX",
-                        1,
-                        List.of(),
-                        DebtStatus.OPEN,
-                        null,
-                        null,
-                        1,
-                        T0,
-                        T0,
-                        0,
-                        Map.of(),
-                        null))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> open(1).currency("XXX").build()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void toBuilder_whenBuiltUnchanged_equalsTheDebtAndAChangedFieldChangesOnlyThatField() {
+        Debt debt = debt(100, List.of(payment(30)), DebtStatus.OPEN, 0);
+
+        assertThat(debt.toBuilder().build()).isEqualTo(debt);
+        Debt described = debt.toBuilder().description("Lunch").build();
+        assertThat(described.description()).isEqualTo("Lunch");
+        assertThat(described.toBuilder().description(null).build()).isEqualTo(debt);
     }
 
     @Test
     void collections_areCopied() {
         Map<String, Long> applied = new HashMap<>(Map.of("c", 1L));
-        Debt debt = new Debt(
-                "u",
-                "d",
-                Counterparty.named("A"),
-                Direction.OWED_TO_ME,
-                "EUR",
-                1,
-                List.of(),
-                DebtStatus.OPEN,
-                null,
-                null,
-                1,
-                T0,
-                T0,
-                0,
-                applied,
-                null);
+        Debt debt = open(1).appliedCommands(applied).build();
         applied.put("other", 1L);
 
         assertThat(debt.appliedCommands()).containsOnlyKeys("c");

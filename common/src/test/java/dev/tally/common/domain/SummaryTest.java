@@ -30,23 +30,22 @@ class SummaryTest {
             LocalDate due) {
         List<Payment> payments = paid == 0 ? List.of() : List.of(new Payment(paid, T0, null, "p-" + id));
         long writtenOff = status == DebtStatus.SETTLED ? principal - paid : 0;
-        return new Debt(
-                "u",
-                id,
-                Counterparty.named(name),
-                direction,
-                currency,
-                principal,
-                payments,
-                status,
-                due,
-                null,
-                1,
-                T0,
-                T0,
-                writtenOff,
-                Map.of("c-" + id, 1L),
-                null);
+        return Debt.builder()
+                .userId("u")
+                .debtId(id)
+                .counterparty(Counterparty.named(name))
+                .direction(direction)
+                .currency(currency)
+                .principal(principal)
+                .payments(payments)
+                .status(status)
+                .dueDate(due)
+                .version(1)
+                .createdAt(T0)
+                .updatedAt(T0)
+                .writtenOff(writtenOff)
+                .appliedCommands(Map.of("c-" + id, 1L))
+                .build();
     }
 
     @Test
