@@ -15,7 +15,7 @@ import java.util.Map;
  * configuration and key from the environment and Secrets Manager) and runs its requests.
  * {@code auth TOKEN_FILE} registers and logs in and writes the token to the file (never to the
  * output); {@code submission TOKEN_FILE} creates a debt with it; {@code query TOKEN_FILE} reads the
- * command back. Prints statuses and ids only. Uses nothing but the jar, this class and
+ * command's status back. Prints statuses and ids only. Uses nothing but the jar, this class and
  * {@link TestLambdaContext}.
  */
 public final class ShadedJarProbe {
@@ -65,10 +65,12 @@ public final class ShadedJarProbe {
 
     private static void query(String token) {
         QueryHandler query = new QueryHandler();
-        APIGatewayV2HTTPResponse summary = query.handleRequest(
-                event("GET /summary", null, Map.of("authorization", "Bearer " + token)),
-                new TestLambdaContext("QueryFunction"));
-        System.out.println("SUMMARY=" + summary.getStatusCode());
+        APIGatewayV2HTTPEvent status =
+                event("GET /commands/{commandId}", null, Map.of("authorization", "Bearer " + token));
+        status.setRawPath("/commands/smoke-1");
+        status.setPathParameters(Map.of("commandId", "smoke-1"));
+        APIGatewayV2HTTPResponse command = query.handleRequest(status, new TestLambdaContext("QueryFunction"));
+        System.out.println("COMMAND=" + command.getStatusCode());
     }
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String body, Map<String, String> extraHeaders) {

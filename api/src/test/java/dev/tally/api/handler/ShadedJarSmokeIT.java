@@ -81,6 +81,8 @@ class ShadedJarSmokeIT {
             env.put("USERS_TABLE", "smoke-users");
             env.put("LOGIN_ATTEMPTS_TABLE", "smoke-login-attempts");
             env.put("COMMANDS_TABLE", "smoke-commands");
+            env.put("DEBTS_TABLE", "smoke-debts"); // QueryFunction's configuration; the probe reads a command only
+            env.put("SUMMARIES_TABLE", "smoke-summaries");
             env.put("COMMANDS_QUEUE_URL", queues.queueUrl());
             env.put("JWT_SECRET_ARN", secretArn);
             env.put("JWT_ISSUER", "https://tally.local");
@@ -109,7 +111,7 @@ class ShadedJarSmokeIT {
                     .as(all)
                     .containsOnly(0);
             assertThat(lines)
-                    .contains("REGISTER=201", "LOGIN=200", "CREATE=202 LOCATION=/commands/smoke-1", "SUMMARY=200");
+                    .contains("REGISTER=201", "LOGIN=200", "CREATE=202 LOCATION=/commands/smoke-1", "COMMAND=200");
             List<JsonNode> logs = auth.jsonLines();
             assertThat(logs).as(all).anySatisfy(log -> {
                 assertThat(log.path("loggerName").asText()).isEqualTo("dev.tally.api.auth.AuthService");

@@ -121,8 +121,11 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Build-time ceiling of a function jar (ADR 0104, "Jar sizes"); issue 10's target is 10 MB. */
-    public static final long LAMBDA_JAR_CEILING_BYTES = 16_500_000L;
+    /**
+     * Build-time ceiling of a function jar (ADR 0107: the largest, CommandSubmissionFunction's, is
+     * 14.33 MB); issue 10's target is 10 MB, lower this as the cuts of ADR 0107 "what remains" land.
+     */
+    public static final long LAMBDA_JAR_CEILING_BYTES = 14_500_000L;
 
     /**
      * The jar budget every function module checks: the packaged jar stays within
@@ -141,6 +144,10 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
             assertThat(jar.stream().map(ZipEntry::getName))
                     .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
                     .noneMatch(name -> name.startsWith("META-INF/maven/"))
+                    // ADR 0107: unused SDK metadata, log4j appenders and joda's zone data stay out
+                    .noneMatch(name -> name.startsWith("software/amazon/awssdk/regions/servicemetadata/"))
+                    .noneMatch(name -> name.startsWith("org/apache/logging/log4j/core/appender/rolling/"))
+                    .noneMatch(name -> name.startsWith("org/joda/time/tz/data/"))
                     .contains(
                             "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",
