@@ -3,10 +3,6 @@ package dev.tally.api.handler;
 import dev.tally.api.auth.AuthRequests;
 import dev.tally.api.auth.AuthService;
 import dev.tally.api.auth.TokenView;
-import dev.tally.api.store.DynamoDbLoginAttemptLimiter;
-import dev.tally.api.store.DynamoDbUserStore;
-import dev.tally.common.auth.JwtIssuer;
-import dev.tally.common.auth.PasswordHasher;
 import dev.tally.common.auth.ReloadingJwtKeys;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.common.config.AuthConfig;
@@ -14,7 +10,6 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.observability.InitTrace;
 import dev.tally.common.snapstart.Priming;
 import dev.tally.events.Limits;
-import java.time.Clock;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,14 +26,9 @@ final class AuthFunction {
     static final DynamoDbClient DYNAMODB = InitTrace.step("DynamoDbClient", AWS::dynamoDb);
     static final ReloadingJwtKeys KEYS = InitTrace.step("secret", () -> FunctionWiring.keys(CONFIG.jwt(), AWS));
     static final ApiRequestHandling HANDLING = FunctionWiring.handling();
-    static final DynamoDbUserStore USERS = new DynamoDbUserStore(DYNAMODB, CONFIG.usersTable());
-    static final PasswordHasher HASHER = new PasswordHasher();
-    static final JwtIssuer ISSUER = new JwtIssuer(CONFIG.jwt(), KEYS, CONFIG.tokenTimeToLive());
-    static final AuthService SERVICE = new AuthService(
-            USERS,
-            new DynamoDbLoginAttemptLimiter(DYNAMODB, CONFIG.loginAttemptsTable(), Clock.systemUTC()),
-            HASHER,
-            ISSUER);
+    static final AuthRequests REQUESTS = new AuthRequests();
+    static final AuthService SERVICE =
+            FunctionWiring.authService(CONFIG, DYNAMODB, KEYS, FunctionWiring.loginAttemptLimiter(CONFIG, DYNAMODB));
     static final Priming PRIMING = Priming.register("AuthFunction", AuthFunction::prime, KEYS::reload);
 
     private AuthFunction() {}
@@ -50,12 +40,13 @@ final class AuthFunction {
      * out (its counters are writes), so priming counts against no account or address.
      */
     private static void prime() {
-        AuthRequests requests = new AuthRequests();
-        AuthService withoutLimits = new AuthService(USERS, (email, sourceIp) -> Optional.empty(), HASHER, ISSUER);
+        AuthService withoutLimits =
+                FunctionWiring.authService(CONFIG, DYNAMODB, KEYS, (email, sourceIp) -> Optional.empty());
         String body = "{\"email\":\"priming@priming.invalid\",\"password\":\"priming-password-not-used\"}";
         HANDLING.handle(ApiPriming.request(AuthHandler.LOGIN, "/auth/login", null, body), request -> {
-            withoutLimits.login(requests.login(request.requireJsonBody(Limits.BODY_MAX)), request.sourceIp());
-            return HANDLING.responses().ok(TokenView.of(ISSUER.issue(ApiPriming.USER_ID)));
+            withoutLimits.login(REQUESTS.login(request.requireJsonBody(Limits.BODY_MAX)), request.sourceIp());
+            return HANDLING.responses()
+                    .ok(TokenView.of(FunctionWiring.issuer(CONFIG, KEYS).issue(ApiPriming.USER_ID)));
         });
     }
 }

@@ -33,7 +33,7 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     /** The entry point Lambda builds: collaborators made once per container. */
     public AuthHandler() {
-        this(AuthFunction.SERVICE, new AuthRequests(), AuthFunction.HANDLING);
+        this(AuthFunction.SERVICE, AuthFunction.REQUESTS, AuthFunction.HANDLING);
     }
 
     AuthHandler(AuthService service, AuthRequests requests, ApiRequestHandling handling) {

@@ -4,7 +4,6 @@ import dev.tally.api.store.DynamoDbCommandStore;
 import dev.tally.api.submission.CommandRequests;
 import dev.tally.api.submission.CommandSubmissionService;
 import dev.tally.api.submission.Submission;
-import dev.tally.api.submission.UuidV7;
 import dev.tally.common.auth.ReloadingJwtKeys;
 import dev.tally.common.auth.RequestAuthenticator;
 import dev.tally.common.aws.AwsClients;
@@ -13,7 +12,6 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.observability.InitTrace;
 import dev.tally.common.snapstart.Priming;
 import dev.tally.events.view.CommandAcceptedView;
-import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -32,7 +30,7 @@ final class CommandSubmissionFunction {
     static final ReloadingJwtKeys KEYS = InitTrace.step("secret", () -> FunctionWiring.keys(CONFIG.jwt(), AWS));
     static final ApiRequestHandling HANDLING = FunctionWiring.handling();
     static final RequestAuthenticator AUTHENTICATOR = FunctionWiring.authenticator(CONFIG.jwt(), KEYS);
-    static final CommandRequests REQUESTS = new CommandRequests(new UuidV7(), Clock.systemUTC());
+    static final CommandRequests REQUESTS = FunctionWiring.commandRequests();
     static final CommandSubmissionService SERVICE = FunctionWiring.submissionService(CONFIG, DYNAMODB, SQS);
     static final Priming PRIMING =
             Priming.register("CommandSubmissionFunction", CommandSubmissionFunction::prime, KEYS::reload);

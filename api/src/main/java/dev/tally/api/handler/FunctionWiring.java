@@ -1,12 +1,19 @@
 package dev.tally.api.handler;
 
 import dev.tally.api.auth.AuthService;
+import dev.tally.api.auth.LoginAttemptLimiter;
+import dev.tally.api.query.DebtCursors;
+import dev.tally.api.query.QueryService;
 import dev.tally.api.store.DynamoDbCommandStore;
+import dev.tally.api.store.DynamoDbDebtReader;
 import dev.tally.api.store.DynamoDbLoginAttemptLimiter;
+import dev.tally.api.store.DynamoDbSummaryReader;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.store.SqsCommandQueue;
+import dev.tally.api.submission.CommandRequests;
 import dev.tally.api.submission.CommandSubmissionService;
 import dev.tally.api.submission.RequestHash;
+import dev.tally.api.submission.UuidV7;
 import dev.tally.common.auth.JwtIssuer;
 import dev.tally.common.auth.JwtKeySource;
 import dev.tally.common.auth.JwtVerifier;
@@ -18,55 +25,24 @@ import dev.tally.common.aws.SecretValues;
 import dev.tally.common.config.AuthConfig;
 import dev.tally.common.config.CommandSubmissionConfig;
 import dev.tally.common.config.JwtSettings;
+import dev.tally.common.config.QueryConfig;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.events.TallyJson;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * How the api functions' collaborators are built from a configuration record and the client
- * factory. Stateless: the per-container holders ({@link AuthFunction},
- * {@link CommandSubmissionFunction}) call it once with the process environment; the wiring
- * integration test calls it with local endpoints.
+ * How the api functions' collaborators are built from a configuration record and clients (ADR 0106):
+ * the only place they are assembled. Stateless; the per-container holders ({@link AuthFunction},
+ * {@link CommandSubmissionFunction}, {@link QueryFunction}) call it once with the process environment
+ * and the clients they built; {@code FunctionWiringIT} calls the same methods with local endpoints, so
+ * every function's production wiring is under test.
  */
 final class FunctionWiring {
 
     private FunctionWiring() {}
-
-    /** The auth service: users table, production PBKDF2 work factor, tokens signed with the Secrets Manager key. */
-    static AuthService authService(AuthConfig config, AwsClients aws) {
-        return new AuthService(
-                new DynamoDbUserStore(aws.dynamoDb(), config.usersTable()),
-                new DynamoDbLoginAttemptLimiter(
-                        aws.dynamoDb(), config.loginAttemptsTable(), java.time.Clock.systemUTC()),
-                new PasswordHasher(),
-                new JwtIssuer(config.jwt(), keys(config.jwt(), aws), config.tokenTimeToLive()));
-    }
-
-    /** The bearer-token check, with the keys from Secrets Manager (re-read on their TTL). */
-    static RequestAuthenticator authenticator(JwtSettings jwt, AwsClients aws) {
-        return authenticator(jwt, keys(jwt, aws));
-    }
-
-    /** The bearer-token check with the given keys. */
-    static RequestAuthenticator authenticator(JwtSettings jwt, JwtKeySource keys) {
-        return new RequestAuthenticator(new JwtVerifier(jwt, keys));
-    }
-
-    /** The submission service: commands table and commands queue. */
-    static CommandSubmissionService submissionService(CommandSubmissionConfig config, AwsClients aws) {
-        return submissionService(config, aws.dynamoDb(), aws.sqs());
-    }
-
-    /** The submission service on clients built already. */
-    static CommandSubmissionService submissionService(
-            CommandSubmissionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
-        return new CommandSubmissionService(
-                new DynamoDbCommandStore(dynamoDb, config.commandsTable()),
-                new SqsCommandQueue(sqs, config.commandsQueueUrl().toString()),
-                new RequestHash(TallyJson.MAPPER));
-    }
 
     /** The error mapping and JSON answers of every HTTP handler. */
     static ApiRequestHandling handling() {
@@ -79,5 +55,57 @@ final class FunctionWiring {
                 JwtKeySource.fromSecretsManager(new SecretValues(aws.secretsManager()), jwt.secretArn());
         keys.reload();
         return keys;
+    }
+
+    /** The bearer-token check with the given keys. */
+    static RequestAuthenticator authenticator(JwtSettings jwt, JwtKeySource keys) {
+        return new RequestAuthenticator(new JwtVerifier(jwt, keys));
+    }
+
+    /** The login attempt counters (ADR 0145) in their table. */
+    static LoginAttemptLimiter loginAttemptLimiter(AuthConfig config, DynamoDbClient dynamoDb) {
+        return new DynamoDbLoginAttemptLimiter(dynamoDb, config.loginAttemptsTable(), Clock.systemUTC());
+    }
+
+    /**
+     * The auth service: users table, production PBKDF2 work factor, tokens signed with the given keys,
+     * attempts counted by {@code limiter} (priming passes one that counts nothing).
+     */
+    static AuthService authService(
+            AuthConfig config, DynamoDbClient dynamoDb, JwtKeySource keys, LoginAttemptLimiter limiter) {
+        return new AuthService(
+                new DynamoDbUserStore(dynamoDb, config.usersTable()),
+                limiter,
+                new PasswordHasher(),
+                issuer(config, keys));
+    }
+
+    /** The access-token issuer: the configured issuer, audience and lifetime, signed with the given keys. */
+    static JwtIssuer issuer(AuthConfig config, JwtKeySource keys) {
+        return new JwtIssuer(config.jwt(), keys, config.tokenTimeToLive());
+    }
+
+    /** How a command request is read: UUIDv7 ids, the system clock. */
+    static CommandRequests commandRequests() {
+        return new CommandRequests(new UuidV7(), Clock.systemUTC());
+    }
+
+    /** The submission service: commands table and commands queue. */
+    static CommandSubmissionService submissionService(
+            CommandSubmissionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
+        return new CommandSubmissionService(
+                new DynamoDbCommandStore(dynamoDb, config.commandsTable()),
+                new SqsCommandQueue(sqs, config.commandsQueueUrl().toString()),
+                new RequestHash(TallyJson.MAPPER));
+    }
+
+    /** The query service: one DynamoDB client for the three tables, cursors keyed from the JWT key. */
+    static QueryService queryService(QueryConfig config, DynamoDbClient dynamoDb, ReloadingJwtKeys keys) {
+        return new QueryService(
+                new DynamoDbSummaryReader(dynamoDb, config.summariesTable()),
+                new DynamoDbDebtReader(dynamoDb, config.debtsTable()),
+                new DynamoDbCommandStore(dynamoDb, config.commandsTable()),
+                DebtCursors.fromJwtKey(keys.hmacKey()),
+                Clock.systemUTC());
     }
 }

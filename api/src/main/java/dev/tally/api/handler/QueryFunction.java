@@ -1,12 +1,7 @@
 package dev.tally.api.handler;
 
-import dev.tally.api.query.DebtCursors;
 import dev.tally.api.query.DebtListing;
 import dev.tally.api.query.QueryService;
-import dev.tally.api.store.DynamoDbCommandStore;
-import dev.tally.api.store.DynamoDbDebtReader;
-import dev.tally.api.store.DynamoDbSummaryReader;
-import dev.tally.common.auth.JwtVerifier;
 import dev.tally.common.auth.ReloadingJwtKeys;
 import dev.tally.common.auth.RequestAuthenticator;
 import dev.tally.common.aws.AwsClients;
@@ -15,7 +10,6 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.HttpRequest;
 import dev.tally.common.observability.InitTrace;
 import dev.tally.common.snapstart.Priming;
-import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,15 +26,9 @@ final class QueryFunction {
     static final DynamoDbClient DYNAMODB = InitTrace.step("DynamoDbClient", AWS::dynamoDb);
     static final ReloadingJwtKeys KEYS = InitTrace.step("secret", () -> FunctionWiring.keys(CONFIG.jwt(), AWS));
     static final ApiRequestHandling HANDLING = FunctionWiring.handling();
-    static final RequestAuthenticator AUTHENTICATOR = new RequestAuthenticator(new JwtVerifier(CONFIG.jwt(), KEYS));
-    static final QueryService SERVICE = InitTrace.step(
-            "service",
-            () -> new QueryService(
-                    new DynamoDbSummaryReader(DYNAMODB, CONFIG.summariesTable()),
-                    new DynamoDbDebtReader(DYNAMODB, CONFIG.debtsTable()),
-                    new DynamoDbCommandStore(DYNAMODB, CONFIG.commandsTable()),
-                    DebtCursors.fromJwtKey(KEYS.hmacKey()),
-                    Clock.systemUTC()));
+    static final RequestAuthenticator AUTHENTICATOR = FunctionWiring.authenticator(CONFIG.jwt(), KEYS);
+    static final QueryService SERVICE =
+            InitTrace.step("service", () -> FunctionWiring.queryService(CONFIG, DYNAMODB, KEYS));
     static final Priming PRIMING = Priming.register("QueryFunction", QueryFunction::prime, KEYS::reload);
 
     private QueryFunction() {}

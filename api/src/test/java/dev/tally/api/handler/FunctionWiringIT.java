@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tally.api.auth.AuthRequests;
-import dev.tally.api.submission.CommandRequests;
-import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
+import dev.tally.common.auth.ReloadingJwtKeys;
 import dev.tally.common.aws.AwsClients;
 import dev.tally.common.config.AuthConfig;
 import dev.tally.common.config.CommandSubmissionConfig;
+import dev.tally.common.config.QueryConfig;
 import dev.tally.common.testing.FifoQueues;
 import dev.tally.common.testing.LocalAws;
 import dev.tally.common.testing.LocalDynamoDb;
@@ -23,7 +23,6 @@ import dev.tally.common.testing.TestLambdaContext;
 import dev.tally.contract.ApiContract;
 import dev.tally.events.command.CommandEnvelope;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * The functions as Lambda builds them ({@link FunctionWiring} from the configuration records and
  * the client factory), against local endpoints for every service they use — DynamoDB, SQS and
- * Secrets Manager (moto) for the signing key: register, log in, and submit a debt with the token.
+ * Secrets Manager (moto) for the signing key: register, log in, submit a debt with the token and read
+ * the command's status back: every api function's production wiring (ADR 0106).
  */
 class FunctionWiringIT {
 
@@ -82,6 +83,8 @@ class FunctionWiringIT {
                 "USERS_TABLE", "tally-users",
                 "LOGIN_ATTEMPTS_TABLE", "tally-login-attempts",
                 "COMMANDS_TABLE", "tally-commands",
+                "DEBTS_TABLE", "tally-debts",
+                "SUMMARIES_TABLE", "tally-summaries",
                 "COMMANDS_QUEUE_URL", queues.queueUrl(),
                 "JWT_SECRET_ARN", secretArn,
                 "JWT_ISSUER", "https://tally.local",
@@ -97,17 +100,30 @@ class FunctionWiringIT {
     @Test
     void registerLoginAndSubmit_throughTheProductionWiring() {
         AwsClients aws = LocalAws.clients(environment);
+        DynamoDbClient dynamoDb = aws.dynamoDb();
+        AuthConfig authConfig = AuthConfig.from(environment);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> auth = ApiContract.checked(new AuthHandler(
-                FunctionWiring.authService(AuthConfig.from(environment), aws),
+                FunctionWiring.authService(
+                        authConfig,
+                        dynamoDb,
+                        FunctionWiring.keys(authConfig.jwt(), aws),
+                        FunctionWiring.loginAttemptLimiter(authConfig, dynamoDb)),
                 new AuthRequests(),
                 FunctionWiring.handling()));
         CommandSubmissionConfig submissionConfig = CommandSubmissionConfig.from(environment);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> submission =
                 ApiContract.checked(new CommandSubmissionHandler(
-                        FunctionWiring.authenticator(submissionConfig.jwt(), aws),
-                        new CommandRequests(new UuidV7(), Clock.systemUTC()),
-                        FunctionWiring.submissionService(submissionConfig, aws),
+                        FunctionWiring.authenticator(
+                                submissionConfig.jwt(), FunctionWiring.keys(submissionConfig.jwt(), aws)),
+                        FunctionWiring.commandRequests(),
+                        FunctionWiring.submissionService(submissionConfig, dynamoDb, aws.sqs()),
                         FunctionWiring.handling()));
+        QueryConfig queryConfig = QueryConfig.from(environment);
+        ReloadingJwtKeys queryKeys = FunctionWiring.keys(queryConfig.jwt(), aws);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> query = ApiContract.checked(new QueryHandler(
+                FunctionWiring.authenticator(queryConfig.jwt(), queryKeys),
+                FunctionWiring.queryService(queryConfig, dynamoDb, queryKeys),
+                FunctionWiring.handling()));
 
         APIGatewayV2HTTPResponse registered =
                 auth.handleRequest(ApiGatewayEvents.load("auth-register"), context("AuthFunction"));
@@ -123,6 +139,13 @@ class FunctionWiringIT {
         APIGatewayV2HTTPResponse accepted = submission.handleRequest(create, context("CommandSubmissionFunction"));
 
         assertThat(accepted.getStatusCode()).isEqualTo(202);
+        String commandId = json(accepted).get("commandId").asText();
+        APIGatewayV2HTTPEvent status =
+                ApiGatewayEvents.withHeader(ApiGatewayEvents.load("query/command"), "authorization", "Bearer " + token);
+        status.setPathParameters(Map.of("commandId", commandId));
+        APIGatewayV2HTTPResponse command = query.handleRequest(status, context("QueryFunction"));
+        assertThat(command.getStatusCode()).as(command.getBody()).isEqualTo(200);
+        assertThat(json(command).get("commandId").asText()).isEqualTo(commandId);
         try (SqsClient sqs = SQS.client()) {
             List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
                             .maxNumberOfMessages(10)

@@ -12,8 +12,11 @@ import dev.tally.common.testing.LocalSqs;
 import dev.tally.common.testing.MotoServer;
 import dev.tally.common.testing.ShadedJarRun;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -42,7 +47,7 @@ class ShadedJarSmokeIT {
 
     @Test
     void lambdaJar_runsRegisterLoginAndSubmitWithJsonLogsAndNoSecrets() throws Exception {
-        assertThat(ShadedJarRun.lambdaJar()).exists();
+        assertThat(jar("auth")).exists();
         try (MotoServer secretsManager = MotoServer.start()) {
             AwsClients aws = LocalAws.clients(LocalAws.environment(
                     DYNAMODB.environment(),
@@ -76,19 +81,38 @@ class ShadedJarSmokeIT {
             env.put("USERS_TABLE", "smoke-users");
             env.put("LOGIN_ATTEMPTS_TABLE", "smoke-login-attempts");
             env.put("COMMANDS_TABLE", "smoke-commands");
+            env.put("DEBTS_TABLE", "smoke-debts"); // QueryFunction's configuration; the probe reads a command only
+            env.put("SUMMARIES_TABLE", "smoke-summaries");
             env.put("COMMANDS_QUEUE_URL", queues.queueUrl());
             env.put("JWT_SECRET_ARN", secretArn);
             env.put("JWT_ISSUER", "https://tally.local");
             env.put("JWT_AUDIENCE", "tally-api");
             env.put("POWERTOOLS_SERVICE_NAME", "tally-api");
             env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
-            ShadedJarRun run = ShadedJarRun.run(ShadedJarProbe.class, env, Duration.ofSeconds(120));
-            List<String> lines = run.lines();
-            String all = run.output();
+            Path tokenFile = Files.createTempFile("smoke-token", ".txt");
+            ShadedJarRun auth = ShadedJarRun.run(
+                    jar("auth"), ShadedJarProbe.class, env, Duration.ofSeconds(120), "auth", tokenFile.toString());
+            ShadedJarRun submission = ShadedJarRun.run(
+                    jar("submission"),
+                    ShadedJarProbe.class,
+                    env,
+                    Duration.ofSeconds(120),
+                    "submission",
+                    tokenFile.toString());
+            ShadedJarRun query = ShadedJarRun.run(
+                    jar("query"), ShadedJarProbe.class, env, Duration.ofSeconds(120), "query", tokenFile.toString());
+            Files.delete(tokenFile);
+            List<String> lines = new ArrayList<>(auth.lines());
+            lines.addAll(submission.lines());
+            lines.addAll(query.lines());
+            String all = String.join("\n", lines);
 
-            assertThat(run.exitValue()).as(all).isZero();
-            assertThat(lines).contains("REGISTER=201", "LOGIN=200", "CREATE=202 LOCATION=/commands/smoke-1");
-            List<JsonNode> logs = run.jsonLines();
+            assertThat(List.of(auth.exitValue(), submission.exitValue(), query.exitValue()))
+                    .as(all)
+                    .containsOnly(0);
+            assertThat(lines)
+                    .contains("REGISTER=201", "LOGIN=200", "CREATE=202 LOCATION=/commands/smoke-1", "COMMAND=200");
+            List<JsonNode> logs = auth.jsonLines();
             assertThat(logs).as(all).anySatisfy(log -> {
                 assertThat(log.path("loggerName").asText()).isEqualTo("dev.tally.api.auth.AuthService");
                 assertThat(log.path("service").asText()).isEqualTo("tally-api");
@@ -108,9 +132,10 @@ class ShadedJarSmokeIT {
         }
     }
 
-    @Test
-    void lambdaJar_carriesNoApacheOrNettyHttpClientAndNoTestInfrastructure() throws IOException {
-        try (ZipFile jar = new ZipFile(ShadedJarRun.lambdaJar().toFile())) {
+    @ParameterizedTest
+    @ValueSource(strings = {"auth", "query", "submission"})
+    void lambdaJar_carriesNoApacheOrNettyHttpClientAndNoTestInfrastructure(String function) throws IOException {
+        try (ZipFile jar = new ZipFile(jar(function).toFile())) {
             List<String> unwanted = jar.stream()
                     .map(ZipEntry::getName)
                     .filter(name -> name.startsWith("org/apache/http/")
@@ -124,6 +149,9 @@ class ShadedJarSmokeIT {
             assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"))
                     .isNotNull();
             assertThat(jar.getEntry("dev/tally/api/handler/AuthHandler.class")).isNotNull();
+            // Only the submission function sends to SQS (ADR 0107).
+            assertThat(jar.getEntry("software/amazon/awssdk/services/sqs/SqsClient.class") != null)
+                    .isEqualTo(function.equals("submission"));
         }
     }
 
@@ -132,8 +160,14 @@ class ShadedJarSmokeIT {
      * what is reached today is recorded there, and this ceiling keeps it from growing back. The
      * trimmed entries must stay out: unused Lambda event classes, Maven metadata (joda-time stays: ADR 0064).
      */
-    @Test
-    void lambdaJar_staysWithinItsSizeCeilingAndCarriesNoTrimmedClasses() throws Exception {
-        ShadedJarRun.assertLambdaJarWithinBudget();
+    @ParameterizedTest
+    @ValueSource(strings = {"auth", "query", "submission"})
+    void lambdaJar_staysWithinItsSizeCeilingAndCarriesNoTrimmedClasses(String function) throws Exception {
+        ShadedJarRun.assertLambdaJarWithinBudget(jar(function));
+    }
+
+    /** The function's jar, from the failsafe system property {@code <function>LambdaJar}. */
+    private static Path jar(String function) {
+        return Path.of(System.getProperty(function + "LambdaJar"));
     }
 }

@@ -50,14 +50,22 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
     public static ShadedJarRun run(
             Class<?> probe, Map<String, String> environment, Duration timeout, String... arguments)
             throws IOException, InterruptedException {
+        return run(lambdaJar(), probe, environment, timeout, arguments);
+    }
+
+    /**
+     * Runs {@code probe}'s {@code main(arguments)} on the given function jar (a module with one jar per
+     * function, like api, names the jar) with {@code environment} added to this JVM's.
+     *
+     * @throws AssertionError if the probe has not ended within {@code timeout} (it is then killed)
+     */
+    public static ShadedJarRun run(
+            Path jar, Class<?> probe, Map<String, String> environment, Duration timeout, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
                 "-cp",
-                String.join(
-                        File.pathSeparator,
-                        lambdaJar().toString(),
-                        System.getProperty("testClasses"),
-                        sharedTestCode()),
+                String.join(File.pathSeparator, jar.toString(), System.getProperty("testClasses"), sharedTestCode()),
                 probe.getName()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile(probe.getSimpleName(), ".log");
@@ -113,8 +121,11 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Build-time ceiling of a function jar (ADR 0104, "Jar sizes"); issue 10's target is 10 MB. */
-    public static final long LAMBDA_JAR_CEILING_BYTES = 16_500_000L;
+    /**
+     * Build-time ceiling of a function jar (ADR 0107: the largest, CommandSubmissionFunction's, is
+     * 14.33 MB); issue 10's target is 10 MB, lower this as the cuts of ADR 0107 "what remains" land.
+     */
+    public static final long LAMBDA_JAR_CEILING_BYTES = 14_500_000L;
 
     /**
      * The jar budget every function module checks: the packaged jar stays within
@@ -123,11 +134,20 @@ public record ShadedJarRun(int exitValue, List<String> lines) {
      * are in.
      */
     public static void assertLambdaJarWithinBudget() throws IOException {
-        assertThat(Files.size(lambdaJar())).isLessThanOrEqualTo(LAMBDA_JAR_CEILING_BYTES);
-        try (ZipFile jar = new ZipFile(lambdaJar().toFile())) {
+        assertLambdaJarWithinBudget(lambdaJar());
+    }
+
+    /** {@link #assertLambdaJarWithinBudget()} of the given function jar. */
+    public static void assertLambdaJarWithinBudget(Path lambdaJar) throws IOException {
+        assertThat(Files.size(lambdaJar)).as(lambdaJar.toString()).isLessThanOrEqualTo(LAMBDA_JAR_CEILING_BYTES);
+        try (ZipFile jar = new ZipFile(lambdaJar.toFile())) {
             assertThat(jar.stream().map(ZipEntry::getName))
                     .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/S3Event"))
                     .noneMatch(name -> name.startsWith("META-INF/maven/"))
+                    // ADR 0107: unused SDK metadata, log4j appenders and joda's zone data stay out
+                    .noneMatch(name -> name.startsWith("software/amazon/awssdk/regions/servicemetadata/"))
+                    .noneMatch(name -> name.startsWith("org/apache/logging/log4j/core/appender/rolling/"))
+                    .noneMatch(name -> name.startsWith("org/joda/time/tz/data/"))
                     .contains(
                             "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",
                             "com/amazonaws/services/lambda/runtime/events/DynamodbEvent.class",

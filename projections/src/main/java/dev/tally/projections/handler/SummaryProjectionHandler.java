@@ -4,20 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.tally.common.aws.AwsClients;
-import dev.tally.common.config.ProjectionConfig;
-import dev.tally.common.observability.InitTrace;
 import dev.tally.common.observability.TraceAnnotations;
-import dev.tally.common.snapstart.Priming;
-import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.projections.ProjectionOutcome;
-import dev.tally.projections.SummaryProjections;
 import dev.tally.projections.SummaryProjector;
-import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.tracing.Tracing;
 
@@ -34,11 +27,11 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
 
     /** What Lambda calls: the projector built once per container from the environment. */
     public SummaryProjectionHandler() {
-        this(Container.PROJECTOR);
+        this(SummaryProjectionFunction.PROJECTOR);
     }
 
     SummaryProjectionHandler(SummaryProjector projector) {
-        this.projector = projector;
+        this.projector = Objects.requireNonNull(projector, "projector");
     }
 
     @Override
@@ -59,23 +52,5 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
         return new StreamsEventResponse(outcome.firstFailure()
                 .map(sequenceNumber -> List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
                 .orElse(List.of()));
-    }
-
-    /**
-     * The once-per-container projector, each init step timed as a subsegment, and its priming; a
-     * holder class so tests constructing the handler do not build it.
-     */
-    private static final class Container {
-        static final ProjectionConfig CONFIG = InitTrace.step("config", ProjectionConfig::fromEnvironment);
-        static final DynamoDbClient DYNAMODB = InitTrace.step(
-                "DynamoDbClient", () -> AwsClients.fromEnvironment().dynamoDb());
-        static final SummaryProjector PROJECTOR = SummaryProjections.projector(CONFIG, DYNAMODB, Clock.systemUTC());
-        static final Priming PRIMING = Priming.register("SummaryProjectionFunction", Container::prime, () -> {});
-
-        /** Writes nothing: the summary of a user that cannot exist read, and an empty batch projected. */
-        private static void prime() {
-            new DynamoDbSummaryStore(DYNAMODB, CONFIG.summariesTable()).find("priming-user-that-cannot-exist");
-            PROJECTOR.project(List.of());
-        }
     }
 }
