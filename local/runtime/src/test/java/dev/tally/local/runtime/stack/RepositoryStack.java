@@ -97,6 +97,16 @@ public final class RepositoryStack {
                 "us-east-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"));
     }
 
+    /** Closes what a test started ({@code null}s skipped: the test may have been skipped before starting them). */
+    public static void stop(LocalStack stack, LocalClients clients) {
+        if (clients != null) {
+            clients.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
     /**
      * {@link Main} (what {@code ./tally local} runs) as a process of its own, on the repository's
      * template, its console written to a file; {@link #crash()} kills it with SIGKILL.

@@ -91,12 +91,7 @@ class TallyEndToEndIT {
 
     @AfterAll
     static void stopTally() {
-        if (clients != null) {
-            clients.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        RepositoryStack.stop(stack, clients);
     }
 
     /**
