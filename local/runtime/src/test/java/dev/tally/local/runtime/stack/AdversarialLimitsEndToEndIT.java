@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Issue 14, suite 1 — adversarial limits end to end: this repository's stack ({@link RepositoryStack},
@@ -147,15 +146,8 @@ class AdversarialLimitsEndToEndIT {
     }
 
     private int messages(String queueName) {
-        String url = clients.sqs().getQueueUrl(r -> r.queueName(queueName)).queueUrl();
-        Map<QueueAttributeName, String> attributes = clients.sqs()
-                .getQueueAttributes(r -> r.queueUrl(url)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return QueueDepth.of(
+                clients, clients.sqs().getQueueUrl(r -> r.queueName(queueName)).queueUrl());
     }
 
     /** Writes copies of the user's settled and cancelled debt (every 1,000th a cancelled one); the cancelled ids. */
