@@ -11,6 +11,7 @@ import dev.tally.local.runtime.lambda.FunctionSpec;
 import dev.tally.local.runtime.lambda.LocalLambda;
 import dev.tally.local.runtime.sqs.EmbeddedSqs;
 import dev.tally.local.runtime.stack.LocalClients;
+import dev.tally.local.runtime.stack.QueueDepth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,14 +155,7 @@ class SqsEventSourceMappingIT {
     }
 
     private int depth(String queueUrl) {
-        var attributes = clients.sqs()
-                .getQueueAttributes(r -> r.queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return QueueDepth.of(clients, queueUrl);
     }
 
     /**

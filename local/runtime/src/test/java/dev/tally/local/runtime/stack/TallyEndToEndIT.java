@@ -20,7 +20,6 @@ import dev.tally.events.view.CommandAcceptedView;
 import dev.tally.events.view.CurrencySummaryView;
 import dev.tally.events.view.DebtListView;
 import dev.tally.events.view.DebtView;
-import dev.tally.local.runtime.lambda.ContainerLauncher;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,10 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,22 +46,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * and every request and answer checked against docs/openapi.yaml; plus a poison message that
  * must end in the DLQ and a failing stream batch that must reach the projection failure queue.
  *
- * <p>It needs the function modules' lambda jars with their handlers. Until those modules are
- * built (they land in other branches), it is skipped with a message naming what is missing.
+ * <p>It needs the function modules' lambda jars with their handlers ({@link RepositoryStack}): until
+ * those modules are packaged, it is skipped with a message naming what is missing.
  */
 class TallyEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What the exchanges so far did differently from docs/openapi.yaml. */
     private static final List<String> CONTRACT_PROBLEMS = new CopyOnWriteArrayList<>();
-
-    private static final Map<String, String> HANDLERS = Map.of(
-            "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
-            "dev/tally/api/handler/QueryHandler.class",
-            "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar",
-            "dev/tally/commands/handler/CommandWorkerHandler.class",
-            "projections/target/tally-projections-0.1.0-SNAPSHOT-lambda.jar",
-            "dev/tally/projections/handler/SummaryProjectionHandler.class");
 
     @TempDir
     static Path data;
@@ -75,40 +64,7 @@ class TallyEndToEndIT {
 
     @BeforeAll
     static void startTally() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isRegularFile(root.resolve("template.yaml"))) {
-            root = root.getParent();
-        }
-        Assumptions.assumeTrue(
-                root != null, "no template.yaml above " + Path.of("").toAbsolutePath());
-        List<String> missing = new ArrayList<>();
-        for (var entry : HANDLERS.entrySet()) {
-            Path jar = root.resolve(entry.getKey());
-            if (!Files.isRegularFile(jar)) {
-                missing.add(entry.getKey());
-                continue;
-            }
-            try (JarFile file = new JarFile(jar.toFile())) {
-                if (file.getEntry(entry.getValue()) == null) {
-                    missing.add(entry.getKey() + "!" + entry.getValue());
-                }
-            }
-        }
-        Assumptions.assumeTrue(missing.isEmpty(), "function modules not built yet, missing: " + missing);
-        stack = LocalStack.start(new StackOptions(
-                root.resolve("template.yaml"),
-                root,
-                0,
-                data,
-                false,
-                null,
-                null,
-                "us-east-1",
-                "tally",
-                2,
-                Duration.ofMinutes(10),
-                ContainerLauncher.defaultJvmFlags(),
-                System.out));
+        stack = RepositoryStack.startInProcess(data);
         ApiContract contract = ApiContract.get();
         client = TallyClient.builder(stack.endpoints().get("API"))
                 .onExchange(exchange -> contract.problems(new Exchange(
@@ -123,8 +79,7 @@ class TallyEndToEndIT {
                         .forEach(problem -> CONTRACT_PROBLEMS.add(
                                 exchange.method() + " " + exchange.uri().getRawPath() + ": " + problem)))
                 .build();
-        clients = new LocalClients(
-                "us-east-1", stack.endpoints().get("SQS"), stack.endpoints().get("DynamoDB"));
+        clients = RepositoryStack.clients(stack);
     }
 
     @AfterEach
@@ -136,12 +91,7 @@ class TallyEndToEndIT {
 
     @AfterAll
     static void stopTally() {
-        if (clients != null) {
-            clients.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        RepositoryStack.stop(stack, clients);
     }
 
     /**
