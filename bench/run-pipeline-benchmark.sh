@@ -4,7 +4,8 @@
 #   bench/run-pipeline-benchmark.sh --rate 100 --seconds 30            # starts ./tally local (fresh data) and stops it after
 #   bench/run-pipeline-benchmark.sh --api http://127.0.0.1:3000 ...    # targets a running stack
 # Options: --rate N (commands/s offered), --seconds N, --users N (20), --port N (3000, for the stack it starts),
-#   --status-every N (poll every Nth command's status; default rate/50), --summary-poll-ms N (50), --drain N (60 s),
+#   --status-every N (poll every Nth command's status; default rate/50), --summary-poll-ms N (50),
+#   --summary-users N (users whose summary is polled during the run, for the summary lag; 5), --drain N (60 s),
 #   --out FILE (bench/target/pipeline-<rate>x<seconds>.json). TALLY_LOCAL_ARGS adds options to ./tally local.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
     --rate) rate="$2"; args+=("$1" "$2"); shift 2 ;;
     --seconds) seconds="$2"; args+=("$1" "$2"); shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    --users|--status-every|--summary-poll-ms|--drain) args+=("$1" "$2"); shift 2 ;;
+    --users|--status-every|--summary-poll-ms|--summary-users|--drain) args+=("$1" "$2"); shift 2 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +49,7 @@ if [ -z "${api}" ]; then
   done
   grep -q "Tally is ready" "${log}" || { echo "tally local did not start in 300 s; see ${log}" >&2; exit 1; }
   api="http://127.0.0.1:${port}"
+  args+=(--stack-pid "${stack_pid}")   # CPU per command of the stack's processes (tally local execs the runtime's JVM)
 fi
 
 java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.tally.bench.pipeline.PipelineBenchmark \

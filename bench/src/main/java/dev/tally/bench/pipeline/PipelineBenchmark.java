@@ -32,6 +32,12 @@ public final class PipelineBenchmark {
 
     private static final int BANKS_PER_USER = 4;
     private static final long BANK_CENTS = 100_000_00;
+    /**
+     * Users whose summary is polled while commands are offered: every poll is a Query invocation on
+     * the same two cores, and polling all 20 users every 50 ms (400 requests/s) cost more CPU than
+     * the commands measured (docs/adr/0115-submission-and-read-path-speed.md).
+     */
+    private static final int DEFAULT_SUMMARY_USERS = 5;
 
     private final URI api;
     private final double rate;
@@ -40,7 +46,11 @@ public final class PipelineBenchmark {
     private final int statusEvery;
     private final long summaryPollMillis;
     private final int drainSeconds;
+    /** Users whose summary is polled during the run (every user's is polled for the final check). */
+    private final int summaryUsers;
+
     private final Path out;
+    private final CpuAccounting cpu;
     private final PipelineClient client;
     private final List<User> users = new ArrayList<>();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
@@ -50,7 +60,10 @@ public final class PipelineBenchmark {
     private final List<Offer> unresolved = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private final AtomicInteger acceptedOnRetry = new AtomicInteger();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile boolean polling = true;
+    /** How many users (the first ones) the summary poller covers now. */
+    private volatile int polledUsers;
 
     /** One user, its token, its bank debts and the commands it was offered, in acceptance order. */
     static final class User {
@@ -60,12 +73,15 @@ public final class PipelineBenchmark {
         final List<Command> commands = new ArrayList<>();
         /** Summary observations: {nanos, owedToMe, owedByMe, openCount}. */
         final List<long[]> summaries = new ArrayList<>();
+        /** Whether this user's summary is polled during the run: only these users' commands get a summary lag. */
+        final boolean lagSampled;
 
         volatile boolean summaryInFlight;
 
-        User(int index, String token) {
+        User(int index, String token, boolean lagSampled) {
             this.index = index;
             this.token = token;
+            this.lagSampled = lagSampled;
         }
     }
 
@@ -106,6 +122,11 @@ public final class PipelineBenchmark {
                 options.getOrDefault("status-every", Integer.toString(Math.max(1, (int) (rate / 50)))));
         this.summaryPollMillis = Long.parseLong(options.getOrDefault("summary-poll-ms", "50"));
         this.drainSeconds = Integer.parseInt(options.getOrDefault("drain", "60"));
+        this.summaryUsers = Math.min(
+                userCount,
+                Integer.parseInt(options.getOrDefault("summary-users", Integer.toString(DEFAULT_SUMMARY_USERS))));
+        this.polledUsers = summaryUsers;
+        this.cpu = new CpuAccounting(options.containsKey("stack-pid") ? Long.valueOf(options.get("stack-pid")) : null);
         this.out = Path.of(options.getOrDefault("out", "bench/target/pipeline-benchmark.json"));
         this.client = new PipelineClient(api, 8);
     }
@@ -126,6 +147,7 @@ public final class PipelineBenchmark {
         openBanks();
         Thread summaryPoller = daemon("summary-poller", this::pollSummaries);
         Thread statusPoller = daemon("status-poller", this::pollStatuses);
+        CpuAccounting.Snapshot cpuBefore = cpu.snapshot();
         long offerStart = System.nanoTime();
         List<CompletableFuture<?>> submissions = offer(offerStart);
         long offerEnd = System.nanoTime();
@@ -135,11 +157,18 @@ public final class PipelineBenchmark {
         log("offered " + submissions.size() + ", accepted " + accepted.size() + " (" + acceptedOnRetry
                 + " on retry); draining");
         drain(accepted);
+        CpuAccounting.Snapshot cpuAfter = cpu.snapshot();
+        Map<String, Object> cpuPerCommand = CpuAccounting.perCommand(
+                cpuBefore, cpuAfter, submissions.size(), Runtime.getRuntime().availableProcessors());
+        Map<String, Object> requestsPerCommand = new LinkedHashMap<>();
+        requests.forEach(
+                (kind, count) -> requestsPerCommand.put(kind, round((double) count.get() / submissions.size())));
+        polledUsers = users.size();
         Map<String, Object> wrong = checkSummaries();
         polling = false;
         summaryPoller.join(2000);
         statusPoller.join(2000);
-        report(started, offerStart, offerEnd, submissions.size(), accepted, wrong);
+        report(started, offerStart, offerEnd, submissions.size(), accepted, wrong, cpuPerCommand, requestsPerCommand);
     }
 
     /** Registers and logs in the users, one first (its container's cold start), then two at a time; retries each twice. */
@@ -174,7 +203,7 @@ public final class PipelineBenchmark {
                 PipelineClient.Answer login = client.call(
                         "POST", "/auth/login", null, PipelineClient.json(Map.of("email", email, "password", password)));
                 if ((registered == 201 || registered == 409) && login.status() == 200) {
-                    return new User(index, login.body().path("accessToken").asText());
+                    return new User(index, login.body().path("accessToken").asText(), index < summaryUsers);
                 }
                 last = new IllegalStateException(
                         "register/login of user " + index + ": HTTP " + registered + "/" + login.status());
@@ -258,6 +287,7 @@ public final class PipelineBenchmark {
             Offer offer =
                     new Offer(user, path, body, java.util.UUID.randomUUID().toString(), create, cents, sample);
             long sent = System.nanoTime();
+            count("submit");
             submissions.add(client.send("POST", path, user.token, body, offer.key())
                     .handle((answer, failure) -> {
                         long now = System.nanoTime();
@@ -298,6 +328,7 @@ public final class PipelineBenchmark {
         for (Offer offer : offers) {
             for (int attempt = 0; attempt < 5; attempt++) {
                 PipelineClient.Answer answer;
+                count("resubmit");
                 try {
                     answer = client.send("POST", offer.path(), offer.user().token, offer.body(), offer.key())
                             .join();
@@ -336,11 +367,12 @@ public final class PipelineBenchmark {
     private void pollSummaries() {
         while (polling) {
             long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(summaryPollMillis);
-            for (User user : users) {
+            for (User user : users.subList(0, polledUsers)) {
                 if (user.summaryInFlight) {
                     continue;
                 }
                 user.summaryInFlight = true;
+                count("summary poll");
                 client.send("GET", "/summary", user.token, null).whenComplete((answer, failure) -> {
                     long now = System.nanoTime();
                     if (failure == null && answer.status() == 200) {
@@ -385,6 +417,7 @@ public final class PipelineBenchmark {
     }
 
     private CompletableFuture<Void> poll(Command command) {
+        count("status poll");
         return client.send("GET", "/commands/" + command.id, command.user.token, null)
                 .thenAccept(answer -> {
                     String status = answer.body().path("status").asText("");
@@ -482,7 +515,9 @@ public final class PipelineBenchmark {
             long offerEnd,
             int offered,
             List<Command> accepted,
-            Map<String, Object> wrong)
+            Map<String, Object> wrong,
+            Map<String, Object> cpuPerCommand,
+            Map<String, Object> requestsPerCommand)
             throws Exception {
         LatencyStats toApplied = new LatencyStats();
         LatencyStats toSummary = new LatencyStats();
@@ -523,7 +558,7 @@ public final class PipelineBenchmark {
                     for (int i = from; i < user.summaries.size(); i++) {
                         long[] seen = user.summaries.get(i);
                         if (seen[0] >= command.acceptedNanos && seen[1] >= needToMe && seen[2] <= needByMe) {
-                            if (!command.late) {
+                            if (!command.late && user.lagSampled) {
                                 toSummary.add((seen[0] - command.acceptedNanos) / 1e6);
                             }
                             lastReflected = Math.max(lastReflected, seen[0]);
@@ -544,6 +579,7 @@ public final class PipelineBenchmark {
         result.put("users", userCount);
         result.put("statusSampledEvery", statusEvery);
         result.put("summaryPollMillis", summaryPollMillis);
+        result.put("summaryPolledUsers", summaryUsers);
         result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put(
                 "loadAverageAtEnd",
@@ -563,6 +599,8 @@ public final class PipelineBenchmark {
         result.put("submitLatencyMillis", submitLatency.summary());
         result.put("acceptToAppliedMillis", toApplied.summary());
         result.put("acceptToSummaryMillis", toSummary.summary());
+        result.put("clientRequestsPerCommand", requestsPerCommand);
+        result.put("cpuMillisPerCommand", cpuPerCommand);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(
                 out, PipelineClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -572,6 +610,10 @@ public final class PipelineBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    private void count(String kind) {
+        requests.computeIfAbsent(kind, key -> new AtomicInteger()).incrementAndGet();
     }
 
     private void error(String kind) {

@@ -15,11 +15,11 @@ import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
-/** The shipped log4j2.xml writes one JSON object per event with the Powertools Lambda layout. */
+/** The shipped log4j2.xml writes one JSON object per event: Powertools' Lambda layout without its per-line noise. */
 class LoggingConfigurationTest {
 
     @Test
-    void log4j2Xml_usesTheJsonTemplateLayoutOfPowertools() throws Exception {
+    void log4j2Xml_usesTheShortJsonTemplateLayout() throws Exception {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         assertThat(context.getConfiguration().getConfigurationSource().getLocation())
                 .endsWith("log4j2.xml");
@@ -38,6 +38,13 @@ class LoggingConfigurationTest {
         assertThat(json.get("level").asText()).isEqualTo("INFO");
         assertThat(json.get("loggerName").asText()).isEqualTo("dev.tally.Test");
         assertThat(json.has("timestamp")).isTrue();
+        // Powertools' layout repeats these on every line; in Lambda they say nothing (one thread, no NDC, no location).
+        assertThat(json.has("instant")).isFalse();
+        assertThat(json.has("thread")).isFalse();
+        assertThat(json.has("threadId")).isFalse();
+        assertThat(json.has("threadPriority")).isFalse();
+        assertThat(json.has("loggerFqcn")).isFalse();
+        assertThat(json.has("endOfBatch")).isFalse();
     }
 
     @Test

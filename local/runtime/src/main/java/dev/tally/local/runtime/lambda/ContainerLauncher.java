@@ -194,12 +194,40 @@ public final class ContainerLauncher {
                         .toList());
     }
 
-    private String javaToolOptions(String functionOptions) {
-        String defaults = String.join(" ", jvmFlags);
+    /**
+     * The defaults the function does not set itself, then the function's own options: a flag both
+     * give appears once, with the function's value (which would win anyway, being last), so a
+     * template that asks for C1 like Lambda's default does not carry {@code TieredStopAtLevel} twice.
+     */
+    String javaToolOptions(String functionOptions) {
         if (functionOptions == null || functionOptions.isBlank()) {
-            return defaults;
+            return String.join(" ", jvmFlags);
         }
-        return defaults.isEmpty() ? functionOptions : defaults + " " + functionOptions;
+        List<String> own = List.of(functionOptions.trim().split("\\s+"));
+        java.util.Set<String> ownNames = new java.util.HashSet<>();
+        own.forEach(flag -> ownNames.add(flagName(flag)));
+        List<String> options = new ArrayList<>();
+        jvmFlags.stream().filter(flag -> !ownNames.contains(flagName(flag))).forEach(options::add);
+        options.addAll(own);
+        return String.join(" ", options);
+    }
+
+    /** What a JVM flag sets: {@code -XX:+Name}, {@code -XX:-Name} and {@code -XX:Name=v} are one; {@code -Xshare:auto} is {@code -Xshare}. */
+    static String flagName(String flag) {
+        if (flag.startsWith("-XX:")) {
+            String name = flag.substring(4);
+            if (name.startsWith("+") || name.startsWith("-")) {
+                name = name.substring(1);
+            }
+            int equals = name.indexOf('=');
+            return "-XX:" + (equals < 0 ? name : name.substring(0, equals));
+        }
+        int colon = flag.indexOf(':');
+        if (flag.startsWith("-X") && colon > 0) {
+            return flag.substring(0, colon);
+        }
+        int equals = flag.indexOf('=');
+        return flag.startsWith("-D") && equals > 0 ? flag.substring(0, equals) : flag;
     }
 
     private Path taskRoot(FunctionSpec spec) throws IOException {

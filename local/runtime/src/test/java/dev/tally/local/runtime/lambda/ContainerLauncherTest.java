@@ -18,7 +18,7 @@ class ContainerLauncherTest {
     }
 
     @Test
-    void environment_whenFunctionSetsJavaToolOptions_putsThemAfterTheDefaultsSoTheyWin() {
+    void environment_whenFunctionSetsJavaToolOptions_putsThemAfterTheDefaultsItDoesNotOverride() {
         Map<String, String> environment = launcher.environment(
                 function(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4")),
                 "127.0.0.1:9001",
@@ -26,8 +26,29 @@ class ContainerLauncherTest {
                 "/usr/bin");
 
         assertThat(environment.get("JAVA_TOOL_OPTIONS"))
-                .isEqualTo("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC"
-                        + " -XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+                .isEqualTo("-Xshare:auto -XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+    }
+
+    @Test
+    void environment_whenFunctionRepeatsADefault_givesTheFlagOnce() {
+        Map<String, String> environment = launcher.environment(
+                function(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:off")),
+                "127.0.0.1:9001",
+                Path.of("task"),
+                null);
+
+        assertThat(environment.get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:off");
+    }
+
+    @Test
+    void flagName_treatsOnOffAndValueFormsOfOneFlagAsOne() {
+        assertThat(ContainerLauncher.flagName("-XX:+UseSerialGC"))
+                .isEqualTo(ContainerLauncher.flagName("-XX:-UseSerialGC"));
+        assertThat(ContainerLauncher.flagName("-XX:TieredStopAtLevel=1")).isEqualTo("-XX:TieredStopAtLevel");
+        assertThat(ContainerLauncher.flagName("-Xshare:auto")).isEqualTo("-Xshare");
+        assertThat(ContainerLauncher.flagName("-Dkey=value")).isEqualTo("-Dkey");
+        assertThat(ContainerLauncher.flagName("-Xmx512m")).isEqualTo("-Xmx512m");
     }
 
     @Test
