@@ -10,11 +10,14 @@ import dev.tally.common.observability.InitTrace;
 import dev.tally.common.observability.TraceAnnotations;
 import dev.tally.common.snapstart.Priming;
 import dev.tally.common.store.DynamoDbSummaryStore;
+import dev.tally.projections.BatchSummaryProjection;
+import dev.tally.projections.ChangeRecord;
 import dev.tally.projections.ProjectionOutcome;
 import dev.tally.projections.SummaryProjections;
 import dev.tally.projections.SummaryProjector;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,15 +33,19 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
 
     private static final Logger LOG = LogManager.getLogger(SummaryProjectionHandler.class);
 
-    private final SummaryProjector projector;
+    private final Function<List<ChangeRecord>, ProjectionOutcome> projection;
 
-    /** What Lambda calls: the projector built once per container from the environment. */
+    /** What Lambda calls: the batch projection built once per container from the environment. */
     public SummaryProjectionHandler() {
-        this(Container.PROJECTOR);
+        this(Container.PROJECTION::project);
     }
 
     SummaryProjectionHandler(SummaryProjector projector) {
-        this.projector = projector;
+        this(projector::project);
+    }
+
+    SummaryProjectionHandler(Function<List<ChangeRecord>, ProjectionOutcome> projection) {
+        this.projection = projection;
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
         TraceAnnotations.invocation(context);
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         ProjectionOutcome outcome =
-                projector.project(records.stream().map(StreamRecords::read).toList());
+                projection.apply(records.stream().map(StreamRecords::read).toList());
         LOG.info(
                 "batch projected: records={} applied={} covered={} unchanged={} failed={}",
                 records.size(),
@@ -69,13 +76,14 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
         static final ProjectionConfig CONFIG = InitTrace.step("config", ProjectionConfig::fromEnvironment);
         static final DynamoDbClient DYNAMODB = InitTrace.step(
                 "DynamoDbClient", () -> AwsClients.fromEnvironment().dynamoDb());
-        static final SummaryProjector PROJECTOR = SummaryProjections.projector(CONFIG, DYNAMODB, Clock.systemUTC());
+        static final BatchSummaryProjection PROJECTION =
+                SummaryProjections.batchProjection(CONFIG, DYNAMODB, Clock.systemUTC());
         static final Priming PRIMING = Priming.register("SummaryProjectionFunction", Container::prime, () -> {});
 
         /** Writes nothing: the summary of a user that cannot exist read, and an empty batch projected. */
         private static void prime() {
             new DynamoDbSummaryStore(DYNAMODB, CONFIG.summariesTable()).find("priming-user-that-cannot-exist");
-            PROJECTOR.project(List.of());
+            PROJECTION.project(List.of());
         }
     }
 }
