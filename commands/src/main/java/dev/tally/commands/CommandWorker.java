@@ -1,5 +1,7 @@
 package dev.tally.commands;
 
+import dev.tally.commands.store.BatchUnit;
+import dev.tally.commands.store.BatchUnits;
 import dev.tally.commands.store.DeadLetterQueue;
 import dev.tally.common.observability.TraceAnnotations;
 import dev.tally.events.command.CommandEnvelope;
@@ -21,6 +23,10 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * (never retried). An infrastructure fault fails the message, and, because the queue is FIFO, every
  * later message of the same message group in the batch is failed without being processed, so a user's
  * commands keep their order. Other groups carry on. See {@code docs/adr/0061-worker-batch-failures.md}.
+ *
+ * <p>With {@link BatchUnits}, a batch of several commands is first applied as one unit: one read and one
+ * transactional write for the whole batch; if it does not commit, nothing was written and the batch
+ * goes the way above ({@code docs/adr/0117-worker-batch-in-one-transaction.md}).
  */
 public final class CommandWorker {
 
@@ -29,11 +35,22 @@ public final class CommandWorker {
 
     private final CommandApplier applier;
     private final DeadLetterQueue deadLetters;
+    private final BatchUnits batchUnits;
 
-    /** A worker applying commands with {@code applier} and setting poison aside in {@code deadLetters}. */
+    /** A worker applying commands one by one with {@code applier} and setting poison aside in {@code deadLetters}. */
     public CommandWorker(CommandApplier applier, DeadLetterQueue deadLetters) {
+        this(applier, deadLetters, null);
+    }
+
+    /**
+     * A worker that first tries each batch as one {@link BatchUnit} of {@code batchUnits} (one read and
+     * one write for the whole batch, ADR 0117) and, when that does not commit, applies the batch one
+     * command at a time with {@code applier}, as if the unit had never been tried (it wrote nothing).
+     */
+    public CommandWorker(CommandApplier applier, DeadLetterQueue deadLetters, BatchUnits batchUnits) {
         this.applier = Objects.requireNonNull(applier, "applier");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.batchUnits = batchUnits;
     }
 
     /**
@@ -42,6 +59,54 @@ public final class CommandWorker {
      * @return the ids of the messages to report as batch item failures (to be redelivered)
      */
     public List<String> process(List<QueuedMessage> messages) {
+        if (batchUnits != null && !messages.isEmpty() && processInOneUnit(messages)) {
+            return List.of();
+        }
+        return processOneByOne(messages);
+    }
+
+    /**
+     * Applies every command of the batch against one {@link BatchUnit} and commits it. True if the unit
+     * committed (every message is done); false if the batch holds an unparseable message or the unit
+     * could not be read or written: nothing was written, and the batch is processed one by one.
+     */
+    @Tracing(segmentName = "## apply batch")
+    private boolean processInOneUnit(List<QueuedMessage> messages) {
+        List<CommandEnvelope> commands = new ArrayList<>();
+        for (QueuedMessage message : messages) {
+            if (!(CommandParser.parse(message.body()) instanceof ParsedMessage.Command command)) {
+                return false;
+            }
+            commands.add(command.envelope());
+        }
+        List<ApplyOutcome> outcomes = new ArrayList<>();
+        try {
+            BatchUnit unit = batchUnits.begin(commands);
+            CommandApplier unitApplier = new CommandApplier(unit, unit);
+            for (CommandEnvelope command : commands) {
+                outcomes.add(unitApplier.apply(command));
+            }
+            unit.commit();
+        } catch (RuntimeException notCommitted) {
+            LOG.info(
+                    "batch not written as one transaction, applying its commands one by one: messages={} cause={}",
+                    messages.size(),
+                    notCommitted.toString());
+            return false;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            LoggingUtils.appendKey("messageId", messages.get(i).messageId());
+            LoggingUtils.appendKey("commandId", commands.get(i).commandId());
+            LOG.info(
+                    "command done: outcome={} receiveCount={}",
+                    outcomes.get(i),
+                    messages.get(i).receiveCount());
+            LoggingUtils.removeKeys(MESSAGE_KEYS);
+        }
+        return true;
+    }
+
+    private List<String> processOneByOne(List<QueuedMessage> messages) {
         Set<String> failedGroups = new HashSet<>();
         List<String> failed = new ArrayList<>();
         for (QueuedMessage message : messages) {

@@ -1,5 +1,6 @@
 package dev.tally.commands;
 
+import dev.tally.commands.store.DynamoDbBatchUnits;
 import dev.tally.commands.store.DynamoDbCommandStatusStore;
 import dev.tally.commands.store.DynamoDbDebtStore;
 import dev.tally.commands.store.SqsDeadLetterQueue;
@@ -15,10 +16,11 @@ public final class CommandWorkers {
 
     /** The worker of {@code config}, talking through the given clients. */
     public static CommandWorker create(WorkerConfig config, DynamoDbClient dynamoDb, SqsClient sqs, Clock clock) {
-        CommandApplier applier = new CommandApplier(
-                new DynamoDbDebtStore(dynamoDb, config.debtsTable()),
-                new DynamoDbCommandStatusStore(dynamoDb, config.commandsTable(), clock));
+        DynamoDbDebtStore debts = new DynamoDbDebtStore(dynamoDb, config.debtsTable());
+        DynamoDbCommandStatusStore statuses = new DynamoDbCommandStatusStore(dynamoDb, config.commandsTable(), clock);
         return new CommandWorker(
-                applier, new SqsDeadLetterQueue(sqs, config.deadLetterQueueUrl().toString()));
+                new CommandApplier(debts, statuses),
+                new SqsDeadLetterQueue(sqs, config.deadLetterQueueUrl().toString()),
+                new DynamoDbBatchUnits(dynamoDb, debts, statuses));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.commands;
 
+import dev.tally.commands.store.BatchUnits;
+import dev.tally.commands.store.DynamoDbBatchUnits;
 import dev.tally.commands.store.DynamoDbCommandStatusStore;
 import dev.tally.commands.store.DynamoDbDebtStore;
 import dev.tally.commands.store.SqsDeadLetterQueue;
@@ -114,6 +116,24 @@ public final class WorkerTestBed {
                         faults.debts(new DynamoDbDebtStore(dynamoDb, debtsTable)),
                         faults.statuses(new DynamoDbCommandStatusStore(dynamoDb, commandsTable, Clock.systemUTC()))),
                 new SqsDeadLetterQueue(sqs, queues.deadLetterQueueUrl()));
+    }
+
+    /** The production wiring with batch units: each batch tried as one transaction first (ADR 0117). */
+    public CommandWorker worker(FifoQueues queues, FaultInjector faults, BatchUnits units) {
+        return new CommandWorker(
+                new CommandApplier(
+                        faults.debts(new DynamoDbDebtStore(dynamoDb, debtsTable)),
+                        faults.statuses(new DynamoDbCommandStatusStore(dynamoDb, commandsTable, Clock.systemUTC()))),
+                new SqsDeadLetterQueue(sqs, queues.deadLetterQueueUrl()),
+                units);
+    }
+
+    /** Batch units on these tables. */
+    public DynamoDbBatchUnits batchUnits() {
+        return new DynamoDbBatchUnits(
+                dynamoDb,
+                new DynamoDbDebtStore(dynamoDb, debtsTable),
+                new DynamoDbCommandStatusStore(dynamoDb, commandsTable, Clock.systemUTC()));
     }
 
     /** Sends {@code command} as the API does: group = user, deduplication id = command id. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -52,14 +53,28 @@ public final class DynamoDbCommandStatusStore implements CommandStatusStore {
 
     @Override
     public Optional<CommandStatus.Status> findStatus(String userId, String commandId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+        return status(dynamoDb.getItem(GetItemRequest.builder()
                         .tableName(tableName)
                         .key(key(userId, commandId))
                         .projectionExpression("#status")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .consistentRead(true)
                         .build())
-                .item();
+                .item());
+    }
+
+    /** The read of a command's status inside a batch's {@code TransactGetItems}: the same item, only its status. */
+    Get statusGet(String userId, String commandId) {
+        return Get.builder()
+                .tableName(tableName)
+                .key(key(userId, commandId))
+                .projectionExpression("#status")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .build();
+    }
+
+    /** The status in an item read with {@link #findStatus} or {@link #statusGet}; empty for none. */
+    static Optional<CommandStatus.Status> status(Map<String, AttributeValue> item) {
         if (item == null || !item.containsKey("status")) {
             return Optional.empty();
         }
@@ -68,25 +83,31 @@ public final class DynamoDbCommandStatusStore implements CommandStatusStore {
 
     @Override
     public boolean recordApplied(CommandEnvelope command, long debtVersion) {
-        Map<String, AttributeValue> values = commonValues(command, CommandStatus.Status.APPLIED);
-        values.put(":debtVersion", AttributeValue.fromN(Long.toString(debtVersion)));
-        return update(command, APPLIED_UPDATE, "debtVersion", values);
+        return update(appliedRequest(command, debtVersion));
     }
 
     @Override
     public boolean recordRejected(CommandEnvelope command, RejectionReason reason) {
-        Map<String, AttributeValue> values = commonValues(command, CommandStatus.Status.REJECTED);
-        values.put(":reason", AttributeValue.fromS(reason.name()));
-        return update(command, REJECTED_UPDATE, "reason", values);
+        return update(rejectedRequest(command, reason));
     }
 
-    private boolean update(
-            CommandEnvelope command,
-            String updateExpression,
-            String outcomeAttribute,
-            Map<String, AttributeValue> values) {
+    /** The conditional update that records {@code APPLIED} (also written inside a batch's transaction). */
+    UpdateItemRequest appliedRequest(CommandEnvelope command, long debtVersion) {
+        Map<String, AttributeValue> values = commonValues(command, CommandStatus.Status.APPLIED);
+        values.put(":debtVersion", AttributeValue.fromN(Long.toString(debtVersion)));
+        return updateRequest(command, APPLIED_UPDATE, "debtVersion", values);
+    }
+
+    /** The conditional update that records {@code REJECTED} (also written inside a batch's transaction). */
+    UpdateItemRequest rejectedRequest(CommandEnvelope command, RejectionReason reason) {
+        Map<String, AttributeValue> values = commonValues(command, CommandStatus.Status.REJECTED);
+        values.put(":reason", AttributeValue.fromS(reason.name()));
+        return updateRequest(command, REJECTED_UPDATE, "reason", values);
+    }
+
+    private boolean update(UpdateItemRequest request) {
         try {
-            dynamoDb.updateItem(updateRequest(command, updateExpression, outcomeAttribute, values));
+            dynamoDb.updateItem(request);
             return true;
         } catch (ConditionalCheckFailedException alreadyDecided) {
             return false;

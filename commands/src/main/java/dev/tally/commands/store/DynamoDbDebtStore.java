@@ -8,6 +8,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -32,13 +33,12 @@ public final class DynamoDbDebtStore implements DebtStore {
 
     @Override
     public Optional<Debt> find(String userId, String debtId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+        return debt(dynamoDb.getItem(GetItemRequest.builder()
                         .tableName(tableName)
-                        .key(Map.of("userId", AttributeValue.fromS(userId), "debtId", AttributeValue.fromS(debtId)))
+                        .key(key(userId, debtId))
                         .consistentRead(true)
                         .build())
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DebtItem.fromItem(item));
+                .item());
     }
 
     @Override
@@ -52,15 +52,38 @@ public final class DynamoDbDebtStore implements DebtStore {
     }
 
     PutItemRequest putRequest(Debt debt) {
+        return putRequest(debt, debt.version() - 1);
+    }
+
+    /**
+     * The put of {@code debt} conditioned on the stored debt being at {@code expectedPrevious} (0: no
+     * debt with that id); a batch's transaction writes a debt changed by several commands once, on
+     * the version it read.
+     */
+    PutItemRequest putRequest(Debt debt, long expectedPrevious) {
         PutItemRequest.Builder request =
                 PutItemRequest.builder().tableName(tableName).item(DebtItem.toItem(debt));
-        if (debt.version() == 1) {
+        if (expectedPrevious == 0) {
             return request.conditionExpression(CREATE_CONDITION).build();
         }
         return request.conditionExpression(UPDATE_CONDITION)
                 .expressionAttributeNames(Map.of("#version", "version"))
                 .expressionAttributeValues(
-                        Map.of(":expectedPrevious", AttributeValue.fromN(Long.toString(debt.version() - 1))))
+                        Map.of(":expectedPrevious", AttributeValue.fromN(Long.toString(expectedPrevious))))
                 .build();
+    }
+
+    /** The consistent read of a debt inside a batch's {@code TransactGetItems}. */
+    Get get(String userId, String debtId) {
+        return Get.builder().tableName(tableName).key(key(userId, debtId)).build();
+    }
+
+    /** The debt in an item read with {@link #find} or {@link #get}; empty for none. */
+    static Optional<Debt> debt(Map<String, AttributeValue> item) {
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DebtItem.fromItem(item));
+    }
+
+    private static Map<String, AttributeValue> key(String userId, String debtId) {
+        return Map.of("userId", AttributeValue.fromS(userId), "debtId", AttributeValue.fromS(debtId));
     }
 }

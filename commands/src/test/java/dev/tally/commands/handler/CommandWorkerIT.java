@@ -8,16 +8,22 @@ import dev.tally.commands.Commands;
 import dev.tally.commands.FaultInjector;
 import dev.tally.commands.LocalEndpoints;
 import dev.tally.commands.WorkerTestBed;
+import dev.tally.commands.store.BatchUnit;
+import dev.tally.commands.store.BatchUnits;
+import dev.tally.commands.store.DynamoDbBatchUnits;
 import dev.tally.commands.store.SqsDeadLetterQueue;
 import dev.tally.common.config.WorkerConfig;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.Payment;
 import dev.tally.common.testing.FifoQueues;
 import dev.tally.events.command.CommandEnvelope;
+import dev.tally.events.command.CommandStatus;
+import dev.tally.events.command.RejectionReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,6 +219,88 @@ class CommandWorkerIT {
                 .filteredOn(m -> m.getBody().contains("oops"))
                 .hasSize(1);
         assertThat(bed.status(commands.userId(), "create").get("status").s()).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void batchUnits_applyEachUsersCommandsInSendOrder_withoutTheOneByOneStores() {
+        Commands alice = newUser("alice");
+        Commands bob = newUser("bob");
+        List<CommandEnvelope> aliceCommands = List.of(
+                alice.create("a-create", 10_000), alice.payment("a-pay-1", 1_000), alice.payment("a-pay-2", 2_000));
+        List<CommandEnvelope> bobCommands =
+                List.of(bob.create("b-create", 50_000), bob.payment("b-pay-1", 100), bob.payment("b-pay-2", 200));
+        poller = pollerFor(new CommandWorkerHandler(bed.worker(queues, faults, bed.batchUnits())));
+        for (int i = 0; i < aliceCommands.size(); i++) {
+            bed.send(queues, aliceCommands.get(i));
+            bed.send(queues, bobCommands.get(i));
+        }
+
+        poller.drain(LIMIT);
+
+        assertAppliedInOrder(alice, aliceCommands);
+        assertAppliedInOrder(bob, bobCommands);
+        assertThat(poller.reportedFailures()).isEmpty();
+        assertThat(faults.debtChanges()).isEmpty();
+    }
+
+    @Test
+    void batchUnits_whenAUnitDoesNotCommit_theBatchIsAppliedOneByOneWithOneEffectEach() {
+        DynamoDbBatchUnits real = bed.batchUnits();
+        BatchUnits failingOnce = new BatchUnits() {
+            private boolean failed;
+
+            @Override
+            public BatchUnit begin(List<CommandEnvelope> batch) {
+                BatchUnit unit = real.begin(batch);
+                if (failed) {
+                    return unit;
+                }
+                failed = true;
+                return new FailingCommit(unit);
+            }
+        };
+        poller = pollerFor(new CommandWorkerHandler(bed.worker(queues, faults, failingOnce)));
+        bed.send(queues, commands.create("create", 10_000));
+        bed.send(queues, commands.payment("pay", 3_000));
+
+        poller.drain(LIMIT);
+
+        assertChangedOnce(3_000);
+        assertThat(poller.reportedFailures()).isEmpty();
+        assertThat(faults.debtChanges()).startsWith("create");
+    }
+
+    /** A unit whose commit fails as a cancelled transaction would: nothing written. */
+    private record FailingCommit(BatchUnit unit) implements BatchUnit {
+        @Override
+        public Optional<Debt> find(String userId, String debtId) {
+            return unit.find(userId, debtId);
+        }
+
+        @Override
+        public boolean save(Debt debt) {
+            return unit.save(debt);
+        }
+
+        @Override
+        public Optional<CommandStatus.Status> findStatus(String userId, String commandId) {
+            return unit.findStatus(userId, commandId);
+        }
+
+        @Override
+        public boolean recordApplied(CommandEnvelope command, long debtVersion) {
+            return unit.recordApplied(command, debtVersion);
+        }
+
+        @Override
+        public boolean recordRejected(CommandEnvelope command, RejectionReason reason) {
+            return unit.recordRejected(command, reason);
+        }
+
+        @Override
+        public void commit() {
+            throw new IllegalStateException("simulated cancelled transaction");
+        }
     }
 
     private void assertChangedOnce(long paid) {

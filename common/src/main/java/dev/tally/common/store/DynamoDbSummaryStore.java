@@ -6,6 +6,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -30,13 +31,12 @@ public final class DynamoDbSummaryStore implements SummaryStore {
 
     @Override
     public Optional<StoredSummary> find(String userId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+        return summary(dynamoDb.getItem(GetItemRequest.builder()
                         .tableName(tableName)
                         .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(userId)))
                         .consistentRead(true)
                         .build())
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SummaryItem.fromItem(item));
+                .item());
     }
 
     @Override
@@ -50,15 +50,36 @@ public final class DynamoDbSummaryStore implements SummaryStore {
     }
 
     PutItemRequest putRequest(StoredSummary summary) {
+        return putRequest(summary, summary.revision() - 1);
+    }
+
+    /**
+     * The put of {@code summary} conditioned on the stored one being at {@code expectedRevision} (0: no
+     * summary); a batch's transaction writes a summary saved several times once, on the revision read.
+     */
+    PutItemRequest putRequest(StoredSummary summary, long expectedRevision) {
         PutItemRequest.Builder request =
                 PutItemRequest.builder().tableName(tableName).item(SummaryItem.toItem(summary));
-        if (summary.revision() == 1) {
+        if (expectedRevision == 0) {
             return request.conditionExpression(CREATE_CONDITION).build();
         }
         return request.conditionExpression(UPDATE_CONDITION)
                 .expressionAttributeNames(Map.of("#revision", SummaryItem.REVISION))
                 .expressionAttributeValues(
-                        Map.of(":expectedRevision", AttributeValue.fromN(Long.toString(summary.revision() - 1))))
+                        Map.of(":expectedRevision", AttributeValue.fromN(Long.toString(expectedRevision))))
                 .build();
+    }
+
+    /** The consistent read of a summary inside a batch's {@code TransactGetItems}. */
+    Get get(String userId) {
+        return Get.builder()
+                .tableName(tableName)
+                .key(Map.of(SummaryItem.USER_ID, AttributeValue.fromS(userId)))
+                .build();
+    }
+
+    /** The summary in an item read with {@link #find} or {@link #get}; empty for none. */
+    static Optional<StoredSummary> summary(Map<String, AttributeValue> item) {
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SummaryItem.fromItem(item));
     }
 }

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.tally.common.observability.TraceAnnotations;
+import dev.tally.projections.ChangeRecord;
 import dev.tally.projections.ProjectionOutcome;
 import dev.tally.projections.SummaryProjector;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.lambda.powertools.logging.Logging;
@@ -23,15 +25,19 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
 
     private static final Logger LOG = LogManager.getLogger(SummaryProjectionHandler.class);
 
-    private final SummaryProjector projector;
+    private final Function<List<ChangeRecord>, ProjectionOutcome> projection;
 
-    /** What Lambda calls: the projector built once per container from the environment. */
+    /** What Lambda calls: the batch projection built once per container from the environment. */
     public SummaryProjectionHandler() {
-        this(SummaryProjectionFunction.PROJECTOR);
+        this(SummaryProjectionFunction.PROJECTION::project);
     }
 
     SummaryProjectionHandler(SummaryProjector projector) {
-        this.projector = Objects.requireNonNull(projector, "projector");
+        this(Objects.requireNonNull(projector, "projector")::project);
+    }
+
+    SummaryProjectionHandler(Function<List<ChangeRecord>, ProjectionOutcome> projection) {
+        this.projection = Objects.requireNonNull(projection, "projection");
     }
 
     @Override
@@ -41,7 +47,7 @@ public final class SummaryProjectionHandler implements RequestHandler<DynamodbEv
         TraceAnnotations.invocation(context);
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         ProjectionOutcome outcome =
-                projector.project(records.stream().map(StreamRecords::read).toList());
+                projection.apply(records.stream().map(StreamRecords::read).toList());
         LOG.info(
                 "batch projected: records={} applied={} covered={} unchanged={} failed={}",
                 records.size(),

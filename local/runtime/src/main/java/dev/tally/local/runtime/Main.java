@@ -140,6 +140,8 @@ public final class Main implements Callable<Integer> {
         if (stack.endpoints().containsKey("API docs")) {
             System.out.println("API docs on " + stack.endpoints().get("API docs"));
         }
+        System.out.println("DynamoDB on " + stack.endpoints().get("DynamoDB"));
+        System.out.println("SQS on " + stack.endpoints().get("SQS"));
         stopped.await();
         return 0;
     }
