@@ -31,8 +31,12 @@ public final class RepositoryStack {
 
     /** Each function jar the template names, and a handler class it must hold. */
     private static final Map<String, String> HANDLERS = Map.of(
-            "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
+            "api/target/tally-api-0.1.0-SNAPSHOT-auth-lambda.jar",
+            "dev/tally/api/handler/AuthHandler.class",
+            "api/target/tally-api-0.1.0-SNAPSHOT-query-lambda.jar",
             "dev/tally/api/handler/QueryHandler.class",
+            "api/target/tally-api-0.1.0-SNAPSHOT-submission-lambda.jar",
+            "dev/tally/api/handler/CommandSubmissionHandler.class",
             "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar",
             "dev/tally/commands/handler/CommandWorkerHandler.class",
             "projections/target/tally-projections-0.1.0-SNAPSHOT-lambda.jar",

@@ -31,9 +31,9 @@ class TemplateTest {
             "SummaryProjectionFunction", "dev.tally.projections.handler.SummaryProjectionHandler");
 
     private static final Map<String, String> CODE = Map.of(
-            "AuthFunction", "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
-            "CommandSubmissionFunction", "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
-            "QueryFunction", "api/target/tally-api-0.1.0-SNAPSHOT-lambda.jar",
+            "AuthFunction", "api/target/tally-api-0.1.0-SNAPSHOT-auth-lambda.jar",
+            "CommandSubmissionFunction", "api/target/tally-api-0.1.0-SNAPSHOT-submission-lambda.jar",
+            "QueryFunction", "api/target/tally-api-0.1.0-SNAPSHOT-query-lambda.jar",
             "CommandWorkerFunction", "commands/target/tally-commands-0.1.0-SNAPSHOT-lambda.jar",
             "SummaryProjectionFunction", "projections/target/tally-projections-0.1.0-SNAPSHOT-lambda.jar");
 
