@@ -112,8 +112,9 @@ class AdversarialLimitsEndToEndIT {
     /**
      * One request, with an {@code Idempotency-Key} that its retries keep. A 500 (the function failed)
      * is recorded for the final "no 500" check; a 502/503/504 (the gateway: a cold container that
-     * passed its init timeout on this shared machine, as API Gateway answers) and an I/O failure (the
-     * client's 60-second timeout) are retried with the same key, as a client would, and counted.
+     * passed its init timeout on this shared machine, as API Gateway answers; or the function's 503
+     * {@code SERVICE_UNAVAILABLE}: an AWS call got no answer, ADR 0156) and an I/O failure (the
+     * client's 60-second timeout) are retried with the same key, as the contract says, and counted.
      */
     private HttpResponse<String> call(String method, String path, String token, String body)
             throws IOException, InterruptedException {
@@ -499,7 +500,7 @@ class AdversarialLimitsEndToEndIT {
                 .as("messages in projection-failures after the rebuild")
                 .isZero();
         assertThat(serverErrors.keySet())
-                .as("answers 500 (502-504 from the gateway were retried with the same key and are only counted)")
+                .as("answers 500 (502-504 were retried with the same key and are only counted)")
                 .noneMatch(request -> request.endsWith("-> 500"));
         timeSince("the whole test (stack start-up excluded)", testStart);
         System.out.printf(
