@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,8 @@ class AdversarialLimitsEndToEndIT {
     private final Map<String, Integer> serverErrors = new ConcurrentHashMap<>();
     /** Requests sent again after an I/O failure (same idempotency key), by request and exception. */
     private final Map<String, Integer> ioRetries = new ConcurrentHashMap<>();
+
+    private final AtomicInteger opsRuns = new AtomicInteger();
     /** What each part took, printed at the end (never asserted). */
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -150,6 +153,36 @@ class AdversarialLimitsEndToEndIT {
         JsonNode accepted = ApiCalls.expect(call(method, path, token, body), 202);
         commandIds.add(accepted.get("commandId").asText());
         return accepted.get("debtId").asText();
+    }
+
+    /** One submission, {@code i} of a series. */
+    private interface Submission {
+        String submit(int i) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Submits {@code count} commands {@value #IN_FLIGHT} at a time (the user's FIFO group applies
+     * them in the order SQS got them; the ids are recorded in that order, as their 202s arrive) and
+     * waits for every answer, at most 10 minutes; fails on any answer but a 202.
+     */
+    private static void submitAll(int count, Submission submission) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<Future<String>> submitted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                submitted.add(pool.submit(() -> submission.submit(n)));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, TimeUnit.MINUTES))
+                    .as(count + " submissions answered within the 10-minute bound")
+                    .isTrue();
+            for (Future<String> answer : submitted) {
+                answer.get(); // an answer other than 202 fails here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String createBody(String counterparty, String direction, String amount) {
@@ -327,7 +360,9 @@ class AdversarialLimitsEndToEndIT {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
         }
-        timings.put("ops " + String.join(" ", args), Duration.ofNanos(System.nanoTime() - start));
+        timings.put(
+                "ops run " + opsRuns.incrementAndGet() + ": " + String.join(" ", args),
+                Duration.ofNanos(System.nanoTime() - start));
         assertThat(exit)
                 .as("tally ops " + String.join(" ", args) + "\nout: " + out + "\nerr: " + err)
                 .isZero();
@@ -370,41 +405,26 @@ class AdversarialLimitsEndToEndIT {
             maximalDebt[0] = submit(maximal, "POST", "/debts", createBody("Max one", "OWED_TO_ME", MAXIMUM), ids);
             submit(maximal, "POST", "/debts", createBody("Max two", "OWED_TO_ME", MAXIMUM), ids);
             String note = ASTRAL.repeat(500);
-            for (int i = 0; i < PAYMENTS; i++) {
-                submit(
-                        maximal,
-                        "POST",
-                        "/debts/" + maximalDebt[0] + "/payments",
-                        ApiCalls.json(Map.of("amount", Map.of("amount", "0.01", "currency", "EUR"), "note", note)),
-                        ids);
-            }
-            timeSince("maximal: 2 creates + 199 payments submitted", start);
+            String payment = ApiCalls.json(Map.of("amount", Map.of("amount", "0.01", "currency", "EUR"), "note", note));
+            submitAll(PAYMENTS, i -> submit(maximal, "POST", "/debts/" + maximalDebt[0] + "/payments", payment, ids));
+            timeSince("maximal: 2 creates + 199 payments submitted (payments " + IN_FLIGHT + " in flight)", start);
             outcomes.put("maximal", awaitTerminal(maximal, ids));
             timeSince("maximal: every command terminal", start);
         })));
         users.add(new Thread(() -> run(failures, () -> {
             long start = System.nanoTime();
             List<String> ids = commands.get("names");
-            ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
-            try {
-                List<Future<String>> creates = new ArrayList<>();
-                for (int i = 0; i < COUNTERPARTIES; i++) {
-                    String body = createBody(
-                            String.format("%03d", i) + ASTRAL.repeat(197),
-                            i % 2 == 0 ? "OWED_TO_ME" : "OWED_BY_ME",
-                            "1.00");
-                    creates.add(pool.submit(() -> submit(names, "POST", "/debts", body, ids)));
-                }
-                pool.shutdown();
-                assertThat(pool.awaitTermination(10, TimeUnit.MINUTES))
-                        .as("the 500 creates answered within the 10-minute bound")
-                        .isTrue();
-                for (Future<String> create : creates) {
-                    create.get(); // an answer other than 202 fails here
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            submitAll(
+                    COUNTERPARTIES,
+                    i -> submit(
+                            names,
+                            "POST",
+                            "/debts",
+                            createBody(
+                                    String.format("%03d", i) + ASTRAL.repeat(197),
+                                    i % 2 == 0 ? "OWED_TO_ME" : "OWED_BY_ME",
+                                    "1.00"),
+                            ids));
             timeSince("names: 500 creates submitted, " + IN_FLIGHT + " in flight", start);
             outcomes.put("names", awaitTerminal(names, ids));
             timeSince("names: every command terminal", start);
