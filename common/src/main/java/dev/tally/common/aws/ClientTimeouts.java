@@ -18,7 +18,7 @@ public record ClientTimeouts(
      * 5 s per call, 2 s per attempt, 1 s to connect, 2 s between bytes: a DynamoDB or SQS call in
      * the same region answers in milliseconds, so an attempt that has not answered in 2 s is stuck and
      * is better retried; 5 s bounds all retries so a stuck dependency fails inside the
-     * function's own timeout (answered as a 500 with a request id, not a Lambda timeout).
+     * function's own timeout (answered as a 503 SERVICE_UNAVAILABLE with a request id, not a Lambda timeout; ADR 0156).
      */
     public static final ClientTimeouts DEFAULT = new ClientTimeouts(
             Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2));

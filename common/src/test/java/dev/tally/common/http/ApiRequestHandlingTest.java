@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class ApiRequestHandlingTest {
 
@@ -43,6 +47,47 @@ class ApiRequestHandlingTest {
         assertThat(body.at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
         assertThat(body.at("/error/requestId").asText()).isEqualTo("req-2");
         assertThat(response.getHeaders().values()).noneMatch(value -> value.contains("hunter2"));
+    }
+
+    @Test
+    void handle_whenAnAwsCallTimedOut_answers503RetryWithTheSameKey() throws Exception {
+        APIGatewayV2HTTPResponse response = handling.handle(event("req-6"), request -> {
+            throw ApiCallTimeoutException.create(5000);
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        JsonNode body = mapper.readTree(response.getBody());
+        assertThat(body.at("/error/code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(body.at("/error/message").asText()).contains("Idempotency-Key");
+        assertThat(body.at("/error/requestId").asText()).isEqualTo("req-6");
+    }
+
+    @Test
+    void handle_whenAnAttemptTimedOutOrTheConnectionFailed_answers503() {
+        assertThat(handling.handle(event("req-7"), request -> {
+                            throw ApiCallAttemptTimeoutException.create(2000);
+                        })
+                        .getStatusCode())
+                .isEqualTo(503);
+        assertThat(handling.handle(event("req-8"), request -> {
+                            throw SdkClientException.create(SECRET_TEXT, new ConnectException(SECRET_TEXT));
+                        })
+                        .getStatusCode())
+                .isEqualTo(503);
+        assertThat(handling.handle(event("req-9"), request -> {
+                            throw new IllegalStateException("wrapped", ApiCallTimeoutException.create(5000));
+                        })
+                        .getStatusCode())
+                .isEqualTo(503);
+    }
+
+    @Test
+    void handle_whenTheSdkCannotBuildTheRequest_stillAnswers500() {
+        APIGatewayV2HTTPResponse response = handling.handle(event("req-10"), request -> {
+            throw SdkClientException.create("Unable to marshall request", new IllegalArgumentException("no key"));
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
     }
 
     @Test
