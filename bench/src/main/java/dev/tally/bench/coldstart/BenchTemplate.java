@@ -69,7 +69,8 @@ final class BenchTemplate {
     record Variant(String base, String javaToolOptions) {}
 
     private static String variant(String yaml, String name, Variant variant) {
-        Matcher start = Pattern.compile("(?m)^  " + Pattern.quote(variant.base()) + ":\n").matcher(yaml);
+        Matcher start = Pattern.compile("(?m)^  " + Pattern.quote(variant.base()) + ":\n")
+                .matcher(yaml);
         if (!start.find()) {
             throw new IllegalArgumentException("template.yaml has no function " + variant.base());
         }
@@ -82,7 +83,8 @@ final class BenchTemplate {
             throw new IllegalArgumentException(variant.base() + " sets no JAVA_TOOL_OPTIONS to vary");
         }
         block = block.replaceAll(
-                "(?m)^(\\s+)JAVA_TOOL_OPTIONS: .*$", "$1JAVA_TOOL_OPTIONS: " + Matcher.quoteReplacement(variant.javaToolOptions()));
+                "(?m)^(\\s+)JAVA_TOOL_OPTIONS: .*$",
+                "$1JAVA_TOOL_OPTIONS: " + Matcher.quoteReplacement(variant.javaToolOptions()));
         return block.endsWith("\n\n") ? block : block + "\n";
     }
 

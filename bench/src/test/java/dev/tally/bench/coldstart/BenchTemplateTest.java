@@ -35,12 +35,18 @@ class BenchTemplateTest {
         assertThat(base.events()).isNotEmpty();
         assertThat(variant.environment().get("JAVA_TOOL_OPTIONS"))
                 .isEqualTo(TemplateScalar.of("-XX:TieredStopAtLevel=1"));
-        assertThat(variant.environment().get("USERS_TABLE")).isEqualTo(base.environment().get("USERS_TABLE"));
+        assertThat(variant.environment().get("USERS_TABLE"))
+                .isEqualTo(base.environment().get("USERS_TABLE"));
         assertThat(base.environment().get("JAVA_TOOL_OPTIONS"))
                 .isNotEqualTo(TemplateScalar.of("-XX:TieredStopAtLevel=1"));
         // the references and every template function are still there
-        assertThat(template.functions()).extracting(FunctionDefinition::logicalId)
-                .contains(ColdStartBenchmark.FLOOR, ColdStartBenchmark.NAIVE, "QueryFunction", "SummaryProjectionFunction");
+        assertThat(template.functions())
+                .extracting(FunctionDefinition::logicalId)
+                .contains(
+                        ColdStartBenchmark.FLOOR,
+                        ColdStartBenchmark.NAIVE,
+                        "QueryFunction",
+                        "SummaryProjectionFunction");
     }
 
     @Test
@@ -56,8 +62,8 @@ class BenchTemplateTest {
 
     @Test
     void theVariantOptionIsParsed() {
-        ColdStartBenchmark.Options options =
-                ColdStartBenchmark.parse(new String[] {"--variant", "AuthT=AuthFunction:-XX:TieredStopAtLevel=4 -Xss1m"});
+        ColdStartBenchmark.Options options = ColdStartBenchmark.parse(
+                new String[] {"--variant", "AuthT=AuthFunction:-XX:TieredStopAtLevel=4 -Xss1m"});
         assertThat(options.variants())
                 .containsEntry("AuthT", new BenchTemplate.Variant("AuthFunction", "-XX:TieredStopAtLevel=4 -Xss1m"));
         assertThat(options.base("AuthT")).isEqualTo("AuthFunction");
