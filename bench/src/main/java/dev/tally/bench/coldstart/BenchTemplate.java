@@ -3,6 +3,9 @@ package dev.tally.bench.coldstart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The template the cold-start benchmark runs: template.yaml as it is, plus the two reference
@@ -26,7 +29,25 @@ final class BenchTemplate {
      * @param target where to write it
      */
     static void write(Path template, String referenceJar, Path target) throws IOException {
+        write(template, referenceJar, Map.of(), target);
+    }
+
+    /**
+     * Writes the benchmark's template with variants: for each {@code name -> (base, flags)}, a copy of
+     * function {@code base} named {@code name}, without its events (so no route or mapping is shared), whose
+     * {@code JAVA_TOOL_OPTIONS} is {@code flags}. The benchmark measures a variant like its base, in the
+     * same rounds, so two JVM settings of one function compare pair by pair.
+     */
+    static void write(Path template, String referenceJar, Map<String, Variant> variants, Path target)
+            throws IOException {
         String yaml = Files.readString(template);
+        StringBuilder copies = new StringBuilder();
+        for (Map.Entry<String, Variant> variant : variants.entrySet()) {
+            copies.append(variant(yaml, variant.getKey(), variant.getValue()));
+        }
+        if (copies.length() > 0) {
+            yaml = insertAfter(yaml, "\nResources:\n", copies.toString());
+        }
         yaml = insertAfter(
                 yaml,
                 "\nResources:\n",
@@ -42,6 +63,29 @@ final class BenchTemplate {
         yaml = yaml.replaceAll("(?m)^(\\s+)Timeout: \\d+$", "$1Timeout: 300");
         Files.createDirectories(target.getParent());
         Files.writeString(target, yaml);
+    }
+
+    /** A copy of a template function under another name with other JVM options. */
+    record Variant(String base, String javaToolOptions) {}
+
+    private static String variant(String yaml, String name, Variant variant) {
+        Matcher start = Pattern.compile("(?m)^  " + Pattern.quote(variant.base()) + ":\n")
+                .matcher(yaml);
+        if (!start.find()) {
+            throw new IllegalArgumentException("template.yaml has no function " + variant.base());
+        }
+        Matcher next = Pattern.compile("(?m)^  \\S").matcher(yaml);
+        int end = next.find(start.end()) ? next.start() : yaml.length();
+        String block = yaml.substring(start.start(), end);
+        block = "  " + name + ":\n" + block.substring(start.end() - start.start());
+        block = block.replaceAll("(?m)^      Events:\n(?:^        .*\n|^\\s*\n)*", "");
+        if (!block.contains("JAVA_TOOL_OPTIONS:")) {
+            throw new IllegalArgumentException(variant.base() + " sets no JAVA_TOOL_OPTIONS to vary");
+        }
+        block = block.replaceAll(
+                "(?m)^(\\s+)JAVA_TOOL_OPTIONS: .*$",
+                "$1JAVA_TOOL_OPTIONS: " + Matcher.quoteReplacement(variant.javaToolOptions()));
+        return block.endsWith("\n\n") ? block : block + "\n";
     }
 
     private static String reference(String name, String handler, String jar) {

@@ -62,6 +62,7 @@ public final class ColdStartBenchmark {
      * @param jdk the JDK for every function (null: the one matching each function's Runtime)
      * @param only the functions to measure besides the references (empty: all)
      * @param jvmFlags flags added after the local runtime's container defaults (e.g. {@code -Xlog:class+load})
+     * @param variants copies of template functions with other {@code JAVA_TOOL_OPTIONS}, measured beside them
      */
     record Options(
             Path root,
@@ -72,7 +73,15 @@ public final class ColdStartBenchmark {
             List<String> modes,
             Path jdk,
             List<String> only,
-            List<String> jvmFlags) {}
+            List<String> jvmFlags,
+            Map<String, BenchTemplate.Variant> variants) {
+
+        /** The template function a measured function is (itself, or the base of a variant). */
+        String base(String function) {
+            BenchTemplate.Variant variant = variants.get(function);
+            return variant == null ? function : variant.base();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
@@ -85,13 +94,17 @@ public final class ColdStartBenchmark {
 
     Map<String, Object> run() throws IOException {
         Path template = options.outputDirectory().resolve("template.yaml");
-        BenchTemplate.write(options.root().resolve("template.yaml"), options.referenceJar(), template);
+        BenchTemplate.write(
+                options.root().resolve("template.yaml"), options.referenceJar(), options.variants(), template);
         List<String> functions = new ArrayList<>(List.of(FLOOR, NAIVE));
         for (FunctionDefinition function :
                 TemplateReader.read(options.root().resolve("template.yaml")).functions()) {
             if (options.only().isEmpty() || options.only().contains(function.logicalId())) {
                 functions.add(function.logicalId());
             }
+        }
+        for (String variant : options.variants().keySet()) {
+            functions.add(functions.indexOf(options.variants().get(variant).base()) + 1, variant);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
@@ -169,7 +182,10 @@ public final class ColdStartBenchmark {
             throws IOException {
         BenchEvents events = new BenchEvents();
         if (functions.stream().anyMatch(f -> !f.equals(FLOOR) && !f.equals(NAIVE))) {
-            signIn(lambda, events, functions.contains("AuthFunction") ? 2 + options.runs() + AUTH_WARM_LIMIT : 1);
+            long auths = functions.stream()
+                    .filter(f -> options.base(f).equals("AuthFunction"))
+                    .count();
+            signIn(lambda, events, (int) (1 + auths * (1 + options.runs() + AUTH_WARM_LIMIT)));
         }
         Map<String, List<JsonNode>> cold = new LinkedHashMap<>();
         functions.forEach(f -> cold.put(f, new ArrayList<>()));
@@ -191,8 +207,9 @@ public final class ColdStartBenchmark {
         Map<String, Object> byFunction = new LinkedHashMap<>();
         List<JsonNode> floor = cold.get(FLOOR);
         for (String function : functions) {
-            int warmCount =
-                    function.equals("AuthFunction") ? Math.min(options.warm(), AUTH_WARM_LIMIT) : options.warm();
+            int warmCount = options.base(function).equals("AuthFunction")
+                    ? Math.min(options.warm(), AUTH_WARM_LIMIT)
+                    : options.warm();
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < warmCount; i++) {
                 warm.add(invoke(lambda, reports, function, events)
@@ -275,9 +292,9 @@ public final class ColdStartBenchmark {
 
     static final Map<String, Integer> FAILED_INITS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static JsonNode invoke(LocalLambda lambda, ReportLog reports, String function, BenchEvents events)
+    private JsonNode invoke(LocalLambda lambda, ReportLog reports, String function, BenchEvents events)
             throws IOException {
-        byte[] payload = events.eventFor(function);
+        byte[] payload = events.eventFor(options.base(function));
         Invocation invocation = Invocation.of(payload);
         InvocationResult result = lambda.invoke(function, invocation);
         for (int attempt = 1;
@@ -297,7 +314,8 @@ public final class ColdStartBenchmark {
             throw new IllegalStateException(
                     function + " answered " + status + ": " + new String(success.payload(), StandardCharsets.UTF_8));
         }
-        if (function.equals("CommandWorkerFunction") || function.equals("SummaryProjectionFunction")) {
+        String base = options.base(function);
+        if (base.equals("CommandWorkerFunction") || base.equals("SummaryProjectionFunction")) {
             JsonNode failures = new ObjectMapper().readTree(success.payload()).path("batchItemFailures");
             if (failures.size() > 0) {
                 throw new IllegalStateException(function + " reported batch item failures: " + failures);
@@ -419,6 +437,7 @@ public final class ColdStartBenchmark {
         Path jdk = null;
         List<String> only = List.of();
         List<String> jvmFlags = new ArrayList<>();
+        Map<String, BenchTemplate.Variant> variants = new LinkedHashMap<>();
         String referenceJar = "bench/target/tally-bench-0.1.0-SNAPSHOT-reference.jar";
         Path output = null;
         for (int i = 0; i < args.length; i++) {
@@ -458,10 +477,22 @@ public final class ColdStartBenchmark {
                     jvmFlags.add(value);
                     i++;
                 }
+                case "--variant" -> {
+                    // NAME=BASE:JAVA_TOOL_OPTIONS, e.g. AuthC1=AuthFunction:-XX:TieredStopAtLevel=1
+                    int equals = value.indexOf('=');
+                    int colon = value.indexOf(':', equals + 1);
+                    if (equals < 1 || colon < 0) {
+                        throw new IllegalArgumentException("--variant NAME=BASE:JAVA_TOOL_OPTIONS, was " + value);
+                    }
+                    variants.put(
+                            value.substring(0, equals),
+                            new BenchTemplate.Variant(value.substring(equals + 1, colon), value.substring(colon + 1)));
+                    i++;
+                }
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[i]
-                                    + " (--runs N --warm N --no-aot-cache --aot-cache-only --jdk PATH --only F1,F2 --jvm-flag F --root DIR --out DIR)");
+                                    + " (--runs N --warm N --no-aot-cache --aot-cache-only --jdk PATH --only F1,F2 --jvm-flag F --variant NAME=BASE:JAVA_TOOL_OPTIONS --root DIR --out DIR)");
             }
         }
         if (runs < 1 || warm < 1) {
@@ -476,6 +507,7 @@ public final class ColdStartBenchmark {
                 modes,
                 jdk,
                 only,
-                jvmFlags);
+                jvmFlags,
+                variants);
     }
 }
