@@ -13,7 +13,6 @@ import dev.tally.api.query.TestDebts;
 import dev.tally.api.store.CommandRecord;
 import dev.tally.api.store.DynamoDbCommandStore;
 import dev.tally.api.store.DynamoDbDebtReader;
-import dev.tally.api.store.DynamoDbSummaryReader;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
@@ -23,6 +22,7 @@ import dev.tally.common.domain.Summary;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.store.DebtItem;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.common.store.StoredSummary;
 import dev.tally.common.store.SummaryItem;
 import dev.tally.common.testing.LocalDynamoDb;
@@ -83,7 +83,7 @@ class QueryIT {
                 .keySchema(key("userId", KeyType.HASH)));
         ApiTables.createCommandsTable(dynamoDb, COMMANDS);
         QueryService service = new QueryService(
-                new DynamoDbSummaryReader(dynamoDb, SUMMARIES),
+                new DynamoDbSummaryStore(dynamoDb, SUMMARIES),
                 new DynamoDbDebtReader(dynamoDb, DEBTS),
                 new DynamoDbCommandStore(dynamoDb, COMMANDS),
                 DebtCursors.fromJwtKey(TestTokens.KEY.hmacKey()),
