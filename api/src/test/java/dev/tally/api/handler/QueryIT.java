@@ -46,12 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The query routes through the handler, against a real DynamoDB-compatible endpoint with the tables' key schema. */
 class QueryIT {
@@ -73,14 +68,8 @@ class QueryIT {
     @BeforeAll
     static void tablesAndHandler() {
         dynamoDb = DYNAMODB.client();
-        dynamoDb.createTable(table -> table.tableName(DEBTS)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string("userId"), string("debtId"))
-                .keySchema(key("userId", KeyType.HASH), key("debtId", KeyType.RANGE)));
-        dynamoDb.createTable(table -> table.tableName(SUMMARIES)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string("userId"))
-                .keySchema(key("userId", KeyType.HASH)));
+        ApiTables.createDebtsTable(dynamoDb, DEBTS);
+        ApiTables.createSummariesTable(dynamoDb, SUMMARIES);
         ApiTables.createCommandsTable(dynamoDb, COMMANDS);
         QueryService service = new QueryService(
                 new DynamoDbSummaryStore(dynamoDb, SUMMARIES),
@@ -385,16 +374,5 @@ class QueryIT {
         APIGatewayV2HTTPResponse response = handle(event);
         assertThat(response.getStatusCode()).as("answer %s", response.getBody()).isEqualTo(200);
         return json(response);
-    }
-
-    private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(ScalarAttributeType.S)
-                .build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }
