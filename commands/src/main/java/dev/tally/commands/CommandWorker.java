@@ -3,7 +3,6 @@ package dev.tally.commands;
 import dev.tally.commands.store.BatchUnit;
 import dev.tally.commands.store.BatchUnits;
 import dev.tally.commands.store.DeadLetterQueue;
-import dev.tally.common.observability.TraceAnnotations;
 import dev.tally.events.command.CommandEnvelope;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.lambda.powertools.logging.LoggingUtils;
-import software.amazon.lambda.powertools.tracing.Tracing;
 
 /**
  * Processes one SQS batch of commands and says which messages must be retried.
@@ -27,11 +24,13 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * <p>With {@link BatchUnits}, a batch of several commands is first applied as one unit: one read and one
  * transactional write for the whole batch; if it does not commit, nothing was written and the batch
  * goes the way above ({@code docs/adr/0117-worker-batch-in-one-transaction.md}).
+ *
+ * <p>Log keys and trace subsegments are the edge's: the worker names its steps to a
+ * {@link WorkerObservation} and logs its own lines, nothing more ({@code docs/adr/0168-observability-at-the-edge.md}).
  */
 public final class CommandWorker {
 
     private static final Logger LOG = LogManager.getLogger(CommandWorker.class);
-    private static final String[] MESSAGE_KEYS = {"messageId", "commandId", "commandType", "replayOf"};
 
     private final CommandApplier applier;
     private final DeadLetterQueue deadLetters;
@@ -54,15 +53,28 @@ public final class CommandWorker {
     }
 
     /**
-     * Processes {@code messages} in order.
+     * Processes {@code messages} in order, observed by nothing.
      *
      * @return the ids of the messages to report as batch item failures (to be redelivered)
      */
     public List<String> process(List<QueuedMessage> messages) {
-        if (batchUnits != null && !messages.isEmpty() && processInOneUnit(messages)) {
+        return process(messages, WorkerObservation.NONE);
+    }
+
+    /**
+     * Processes {@code messages} in order, each step run through {@code observation} (the handler's log
+     * keys and trace subsegments).
+     *
+     * @return the ids of the messages to report as batch item failures (to be redelivered)
+     */
+    public List<String> process(List<QueuedMessage> messages, WorkerObservation observation) {
+        Objects.requireNonNull(observation, "observation");
+        if (batchUnits != null
+                && !messages.isEmpty()
+                && observation.batch(() -> processInOneUnit(messages, observation))) {
             return List.of();
         }
-        return processOneByOne(messages);
+        return processOneByOne(messages, observation);
     }
 
     /**
@@ -70,8 +82,7 @@ public final class CommandWorker {
      * committed (every message is done); false if the batch holds an unparseable message or the unit
      * could not be read or written: nothing was written, and the batch is processed one by one.
      */
-    @Tracing(segmentName = "## apply batch")
-    private boolean processInOneUnit(List<QueuedMessage> messages) {
+    private boolean processInOneUnit(List<QueuedMessage> messages, WorkerObservation observation) {
         List<CommandEnvelope> commands = new ArrayList<>();
         for (QueuedMessage message : messages) {
             if (!(CommandParser.parse(message.body()) instanceof ParsedMessage.Command command)) {
@@ -95,18 +106,17 @@ public final class CommandWorker {
             return false;
         }
         for (int i = 0; i < messages.size(); i++) {
-            LoggingUtils.appendKey("messageId", messages.get(i).messageId());
-            LoggingUtils.appendKey("commandId", commands.get(i).commandId());
-            LOG.info(
-                    "command done: outcome={} receiveCount={}",
-                    outcomes.get(i),
-                    messages.get(i).receiveCount());
-            LoggingUtils.removeKeys(MESSAGE_KEYS);
+            QueuedMessage message = messages.get(i);
+            ApplyOutcome outcome = outcomes.get(i);
+            observation.message(message, commands.get(i), () -> {
+                LOG.info("command done: outcome={} receiveCount={}", outcome, message.receiveCount());
+                return true;
+            });
         }
         return true;
     }
 
-    private List<String> processOneByOne(List<QueuedMessage> messages) {
+    private List<String> processOneByOne(List<QueuedMessage> messages, WorkerObservation observation) {
         Set<String> failedGroups = new HashSet<>();
         List<String> failed = new ArrayList<>();
         for (QueuedMessage message : messages) {
@@ -118,7 +128,7 @@ public final class CommandWorker {
                         message.messageId());
                 continue;
             }
-            if (!processOne(message)) {
+            if (!observation.message(message, null, () -> processOne(message, observation))) {
                 failed.add(message.messageId());
                 if (group != null) {
                     failedGroups.add(group);
@@ -128,28 +138,17 @@ public final class CommandWorker {
         return List.copyOf(failed);
     }
 
-    private boolean processOne(QueuedMessage message) {
-        LoggingUtils.appendKey("messageId", message.messageId());
-        if (message.replayOf() != null) {
-            LoggingUtils.appendKey("replayOf", message.replayOf()); // set by tally ops dlq replay (ADR 0130)
+    private boolean processOne(QueuedMessage message, WorkerObservation observation) {
+        ParsedMessage parsed = CommandParser.parse(message.body());
+        if (parsed instanceof ParsedMessage.Poison poison) {
+            return moveToDeadLetters(message, poison.problem());
         }
-        try {
-            ParsedMessage parsed = CommandParser.parse(message.body());
-            if (parsed instanceof ParsedMessage.Poison poison) {
-                return moveToDeadLetters(message, poison.problem());
-            }
-            return apply(message, ((ParsedMessage.Command) parsed).envelope());
-        } finally {
-            LoggingUtils.removeKeys(MESSAGE_KEYS);
-        }
+        CommandEnvelope command = ((ParsedMessage.Command) parsed).envelope();
+        return observation.command(message, command, () -> apply(message, command));
     }
 
-    /** Applies one command in its own trace subsegment, annotated with the command type. */
-    @Tracing(segmentName = "## apply command")
+    /** Applies one command: true when done (applied or rejected), false when it must be retried. */
     private boolean apply(QueuedMessage message, CommandEnvelope command) {
-        LoggingUtils.appendKey("commandId", command.commandId());
-        TraceAnnotations.commandType(command.type().name());
-        TraceAnnotations.replayOf(message.replayOf());
         try {
             ApplyOutcome outcome = applier.apply(command);
             LOG.info("command done: outcome={} receiveCount={}", outcome, message.receiveCount());

@@ -2,18 +2,24 @@ package dev.tally.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tally.events.internal.JsonProblems;
+import java.io.IOException;
 
 /**
  * Reads JSON into Tally's types without throwing: the result is the value or field problems
  * naming the JSON path and what is wrong ("is not a known property", "must be a JSON string").
  *
- * <p>{@link #parse} is for request bodies and is strict: unknown properties are refused, and so
- * are bodies over {@link Limits#BODY_MAX} characters. {@link #parseLenient} is for messages
- * between functions and ignores unknown properties (forward compatibility). Jackson stops at the
- * first structural problem, so structural failures report one problem; request DTOs keep their
- * fields as strings so that {@code validate(...)} can then report every content problem at once.
+ * <p>{@link #parse} is for request bodies and is strict: unknown properties are refused. It reads
+ * the text once, into a tree, so a syntax error anywhere is reported as one {@code body} problem
+ * before any field is looked at, then binds the tree (no second parse). The body's size is not
+ * checked here: the HTTP edge refuses a body over {@link Limits#BODY_MAX} bytes before it is read
+ * ({@code HttpRequest.requireJsonBody}, ADR 0167). {@link #parseLenient} is for messages between
+ * functions (written by Tally, so a syntax error is poison either way) and ignores unknown
+ * properties (forward compatibility); it binds straight from the text. Jackson stops at the first
+ * structural problem, so structural failures report one problem; request DTOs keep their fields as
+ * strings so that {@code validate(...)} can then report every content problem at once.
  */
 public final class JsonBodies {
 
@@ -24,25 +30,38 @@ public final class JsonBodies {
 
     private JsonBodies() {}
 
-    /** Reads a request body strictly (unknown properties are problems). */
+    /**
+     * Reads a request body strictly (unknown properties are problems). A problem of the body as a
+     * whole (not JSON, not an object, empty) has the field {@link FieldProblem#BODY}.
+     */
     public static <T> Validated<T> parse(String body, Class<T> type) {
-        if (body != null && body.length() > Limits.BODY_MAX) {
-            return Validated.invalid(FieldProblem.BODY, "must be at most " + Limits.BODY_MAX + " characters");
+        if (body == null || body.isBlank()) {
+            return empty();
         }
-        return read(STRICT, body, type);
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return Validated.invalid(JsonProblems.of(notJson));
+        }
+        return bind(() -> STRICT.forType(type).readValue(tree));
     }
 
     /** Reads a message between functions, ignoring unknown properties. */
     public static <T> Validated<T> parseLenient(String json, Class<T> type) {
-        return read(LENIENT, json, type);
+        if (json == null || json.isBlank()) {
+            return empty();
+        }
+        return bind(() -> LENIENT.forType(type).readValue(json));
     }
 
-    private static <T> Validated<T> read(ObjectReader reader, String json, Class<T> type) {
-        if (json == null || json.isBlank()) {
-            return Validated.invalid(FieldProblem.BODY, "is empty: send a JSON object");
-        }
+    private static <T> Validated<T> empty() {
+        return Validated.invalid(FieldProblem.BODY, "is empty: send a JSON object");
+    }
+
+    private static <T> Validated<T> bind(Read<T> read) {
         try {
-            T value = reader.forType(type).readValue(json);
+            T value = read.value();
             if (value == null) {
                 return Validated.invalid(FieldProblem.BODY, "must be a JSON object, not null");
             }
@@ -51,6 +70,14 @@ public final class JsonBodies {
             return Validated.invalid(JsonProblems.of(failure));
         } catch (InvalidValueException refused) {
             return Validated.invalid(refused.problems());
+        } catch (IOException unreadable) {
+            return Validated.invalid(FieldProblem.BODY, "could not be read");
         }
+    }
+
+    /** One Jackson read. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T value() throws IOException;
     }
 }

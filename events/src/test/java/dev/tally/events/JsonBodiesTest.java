@@ -88,11 +88,22 @@ class JsonBodiesTest {
     }
 
     @Test
-    void parse_whenTooLarge_refusesBeforeReading() {
-        String huge = "{\"text\":\"" + "x".repeat(Limits.BODY_MAX) + "\"}";
+    void parse_whenTheTextBreaksOffAfterABadField_reportsTheSyntaxNotTheField() {
+        // One parse into a tree: the syntax is known before any field is bound (ADR 0167).
+        assertThat(JsonBodies.parse("{\"nick\":\"a\",\"text\":", Outer.class).problems())
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("body");
+                    assertThat(p.problem()).startsWith("is not valid JSON");
+                });
+    }
 
-        assertThat(JsonBodies.parse(huge, Outer.class).problems())
-                .containsExactly(new FieldProblem("body", "must be at most " + Limits.BODY_MAX + " characters"));
+    @Test
+    void parse_leavesTheBodySizeToTheHttpEdge() {
+        // HttpRequest.requireJsonBody refuses a body over Limits.BODY_MAX bytes (413) before it is read.
+        String large = "{\"text\":\"" + "é".repeat(Limits.BODY_MAX) + "\"}";
+
+        assertThat(JsonBodies.parse(large, Outer.class).orElseThrow().text()).hasSize(Limits.BODY_MAX);
     }
 
     @Test

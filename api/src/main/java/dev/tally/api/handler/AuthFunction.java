@@ -9,7 +9,6 @@ import dev.tally.common.config.AuthConfig;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.observability.InitTrace;
 import dev.tally.common.snapstart.Priming;
-import dev.tally.events.Limits;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -44,7 +43,7 @@ final class AuthFunction {
                 FunctionWiring.authService(CONFIG, DYNAMODB, KEYS, (email, sourceIp) -> Optional.empty());
         String body = "{\"email\":\"priming@priming.invalid\",\"password\":\"priming-password-not-used\"}";
         HANDLING.handle(ApiPriming.request(AuthHandler.LOGIN, "/auth/login", null, body), request -> {
-            withoutLimits.login(REQUESTS.login(request.requireJsonBody(Limits.BODY_MAX)), request.sourceIp());
+            withoutLimits.login(REQUESTS.login(request.requireJsonBody()), request.sourceIp());
             return HANDLING.responses()
                     .ok(TokenView.of(FunctionWiring.issuer(CONFIG, KEYS).issue(ApiPriming.USER_ID)));
         });

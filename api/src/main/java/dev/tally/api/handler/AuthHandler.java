@@ -15,7 +15,6 @@ import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ErrorCode;
 import dev.tally.common.http.HttpRequest;
 import dev.tally.common.observability.TraceAnnotations;
-import dev.tally.events.Limits;
 import java.util.Objects;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.tracing.Tracing;
@@ -55,7 +54,7 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     private APIGatewayV2HTTPResponse register(HttpRequest request) {
-        Registration outcome = service.register(requests.register(request.requireJsonBody(Limits.BODY_MAX)));
+        Registration outcome = service.register(requests.register(request.requireJsonBody()));
         if (outcome instanceof Registration.Registered registered) {
             return handling.responses().created(new RegisteredView(registered.userId()));
         }
@@ -63,7 +62,7 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     private APIGatewayV2HTTPResponse login(HttpRequest request) {
-        Login outcome = service.login(requests.login(request.requireJsonBody(Limits.BODY_MAX)), request.sourceIp());
+        Login outcome = service.login(requests.login(request.requireJsonBody()), request.sourceIp());
         if (outcome instanceof Login.LoggedIn loggedIn) {
             return handling.responses().ok(TokenView.of(loggedIn.token()));
         }

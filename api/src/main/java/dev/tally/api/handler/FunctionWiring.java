@@ -7,7 +7,6 @@ import dev.tally.api.query.QueryService;
 import dev.tally.api.store.DynamoDbCommandStore;
 import dev.tally.api.store.DynamoDbDebtReader;
 import dev.tally.api.store.DynamoDbLoginAttemptLimiter;
-import dev.tally.api.store.DynamoDbSummaryReader;
 import dev.tally.api.store.DynamoDbUserStore;
 import dev.tally.api.store.SqsCommandQueue;
 import dev.tally.api.submission.CommandRequests;
@@ -28,6 +27,7 @@ import dev.tally.common.config.JwtSettings;
 import dev.tally.common.config.QueryConfig;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.events.TallyJson;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -102,7 +102,7 @@ final class FunctionWiring {
     /** The query service: one DynamoDB client for the three tables, cursors keyed from the JWT key. */
     static QueryService queryService(QueryConfig config, DynamoDbClient dynamoDb, ReloadingJwtKeys keys) {
         return new QueryService(
-                new DynamoDbSummaryReader(dynamoDb, config.summariesTable()),
+                new DynamoDbSummaryStore(dynamoDb, config.summariesTable()),
                 new DynamoDbDebtReader(dynamoDb, config.debtsTable()),
                 new DynamoDbCommandStore(dynamoDb, config.commandsTable()),
                 DebtCursors.fromJwtKey(keys.hmacKey()),

@@ -4,10 +4,11 @@ import dev.tally.api.store.CommandRecord;
 import dev.tally.api.store.CommandStore;
 import dev.tally.api.store.DebtPage;
 import dev.tally.api.store.DebtReader;
-import dev.tally.api.store.SummaryReader;
 import dev.tally.api.submission.IdempotencyKey;
+import dev.tally.api.submission.UuidV7;
 import dev.tally.common.domain.Debt;
 import dev.tally.common.domain.Summary;
+import dev.tally.common.store.SummaryStore;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.view.DebtListView;
 import dev.tally.events.view.DebtView;
@@ -18,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The query routes' reads, always of the calling user's own data: every key starts with the user
@@ -26,11 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class QueryService {
 
-    /** The debt ids the API hands out: lower-case UUIDs. Any other id names no debt. */
-    private static final Pattern DEBT_ID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-    private final SummaryReader summaries;
+    private final SummaryStore summaries;
     private final DebtReader debts;
     private final CommandStore commands;
     private final DebtCursors cursors;
@@ -38,7 +34,7 @@ public final class QueryService {
 
     /** Reads through the given stores; "today" (for overdue counts) is the clock's UTC date. */
     public QueryService(
-            SummaryReader summaries, DebtReader debts, CommandStore commands, DebtCursors cursors, Clock clock) {
+            SummaryStore summaries, DebtReader debts, CommandStore commands, DebtCursors cursors, Clock clock) {
         this.summaries = Objects.requireNonNull(summaries, "summaries");
         this.debts = Objects.requireNonNull(debts, "debts");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -74,7 +70,7 @@ public final class QueryService {
 
     /** The user's debt, if the user has one with this id (a malformed id names no debt). */
     public Optional<DebtView> debt(String userId, String debtId) {
-        if (debtId == null || !DEBT_ID.matcher(debtId).matches()) {
+        if (debtId == null || !UuidV7.SHAPE.matcher(debtId).matches()) {
             return Optional.empty();
         }
         return debts.find(userId, debtId).map(Debt::toView);

@@ -4,7 +4,6 @@ import dev.tally.api.internal.RequestBodies;
 import dev.tally.common.http.ApiException;
 import dev.tally.common.http.HttpRequest;
 import dev.tally.events.FieldProblem;
-import dev.tally.events.Limits;
 import dev.tally.events.TextRules;
 import dev.tally.events.Validated;
 import dev.tally.events.command.DebtCommand;
@@ -49,8 +48,6 @@ public final class CommandRequests {
     /** The correlation header a client may send to follow its request through the logs. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    private static final Pattern UUID_SHAPE =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CORRELATION_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final String DEBT_ID = "debtId";
 
@@ -134,7 +131,7 @@ public final class CommandRequests {
     }
 
     private static String body(HttpRequest request) {
-        return request.requireJsonBody(Limits.BODY_MAX);
+        return request.requireJsonBody();
     }
 
     private static String optionalBody(HttpRequest request) {
@@ -146,7 +143,7 @@ public final class CommandRequests {
         String debtId = request.pathParameter(DEBT_ID);
         List<FieldProblem> idProblems = TextRules.problems();
         TextRules.requiredId(idProblems, DEBT_ID, debtId);
-        if (idProblems.isEmpty() && !UUID_SHAPE.matcher(debtId).matches()) {
+        if (idProblems.isEmpty() && !UuidV7.SHAPE.matcher(debtId).matches()) {
             idProblems.add(
                     new FieldProblem(DEBT_ID, "must be a debt id as returned by POST /debts (a lower-case UUID)"));
         }

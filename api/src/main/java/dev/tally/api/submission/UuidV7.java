@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Generates UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, so ids sort by
@@ -14,6 +15,13 @@ import java.util.UUID;
  * timestamp is advanced by one millisecond rather than going backwards. Thread-safe.
  */
 public final class UuidV7 {
+
+    /**
+     * The shape of every debt id the API hands out, {@link UUID#toString()}'s: lower-case hex in
+     * 8-4-4-4-12 groups. The command routes refuse another path id (400); the query routes find no
+     * debt for it (404). The one copy of the pattern (ADR 0167).
+     */
+    public static final Pattern SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final int COUNTER_BITS = 12;
     private static final int COUNTER_MAX = (1 << COUNTER_BITS) - 1;

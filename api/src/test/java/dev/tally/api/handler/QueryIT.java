@@ -13,7 +13,6 @@ import dev.tally.api.query.TestDebts;
 import dev.tally.api.store.CommandRecord;
 import dev.tally.api.store.DynamoDbCommandStore;
 import dev.tally.api.store.DynamoDbDebtReader;
-import dev.tally.api.store.DynamoDbSummaryReader;
 import dev.tally.api.submission.UuidV7;
 import dev.tally.api.testing.ApiGatewayEvents;
 import dev.tally.api.testing.ApiTables;
@@ -23,6 +22,7 @@ import dev.tally.common.domain.Summary;
 import dev.tally.common.http.ApiRequestHandling;
 import dev.tally.common.http.ApiResponses;
 import dev.tally.common.store.DebtItem;
+import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.common.store.StoredSummary;
 import dev.tally.common.store.SummaryItem;
 import dev.tally.common.testing.LocalDynamoDb;
@@ -46,12 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The query routes through the handler, against a real DynamoDB-compatible endpoint with the tables' key schema. */
 class QueryIT {
@@ -73,17 +68,11 @@ class QueryIT {
     @BeforeAll
     static void tablesAndHandler() {
         dynamoDb = DYNAMODB.client();
-        dynamoDb.createTable(table -> table.tableName(DEBTS)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string("userId"), string("debtId"))
-                .keySchema(key("userId", KeyType.HASH), key("debtId", KeyType.RANGE)));
-        dynamoDb.createTable(table -> table.tableName(SUMMARIES)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string("userId"))
-                .keySchema(key("userId", KeyType.HASH)));
+        ApiTables.createDebtsTable(dynamoDb, DEBTS);
+        ApiTables.createSummariesTable(dynamoDb, SUMMARIES);
         ApiTables.createCommandsTable(dynamoDb, COMMANDS);
         QueryService service = new QueryService(
-                new DynamoDbSummaryReader(dynamoDb, SUMMARIES),
+                new DynamoDbSummaryStore(dynamoDb, SUMMARIES),
                 new DynamoDbDebtReader(dynamoDb, DEBTS),
                 new DynamoDbCommandStore(dynamoDb, COMMANDS),
                 DebtCursors.fromJwtKey(TestTokens.KEY.hmacKey()),
@@ -385,16 +374,5 @@ class QueryIT {
         APIGatewayV2HTTPResponse response = handle(event);
         assertThat(response.getStatusCode()).as("answer %s", response.getBody()).isEqualTo(200);
         return json(response);
-    }
-
-    private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(ScalarAttributeType.S)
-                .build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.tally.api.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -18,6 +19,7 @@ import dev.tally.common.domain.Summary;
 import dev.tally.common.http.ApiException;
 import dev.tally.common.http.ErrorCode;
 import dev.tally.common.store.StoredSummary;
+import dev.tally.common.store.SummaryStore;
 import dev.tally.events.DebtStatus;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.CommandType;
@@ -30,6 +32,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class QueryServiceTest {
@@ -63,11 +66,8 @@ class QueryServiceTest {
                 TestDebts.open(USER, DEBT_2, "Bob", 2_000, 0, "EUR", today.plusDays(1)),
                 TestDebts.open(USER, "019ac4b2-7e31-7c5a-9d42-3f6e8b1a2c92", "Chiyo", 3_000, 0, "EUR", today)));
         // A clock in another zone must not move "today": the date is taken in UTC (in Auckland the 27th is past).
-        QueryService service = new QueryService(
+        QueryService service = service(
                 userId -> Optional.of(new StoredSummary(USER, summary, Map.of(), 1, NOW)),
-                debts,
-                commands,
-                cursors,
                 Clock.fixed(LATE_ON_THE_27TH, ZoneId.of("Pacific/Auckland")));
 
         SummaryView view = service.summary(USER);
@@ -155,7 +155,15 @@ class QueryServiceTest {
         verify(commands).find(any(), any());
     }
 
-    private QueryService service(dev.tally.api.store.SummaryReader summaries) {
-        return new QueryService(summaries, debts, commands, cursors, Clock.fixed(NOW, ZoneId.of("UTC")));
+    /** A service whose summaries store answers reads with {@code find}; the api never writes a summary. */
+    private QueryService service(Function<String, Optional<StoredSummary>> find) {
+        return service(find, Clock.fixed(NOW, ZoneId.of("UTC")));
+    }
+
+    private QueryService service(Function<String, Optional<StoredSummary>> find, Clock clock) {
+        SummaryStore summaries = mock(SummaryStore.class);
+        lenient().when(summaries.find(any())).thenAnswer(call -> find.apply(call.getArgument(0)));
+        lenient().when(summaries.save(any())).thenThrow(new AssertionError("the api never writes a summary"));
+        return new QueryService(summaries, debts, commands, cursors, clock);
     }
 }

@@ -9,6 +9,7 @@ import dev.tally.common.http.ApiException;
 import dev.tally.common.http.ErrorCode;
 import dev.tally.common.http.HttpRequest;
 import dev.tally.events.FieldProblem;
+import dev.tally.events.Limits;
 import dev.tally.events.command.RecordPayment;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +68,42 @@ class CommandRequestsTest {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> requests.read(HttpRequest.from(event)));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void read_bodyOverTheLimitInMultiByteCharacters_is413NamingTheBody() {
+        // 10,000 characters, 20,000+ bytes: the limit is in UTF-8 bytes (ADR 0167).
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.load("debts-settle");
+        event.setBody("{\"note\":\"" + "é".repeat(10_000) + "\"}");
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> requests.read(HttpRequest.from(event)));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        assertThat(refused.fields())
+                .containsExactly(new FieldProblem("body", "must be at most " + Limits.BODY_MAX + " bytes of UTF-8"));
+    }
+
+    @Test
+    void read_truncatedBodyAfterAnUnknownField_isMalformedNotAFieldProblem() {
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.load("debts-settle");
+        event.setBody("{\"reason\":\"typo\",\"note\":");
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> requests.read(HttpRequest.from(event)));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(refused.fields()).extracting(FieldProblem::field).containsExactly("body");
+    }
+
+    @Test
+    void read_pathDebtIdNotAUuid_isRefusedByName() {
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.load("debts-settle");
+        event.setPathParameters(java.util.Map.of("debtId", "019AC4B2-7E31-7C5A-9D42-3F6E8B1A2C90"));
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> requests.read(HttpRequest.from(event)));
+
+        assertThat(refused.fields())
+                .containsExactly(
+                        new FieldProblem("debtId", "must be a debt id as returned by POST /debts (a lower-case UUID)"));
     }
 
     @Test

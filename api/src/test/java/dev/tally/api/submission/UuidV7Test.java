@@ -2,6 +2,7 @@ package dev.tally.api.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.common.testing.SettableClock;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,10 +46,10 @@ class UuidV7Test {
 
     @Test
     void next_whenTheClockMovesOn_usesTheNewMillisecond() {
-        MutableClock clock = new MutableClock(NOW);
+        SettableClock clock = new SettableClock(NOW);
         UuidV7 generator = new UuidV7(clock, new SecureRandom());
         UUID first = generator.next();
-        clock.now = NOW.plusMillis(250);
+        clock.set(NOW.plusMillis(250));
 
         UUID second = generator.next();
 
@@ -75,28 +76,5 @@ class UuidV7Test {
             thread.join();
         }
         assertThat(new HashSet<>(ids)).hasSize(8_000);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

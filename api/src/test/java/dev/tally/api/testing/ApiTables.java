@@ -30,6 +30,22 @@ public final class ApiTables {
                 .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
     }
 
+    /** {@code debts}: {@code userId} (S) + {@code debtId} (S); the api only reads it. */
+    public static void createDebtsTable(DynamoDbClient dynamoDb, String name) {
+        dynamoDb.createTable(table -> table.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("userId"), attribute("debtId"))
+                .keySchema(key("userId", KeyType.HASH), key("debtId", KeyType.RANGE)));
+    }
+
+    /** {@code summaries}: partition key {@code userId} (S); the api only reads it. */
+    public static void createSummariesTable(DynamoDbClient dynamoDb, String name) {
+        dynamoDb.createTable(table -> table.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("userId"))
+                .keySchema(key("userId", KeyType.HASH)));
+    }
+
     /** {@code commands}: {@code userId} (S) + {@code commandId} (S), TTL on {@code expiresAt}. */
     public static void createCommandsTable(DynamoDbClient dynamoDb, String name) {
         dynamoDb.createTable(table -> table.tableName(name)

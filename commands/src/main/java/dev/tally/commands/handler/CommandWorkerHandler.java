@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tally.commands.CommandWorker;
 import dev.tally.commands.QueuedMessage;
+import dev.tally.commands.WorkerObservation;
 import dev.tally.common.observability.TraceAnnotations;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,12 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 
 /**
  * {@code CommandWorkerFunction}: applies the commands of an SQS FIFO batch and reports the messages to
- * retry ({@code ReportBatchItemFailures}). Thin: converts the event, calls the {@link CommandWorker}.
+ * retry ({@code ReportBatchItemFailures}). Thin: converts the event, calls the {@link CommandWorker}
+ * with the Powertools observation of its steps (log keys, trace subsegments: ADR 0168).
  */
 public final class CommandWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final WorkerObservation OBSERVATION = new PowertoolsWorkerObservation();
 
     private final CommandWorker worker;
 
@@ -37,7 +41,7 @@ public final class CommandWorkerHandler implements RequestHandler<SQSEvent, SQSB
         TraceAnnotations.invocation(context);
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<String> failed = worker.process(
-                records.stream().map(CommandWorkerHandler::toQueuedMessage).toList());
+                records.stream().map(CommandWorkerHandler::toQueuedMessage).toList(), OBSERVATION);
         return new SQSBatchResponse(
                 failed.stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
     }

@@ -1,6 +1,7 @@
 package dev.tally.commands.store;
 
 import dev.tally.common.domain.Debt;
+import dev.tally.common.store.TransactionItems;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.CommandStatus;
 import dev.tally.events.command.RejectionReason;
@@ -13,11 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -155,14 +153,10 @@ public final class DynamoDbBatchUnits implements BatchUnits {
             for (Map.Entry<Key, Debt> saved : savedDebts.entrySet()) {
                 long readVersion =
                         readDebts.get(saved.getKey()).map(Debt::version).orElse(0L);
-                writes.add(TransactWriteItem.builder()
-                        .put(put(debts.putRequest(saved.getValue(), readVersion)))
-                        .build());
+                writes.add(TransactionItems.put(debts.putRequest(saved.getValue(), readVersion)));
             }
             for (Outcome outcome : outcomes.values()) {
-                writes.add(TransactWriteItem.builder()
-                        .update(update(outcome.request()))
-                        .build());
+                writes.add(TransactionItems.update(outcome.request()));
             }
             if (writes.isEmpty()) {
                 return;
@@ -181,28 +175,5 @@ public final class DynamoDbBatchUnits implements BatchUnits {
             }
             return value;
         }
-    }
-
-    private static Put put(PutItemRequest request) {
-        return Put.builder()
-                .tableName(request.tableName())
-                .item(request.item())
-                .conditionExpression(request.conditionExpression())
-                .expressionAttributeNames(
-                        request.hasExpressionAttributeNames() ? request.expressionAttributeNames() : null)
-                .expressionAttributeValues(
-                        request.hasExpressionAttributeValues() ? request.expressionAttributeValues() : null)
-                .build();
-    }
-
-    private static Update update(UpdateItemRequest request) {
-        return Update.builder()
-                .tableName(request.tableName())
-                .key(request.key())
-                .updateExpression(request.updateExpression())
-                .conditionExpression(request.conditionExpression())
-                .expressionAttributeNames(request.expressionAttributeNames())
-                .expressionAttributeValues(request.expressionAttributeValues())
-                .build();
     }
 }

@@ -2,25 +2,22 @@ package dev.tally.commands.store;
 
 import dev.tally.common.domain.Debt;
 import dev.tally.common.store.DebtItem;
+import dev.tally.common.store.OptimisticPut;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The {@code debts} table as a DynamoDB adapter: a consistent read, and a whole-item put conditioned
- * on the version the new debt was decided from (optimistic concurrency; see
+ * on the version the new debt was decided from ({@link OptimisticPut}: optimistic concurrency; see
  * {@code docs/adr/0060-worker-idempotency-on-command-id.md}).
  */
 public final class DynamoDbDebtStore implements DebtStore {
-
-    static final String CREATE_CONDITION = "attribute_not_exists(debtId)";
-    static final String UPDATE_CONDITION = "#version = :expectedPrevious";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -43,12 +40,7 @@ public final class DynamoDbDebtStore implements DebtStore {
 
     @Override
     public boolean save(Debt debt) {
-        try {
-            dynamoDb.putItem(putRequest(debt));
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return OptimisticPut.write(dynamoDb, putRequest(debt));
     }
 
     PutItemRequest putRequest(Debt debt) {
@@ -61,16 +53,7 @@ public final class DynamoDbDebtStore implements DebtStore {
      * the version it read.
      */
     PutItemRequest putRequest(Debt debt, long expectedPrevious) {
-        PutItemRequest.Builder request =
-                PutItemRequest.builder().tableName(tableName).item(DebtItem.toItem(debt));
-        if (expectedPrevious == 0) {
-            return request.conditionExpression(CREATE_CONDITION).build();
-        }
-        return request.conditionExpression(UPDATE_CONDITION)
-                .expressionAttributeNames(Map.of("#version", "version"))
-                .expressionAttributeValues(
-                        Map.of(":expectedPrevious", AttributeValue.fromN(Long.toString(expectedPrevious))))
-                .build();
+        return OptimisticPut.request(tableName, DebtItem.toItem(debt), "debtId", "version", expectedPrevious);
     }
 
     /** The consistent read of a debt inside a batch's {@code TransactGetItems}. */

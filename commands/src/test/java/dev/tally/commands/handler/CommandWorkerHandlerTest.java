@@ -3,6 +3,8 @@ package dev.tally.commands.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isA;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -29,13 +31,13 @@ class CommandWorkerHandlerTest {
     @ParameterizedTest
     @Event(value = "events/sqs/redelivered-payment.json", type = SQSEvent.class)
     void handleRequest_whenCalled_passesIdGroupBodyAndReceiveCountInOrder(SQSEvent event) {
-        when(worker.process(anyList())).thenReturn(List.of());
+        when(worker.process(anyList(), any())).thenReturn(List.of());
 
         new CommandWorkerHandler(worker).handleRequest(event, null);
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<QueuedMessage>> messages = ArgumentCaptor.forClass(List.class);
-        verify(worker).process(messages.capture());
+        verify(worker).process(messages.capture(), any());
         SQSEvent.SQSMessage record = event.getRecords().get(0);
         assertThat(messages.getValue())
                 .containsExactly(new QueuedMessage(record.getMessageId(), "user-a", record.getBody(), 3));
@@ -44,13 +46,13 @@ class CommandWorkerHandlerTest {
     @ParameterizedTest
     @Event(value = "events/sqs/replayed-payment.json", type = SQSEvent.class)
     void handleRequest_whenTheMessageIsAReplay_passesTheDeadLetterMessageIdItReplays(SQSEvent event) {
-        when(worker.process(anyList())).thenReturn(List.of());
+        when(worker.process(anyList(), any())).thenReturn(List.of());
 
         new CommandWorkerHandler(worker).handleRequest(event, null);
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<QueuedMessage>> messages = ArgumentCaptor.forClass(List.class);
-        verify(worker).process(messages.capture());
+        verify(worker).process(messages.capture(), any());
         assertThat(messages.getValue())
                 .singleElement()
                 .extracting(QueuedMessage::replayOf)
@@ -62,7 +64,7 @@ class CommandWorkerHandlerTest {
     void handleRequest_whenTheWorkerReportsFailures_returnsThemAsBatchItemFailures(SQSEvent event) {
         String second = event.getRecords().get(1).getMessageId();
         String fourth = event.getRecords().get(3).getMessageId();
-        when(worker.process(anyList())).thenReturn(List.of(second, fourth));
+        when(worker.process(anyList(), any())).thenReturn(List.of(second, fourth));
 
         SQSBatchResponse response = new CommandWorkerHandler(worker).handleRequest(event, null);
 
@@ -74,7 +76,7 @@ class CommandWorkerHandlerTest {
     @ParameterizedTest
     @Event(value = "events/sqs/create-debt.json", type = SQSEvent.class)
     void handleRequest_whenEverythingSucceeds_returnsAnEmptyFailureList(SQSEvent event) {
-        when(worker.process(anyList())).thenReturn(List.of());
+        when(worker.process(anyList(), any())).thenReturn(List.of());
 
         SQSBatchResponse response = new CommandWorkerHandler(worker).handleRequest(event, null);
 
@@ -83,11 +85,12 @@ class CommandWorkerHandlerTest {
 
     @Test
     void handleRequest_whenTheEventHasNoRecords_processesAnEmptyBatch() {
-        when(worker.process(any())).thenReturn(List.of());
+        when(worker.process(any(), any())).thenReturn(List.of());
 
         SQSBatchResponse response = new CommandWorkerHandler(worker).handleRequest(new SQSEvent(), null);
 
-        verify(worker).process(List.of());
+        // The handler observes the worker through Powertools (ADR 0168).
+        verify(worker).process(eq(List.of()), isA(PowertoolsWorkerObservation.class));
         assertThat(response.getBatchItemFailures()).isEmpty();
     }
 }

@@ -38,19 +38,7 @@ class CommandWorkerHandlerTracingTest {
     void handleRequest_whenTraced_annotatesTheInvocationAndEachCommandType() {
         when(applier.apply(any())).thenReturn(new ApplyOutcome.Applied(1, false));
         CommandWorkerHandler handler = new CommandWorkerHandler(new CommandWorker(applier, deadLetters));
-        SQSEvent event = EventLoader.loadSQSEvent("events/sqs/two-groups.json");
-
-        Segment segment = AWSXRay.beginSegment("CommandWorkerFunction");
-        Subsegment invocation;
-        try {
-            handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
-            invocation = segment.getSubsegmentsCopy().stream()
-                    .filter(s -> s.getName().equals("## handleRequest"))
-                    .findFirst()
-                    .orElseThrow();
-        } finally {
-            AWSXRay.endSegment();
-        }
+        Subsegment invocation = invocation(handler, EventLoader.loadSQSEvent("events/sqs/two-groups.json"));
 
         assertThat(invocation.getAnnotations())
                 .containsKeys("ColdStart", "Service")
@@ -67,24 +55,26 @@ class CommandWorkerHandlerTracingTest {
     void handleRequest_whenTheMessageIsAReplay_annotatesItsApplyWithTheDeadLetterMessageId() {
         when(applier.apply(any())).thenReturn(new ApplyOutcome.Applied(2, false));
         CommandWorkerHandler handler = new CommandWorkerHandler(new CommandWorker(applier, deadLetters));
-        SQSEvent event = EventLoader.loadSQSEvent("events/sqs/replayed-payment.json");
-
-        Segment segment = AWSXRay.beginSegment("CommandWorkerFunction");
-        Subsegment invocation;
-        try {
-            handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
-            invocation = segment.getSubsegmentsCopy().stream()
-                    .filter(s -> s.getName().equals("## handleRequest"))
-                    .findFirst()
-                    .orElseThrow();
-        } finally {
-            AWSXRay.endSegment();
-        }
+        Subsegment invocation = invocation(handler, EventLoader.loadSQSEvent("events/sqs/replayed-payment.json"));
 
         assertThat(invocation.getSubsegmentsCopy())
                 .filteredOn(s -> s.getName().equals("## apply command"))
                 .singleElement()
                 .satisfies(apply -> assertThat(apply.getAnnotations())
                         .containsEntry("ReplayOf", "9b2f6c1e-1111-4a4a-9a9a-0000000000d1"));
+    }
+
+    /** Runs the handler inside a segment and returns its {@code ## handleRequest} subsegment. */
+    private static Subsegment invocation(CommandWorkerHandler handler, SQSEvent event) {
+        Segment segment = AWSXRay.beginSegment("CommandWorkerFunction");
+        try {
+            handler.handleRequest(event, new TestLambdaContext("CommandWorkerFunction"));
+            return segment.getSubsegmentsCopy().stream()
+                    .filter(s -> s.getName().equals("## handleRequest"))
+                    .findFirst()
+                    .orElseThrow();
+        } finally {
+            AWSXRay.endSegment();
+        }
     }
 }

@@ -37,10 +37,9 @@ class DynamoDbDebtStoreTest {
 
         PutItemRequest request = store().putRequest(second);
 
-        assertThat(request.conditionExpression()).isEqualTo("#version = :expectedPrevious");
+        assertThat(request.conditionExpression()).isEqualTo("#version = :expected");
         assertThat(request.expressionAttributeNames()).containsEntry("#version", "version");
-        assertThat(request.expressionAttributeValues().get(":expectedPrevious").n())
-                .isEqualTo("1");
+        assertThat(request.expressionAttributeValues().get(":expected").n()).isEqualTo("1");
         assertThat(request.item().get("version").n()).isEqualTo("2");
     }
 

@@ -1,8 +1,11 @@
 package dev.tally.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.tally.events.FieldProblem;
+import dev.tally.events.Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -116,19 +119,29 @@ public final class HttpRequest {
     }
 
     /**
-     * The body of a route that takes JSON: checks the content type (415), the size (413) and that a
-     * body is there (400), and returns it.
-     *
-     * @param maxBytes the largest body accepted, in UTF-8 bytes
+     * The body of a route that takes JSON: checks the content type (415), that a body is there (400) and
+     * its size (413: over {@link Limits#BODY_MAX} bytes of UTF-8), and returns it. This is the one place
+     * the body size is enforced (ADR 0167); both refusals name {@code body} and its problem in
+     * {@code fields}.
      */
-    public String requireJsonBody(int maxBytes) {
+    public String requireJsonBody() {
+        return requireJsonBody(Limits.BODY_MAX);
+    }
+
+    /** {@link #requireJsonBody()} with another limit, in UTF-8 bytes (for tests of the rule itself). */
+    String requireJsonBody(int maxBytes) {
         header("Content-Type").ifPresent(HttpRequest::requireJsonContentType);
         if (body == null || body.isBlank()) {
-            throw ApiException.malformedJson("A JSON body is required.");
+            throw new ApiException(
+                    ErrorCode.MALFORMED_JSON,
+                    "A JSON body is required.",
+                    List.of(new FieldProblem(FieldProblem.BODY, "is empty: send a JSON object")));
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new ApiException(
-                    ErrorCode.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes.");
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body must not exceed " + maxBytes + " bytes.",
+                    List.of(new FieldProblem(FieldProblem.BODY, "must be at most " + maxBytes + " bytes of UTF-8")));
         }
         return body;
     }

@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -100,23 +98,9 @@ public final class DynamoDbSummaryBatchUnits {
                 long readRevision = stored.get(summary.userId())
                         .map(StoredSummary::revision)
                         .orElse(0L);
-                writes.add(TransactWriteItem.builder()
-                        .put(put(summaries.putRequest(summary, readRevision)))
-                        .build());
+                writes.add(TransactionItems.put(summaries.putRequest(summary, readRevision)));
             }
             dynamoDb.transactWriteItems(request -> request.transactItems(writes));
         }
-    }
-
-    private static Put put(PutItemRequest request) {
-        return Put.builder()
-                .tableName(request.tableName())
-                .item(request.item())
-                .conditionExpression(request.conditionExpression())
-                .expressionAttributeNames(
-                        request.hasExpressionAttributeNames() ? request.expressionAttributeNames() : null)
-                .expressionAttributeValues(
-                        request.hasExpressionAttributeValues() ? request.expressionAttributeValues() : null)
-                .build();
     }
 }

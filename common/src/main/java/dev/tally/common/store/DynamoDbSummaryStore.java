@@ -5,20 +5,16 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The {@code summaries} table as a DynamoDB adapter: a consistent read, and a whole-item put
- * conditioned on the item's own {@code revision} (optimistic concurrency between concurrent
- * projector invocations and the rebuilder).
+ * conditioned on the item's own {@code revision} ({@link OptimisticPut}: optimistic concurrency between
+ * concurrent projector invocations and the rebuilder).
  */
 public final class DynamoDbSummaryStore implements SummaryStore {
-
-    static final String CREATE_CONDITION = "attribute_not_exists(userId)";
-    static final String UPDATE_CONDITION = "#revision = :expectedRevision";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -41,12 +37,7 @@ public final class DynamoDbSummaryStore implements SummaryStore {
 
     @Override
     public boolean save(StoredSummary summary) {
-        try {
-            dynamoDb.putItem(putRequest(summary));
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return OptimisticPut.write(dynamoDb, putRequest(summary));
     }
 
     PutItemRequest putRequest(StoredSummary summary) {
@@ -58,16 +49,8 @@ public final class DynamoDbSummaryStore implements SummaryStore {
      * summary); a batch's transaction writes a summary saved several times once, on the revision read.
      */
     PutItemRequest putRequest(StoredSummary summary, long expectedRevision) {
-        PutItemRequest.Builder request =
-                PutItemRequest.builder().tableName(tableName).item(SummaryItem.toItem(summary));
-        if (expectedRevision == 0) {
-            return request.conditionExpression(CREATE_CONDITION).build();
-        }
-        return request.conditionExpression(UPDATE_CONDITION)
-                .expressionAttributeNames(Map.of("#revision", SummaryItem.REVISION))
-                .expressionAttributeValues(
-                        Map.of(":expectedRevision", AttributeValue.fromN(Long.toString(expectedRevision))))
-                .build();
+        return OptimisticPut.request(
+                tableName, SummaryItem.toItem(summary), SummaryItem.USER_ID, SummaryItem.REVISION, expectedRevision);
     }
 
     /** The consistent read of a summary inside a batch's {@code TransactGetItems}. */

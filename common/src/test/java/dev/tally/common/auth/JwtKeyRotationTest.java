@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Clock;
+import dev.tally.common.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -82,23 +81,7 @@ class JwtKeyRotationTest {
     @Test
     void keyRing_rereadsTheSecretOnlyAfterItsTimeToLive() {
         AtomicInteger reads = new AtomicInteger();
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
         AtomicReference<String> secret = new AtomicReference<>(SECRET);
         ReloadingJwtKeys keys = new ReloadingJwtKeys(
                 () -> {
@@ -110,9 +93,9 @@ class JwtKeyRotationTest {
 
         String first = keys.keyRing().signingKeyId();
         secret.set(OTHER_SECRET);
-        now.set(now.get().plusSeconds(299));
+        clock.advance(Duration.ofSeconds(299));
         assertThat(keys.keyRing().signingKeyId()).isEqualTo(first);
-        now.set(now.get().plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
 
         assertThat(keys.keyRing().signingKeyId()).isNotEqualTo(first);
         assertThat(reads).hasValue(2);
@@ -120,23 +103,7 @@ class JwtKeyRotationTest {
 
     @Test
     void keyRing_whenAReReadFails_keepsTheKeysInHand() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ReloadingJwtKeys keys = new ReloadingJwtKeys(
                 () -> {
@@ -150,7 +117,7 @@ class JwtKeyRotationTest {
         String id = keys.keyRing().signingKeyId();
 
         failure.set(new IllegalStateException("Secrets Manager unavailable"));
-        now.set(now.get().plusSeconds(600));
+        clock.advance(Duration.ofSeconds(600));
 
         assertThat(keys.keyRing().signingKeyId()).isEqualTo(id);
         assertThatThrownBy(keys::reload).hasMessageContaining("unavailable");

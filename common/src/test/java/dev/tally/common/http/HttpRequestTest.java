@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.tally.events.FieldProblem;
+import dev.tally.events.Limits;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,31 @@ class HttpRequestTest {
                 .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
         assertThat(codeOf(() -> request(Map.of(), null).requireJsonBody(10))).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(codeOf(() -> request(Map.of(), "  ").requireJsonBody(10))).isEqualTo(ErrorCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void requireJsonBody_countsTheLimitInUtf8BytesAndNamesTheBody() {
+        String ascii = "{\"a\":\"" + "x".repeat(Limits.BODY_MAX - 8) + "\"}";
+        // Fewer characters than the limit, more bytes: each 'é' is two bytes of UTF-8.
+        String twoByte = "{\"a\":\"" + "é".repeat(Limits.BODY_MAX / 2) + "\"}";
+
+        assertThat(ascii.getBytes(StandardCharsets.UTF_8)).hasSize(Limits.BODY_MAX);
+        assertThat(request(Map.of(), ascii).requireJsonBody()).isEqualTo(ascii);
+        assertThat(twoByte.length()).isLessThan(Limits.BODY_MAX);
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> request(Map.of(), twoByte).requireJsonBody());
+        assertThat(refused.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        assertThat(refused.fields())
+                .containsExactly(new FieldProblem("body", "must be at most " + Limits.BODY_MAX + " bytes of UTF-8"));
+    }
+
+    @Test
+    void requireJsonBody_whenEmpty_namesTheBody() {
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> request(Map.of(), "").requireJsonBody());
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(refused.fields()).containsExactly(new FieldProblem("body", "is empty: send a JSON object"));
     }
 
     @Test

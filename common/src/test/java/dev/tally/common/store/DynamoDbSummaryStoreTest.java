@@ -31,10 +31,9 @@ class DynamoDbSummaryStoreTest {
     void putRequest_whenALaterRevision_requiresThePreviousRevision() {
         PutItemRequest request = store.putRequest(summary(5));
 
-        assertThat(request.conditionExpression()).isEqualTo("#revision = :expectedRevision");
+        assertThat(request.conditionExpression()).isEqualTo("#revision = :expected");
         assertThat(request.expressionAttributeNames()).containsEntry("#revision", "revision");
-        assertThat(request.expressionAttributeValues().get(":expectedRevision").n())
-                .isEqualTo("4");
+        assertThat(request.expressionAttributeValues().get(":expected").n()).isEqualTo("4");
     }
 
     @Test

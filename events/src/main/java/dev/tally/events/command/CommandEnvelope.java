@@ -3,6 +3,7 @@ package dev.tally.events.command;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.tally.events.FieldProblem;
+import dev.tally.events.InvalidValueException;
 import dev.tally.events.JsonBodies;
 import dev.tally.events.TallyJson;
 import dev.tally.events.TextRules;
@@ -43,22 +44,32 @@ public record CommandEnvelope(
     public static final int SCHEMA_VERSION = 1;
     /** The schema versions this code reads. */
     public static final Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1);
+    /** The longest correlation id carried. */
+    public static final int CORRELATION_ID_MAX = 256;
 
+    /**
+     * The envelope's rules, the one copy of them (ADR 0167): ids, required parts, a supported schema
+     * version, the type matching the payload, the correlation id's length. The payload of a schema
+     * version this code does not understand is not judged (a reader does not read it).
+     *
+     * @throws InvalidValueException naming every broken rule
+     */
     public CommandEnvelope {
         List<FieldProblem> problems = TextRules.problems();
         TextRules.requiredId(problems, "commandId", commandId);
         TextRules.required(problems, "type", type);
         TextRules.requiredId(problems, "userId", userId);
         TextRules.required(problems, "issuedAt", issuedAt);
-        TextRules.required(problems, "payload", payload);
         if (!SUPPORTED_SCHEMA_VERSIONS.contains(schemaVersion)) {
             problems.add(new FieldProblem("schemaVersion", unsupportedVersion(schemaVersion)));
+        } else {
+            TextRules.required(problems, "payload", payload);
+            if (type != null && payload != null && payload.type() != type) {
+                problems.add(new FieldProblem("type", "is " + type + " but the payload is " + payload.type()));
+            }
         }
-        if (type != null && payload != null && payload.type() != type) {
-            problems.add(new FieldProblem("type", "is " + type + " but the payload is " + payload.type()));
-        }
-        if (correlationId != null && correlationId.length() > 256) {
-            problems.add(new FieldProblem("correlationId", "must be at most 256 characters"));
+        if (correlationId != null && correlationId.length() > CORRELATION_ID_MAX) {
+            problems.add(new FieldProblem("correlationId", "must be at most " + CORRELATION_ID_MAX + " characters"));
         }
         TextRules.check(problems);
     }

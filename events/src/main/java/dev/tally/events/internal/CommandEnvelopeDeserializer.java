@@ -16,13 +16,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a {@link CommandEnvelope}: checks {@code type} and {@code schemaVersion} first, then reads
- * the payload as the record {@code type} names. Every problem found is reported (as an
- * {@link InvalidValueException}), with paths from the envelope's root. Not part of the API.
+ * Reads a {@link CommandEnvelope}: checks what only the JSON can tell (a part of the wrong JSON type,
+ * an unknown {@code type} name, an unreadable instant, a missing or non-integral
+ * {@code schemaVersion}), reads the payload as the record {@code type} names when the schema version
+ * is one this code understands, and leaves every other rule to the envelope's constructor, which holds
+ * them once (ADR 0167). Every problem is reported once (as an {@link InvalidValueException}), with
+ * paths from the envelope's root. Not part of the API.
  */
 public final class CommandEnvelopeDeserializer extends JsonDeserializer<CommandEnvelope> {
 
@@ -33,37 +38,57 @@ public final class CommandEnvelopeDeserializer extends JsonDeserializer<CommandE
             throw new InvalidValueException(FieldProblem.BODY, "must be a JSON object");
         }
         List<FieldProblem> problems = new ArrayList<>();
+        Set<String> judged = new HashSet<>();
         String commandId = text(root, "commandId", problems);
         String userId = text(root, "userId", problems);
-        String correlationId = root.hasNonNull("correlationId") ? text(root, "correlationId", problems) : null;
+        String correlationId = text(root, "correlationId", problems);
         CommandType type = type(root, problems);
         int version = version(root, problems);
         Instant issuedAt = instant(root, problems);
         DebtCommand payload = null;
         JsonNode payloadNode = root.get("payload");
-        if (payloadNode == null || payloadNode.isNull()) {
-            problems.add(new FieldProblem("payload", "is required"));
-        } else if (!payloadNode.isObject()) {
-            problems.add(new FieldProblem("payload", "must be a JSON object"));
-        } else if (type != null && version > 0) {
-            try {
-                payload = ctxt.readTreeAsValue(payloadNode, type.payloadType());
-            } catch (JsonProcessingException failure) {
-                JsonProblems.of(failure).forEach(p -> problems.add(p.under("payload")));
-            } catch (InvalidValueException refused) {
-                refused.problems().forEach(p -> problems.add(p.under("payload")));
+        if (payloadNode != null && !payloadNode.isNull()) {
+            judged.add("payload"); // present: read below, or not readable without a known type and version
+            if (!payloadNode.isObject()) {
+                problems.add(new FieldProblem("payload", "must be a JSON object"));
+            } else if (type != null && CommandEnvelope.SUPPORTED_SCHEMA_VERSIONS.contains(version)) {
+                try {
+                    payload = ctxt.readTreeAsValue(payloadNode, type.payloadType());
+                } catch (JsonProcessingException failure) {
+                    JsonProblems.of(failure).forEach(p -> problems.add(p.under("payload")));
+                } catch (InvalidValueException refused) {
+                    refused.problems().forEach(p -> problems.add(p.under("payload")));
+                }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidValueException(problems);
+        problems.forEach(problem -> judged.add(root(problem.field())));
+        try {
+            CommandEnvelope envelope =
+                    new CommandEnvelope(commandId, type, version, userId, issuedAt, correlationId, payload);
+            if (problems.isEmpty()) {
+                return envelope;
+            }
+        } catch (InvalidValueException refused) {
+            refused.problems().stream()
+                    .filter(problem -> !judged.contains(root(problem.field())))
+                    .forEach(problems::add);
         }
-        return new CommandEnvelope(commandId, type, version, userId, issuedAt, correlationId, payload);
+        throw new InvalidValueException(problems);
     }
 
+    /** The envelope part a problem's path starts in ({@code payload} for {@code payload.amount}). */
+    private static String root(String field) {
+        int end = 0;
+        while (end < field.length() && field.charAt(end) != '.' && field.charAt(end) != '[') {
+            end++;
+        }
+        return field.substring(0, end);
+    }
+
+    /** A string part; absent or null is null (the constructor says whether it is required). */
     private static String text(ObjectNode root, String field, List<FieldProblem> problems) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
-            problems.add(new FieldProblem(field, "is required"));
             return null;
         }
         if (!node.isTextual()) {
@@ -92,6 +117,7 @@ public final class CommandEnvelopeDeserializer extends JsonDeserializer<CommandE
         }
     }
 
+    /** The schema version; a number cannot be absent in the record, so absence is a problem here. */
     private static int version(ObjectNode root, List<FieldProblem> problems) {
         JsonNode node = root.get("schemaVersion");
         if (node == null || node.isNull()) {
@@ -102,12 +128,7 @@ public final class CommandEnvelopeDeserializer extends JsonDeserializer<CommandE
             problems.add(new FieldProblem("schemaVersion", "must be a whole JSON number"));
             return 0;
         }
-        int version = node.intValue();
-        if (!CommandEnvelope.SUPPORTED_SCHEMA_VERSIONS.contains(version)) {
-            problems.add(new FieldProblem("schemaVersion", CommandEnvelope.unsupportedVersion(version)));
-            return 0;
-        }
-        return version;
+        return node.intValue();
     }
 
     private static Instant instant(ObjectNode root, List<FieldProblem> problems) {

@@ -174,6 +174,41 @@ class CommandEnvelopeTest {
     }
 
     @Test
+    void parse_whenARequiredPartIsMissing_refusesItOnceWithItsField() {
+        String json = "{\"type\":\"CANCEL_DEBT\",\"schemaVersion\":1,\"userId\":\"u\","
+                + "\"issuedAt\":\"2026-11-27T10:15:30Z\",\"payload\":{\"debtId\":\"d\"}}";
+
+        assertThat(CommandEnvelope.parse(json).problems())
+                .containsExactly(new FieldProblem("commandId", "is required"));
+    }
+
+    @Test
+    void parse_whenJsonAndRuleProblemsMix_reportsEachOnce() {
+        // issuedAt is unreadable JSON text; commandId breaks the id rule; userId is missing.
+        String json = "{\"commandId\":\"bad id\",\"type\":\"CANCEL_DEBT\",\"schemaVersion\":1,"
+                + "\"issuedAt\":\"yesterday\",\"payload\":{\"debtId\":\"d\"}}";
+
+        assertThat(CommandEnvelope.parse(json).problems())
+                .containsExactlyInAnyOrder(
+                        new FieldProblem("issuedAt", "must be an ISO-8601 instant like \"2026-11-27T10:15:30Z\""),
+                        new FieldProblem("commandId", "must contain only letters, digits, '.', '_', ':' and '-'"),
+                        new FieldProblem("userId", "is required"));
+    }
+
+    @Test
+    void parse_whenThePayloadCannotBeRead_doesNotAlsoCallItMissing() {
+        String unknownType = "{\"commandId\":\"c\",\"type\":\"EXPLODE\",\"schemaVersion\":1,\"userId\":\"u\","
+                + "\"issuedAt\":\"2026-11-27T10:15:30Z\",\"payload\":{\"debtId\":\"d\"}}";
+        String futureVersion = unknownType.replace("EXPLODE", "CANCEL_DEBT").replace(":1,", ":2,");
+
+        assertThat(CommandEnvelope.parse(unknownType).problems())
+                .extracting(FieldProblem::field)
+                .containsExactly("type");
+        assertThat(CommandEnvelope.parse(futureVersion).problems())
+                .containsExactly(new FieldProblem("schemaVersion", CommandEnvelope.unsupportedVersion(2)));
+    }
+
+    @Test
     void supportedVersions_containTheWrittenVersion() {
         assertThat(CommandEnvelope.SUPPORTED_SCHEMA_VERSIONS).contains(CommandEnvelope.SCHEMA_VERSION);
         assertThat(List.of(CommandType.values()))

@@ -12,6 +12,7 @@ import dev.tally.common.store.DynamoDbDebtSource;
 import dev.tally.common.store.DynamoDbSummaryStore;
 import dev.tally.common.store.StoredSummary;
 import dev.tally.common.testing.LocalSqs;
+import dev.tally.common.testing.SettableClock;
 import dev.tally.events.Money;
 import dev.tally.events.command.CommandEnvelope;
 import dev.tally.events.command.Counterparty;
@@ -22,16 +23,12 @@ import dev.tally.local.dynamodb.EmbeddedDynamoDb;
 import dev.tally.ops.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,24 +58,7 @@ class FailureReplayIT {
     @RegisterExtension
     static final LocalSqs SQS = new LocalSqs();
 
-    private static final AtomicReference<Instant> NOW =
-            new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    private static final Clock CLOCK = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    };
+    private static final SettableClock CLOCK = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     private static EmbeddedDynamoDb dynamoDbServer;
     private static DynamoDbClient dynamoDb;
@@ -172,7 +152,7 @@ class FailureReplayIT {
                 .as(beforeExpiry.out() + beforeExpiry.err())
                 .isZero();
         assertThat(beforeExpiry.out())
-                .contains("stream data expires at " + NOW.get().plus(Duration.ofHours(24)))
+                .contains("stream data expires at " + CLOCK.instant().plus(Duration.ofHours(24)))
                 .contains("users touched: 1")
                 .contains("every user verifies clean; deleted")
                 .contains("records=2 cleared=2 kept=0 rebuilt=2 expired=0");
@@ -188,7 +168,7 @@ class FailureReplayIT {
                 "user-c", Summary.EMPTY, carol.debtVersions(), carol.revision() + 1, CLOCK.instant()));
         sqs.sendMessage(request ->
                 request.queueUrl(queueUrl).messageBody(failureRecord(debtsTable, records.get(2), records.get(2))));
-        NOW.set(NOW.get().plus(Duration.ofHours(25)));
+        CLOCK.advance(Duration.ofHours(25));
         dynamoDbServer.sweepExpiredItems();
         StringWriter out = new StringWriter();
         FailureReplayer afterExpiry = new FailureReplayer(
@@ -275,7 +255,7 @@ class FailureReplayIT {
         return "{\"requestContext\":{\"requestId\":\"r-1\",\"functionArn\":\"arn:aws:lambda:us-east-1:000000000000:function:projection\","
                 + "\"condition\":\"RetryAttemptsExhausted\",\"approximateInvokeCount\":3},\"responseContext\":{\"statusCode\":200,"
                 + "\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"},\"version\":\"1.0\",\"timestamp\":\""
-                + NOW.get()
+                + CLOCK.instant()
                 + "\",\"DDBStreamBatchInfo\":{\"shardId\":\"" + shardId + "\",\"startSequenceNumber\":\""
                 + first.dynamodb().sequenceNumber() + "\",\"endSequenceNumber\":\""
                 + last.dynamodb().sequenceNumber()
@@ -299,17 +279,22 @@ class FailureReplayIT {
                 Money.of(amount, "EUR"),
                 null,
                 LocalDate.of(2026, 12, 1));
-        return ((Decision.Applied)
-                        DebtDecider.decide(null, CommandEnvelope.of("cmd-" + debtId, user, NOW.get(), null, create)))
+        return ((Decision.Applied) DebtDecider.decide(
+                        null, CommandEnvelope.of("cmd-" + debtId, user, CLOCK.instant(), null, create)))
                 .debt();
     }
 
     private static Debt pay(Debt debt, long amount) {
-        RecordPayment payment = new RecordPayment(debt.debtId(), Money.of(amount, debt.currency()), NOW.get(), null);
+        RecordPayment payment =
+                new RecordPayment(debt.debtId(), Money.of(amount, debt.currency()), CLOCK.instant(), null);
         return ((Decision.Applied) DebtDecider.decide(
                         debt,
                         CommandEnvelope.of(
-                                "pay-" + debt.debtId(), debt.userId(), NOW.get().plusSeconds(60), null, payment)))
+                                "pay-" + debt.debtId(),
+                                debt.userId(),
+                                CLOCK.instant().plusSeconds(60),
+                                null,
+                                payment)))
                 .debt();
     }
 
