@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,16 +231,25 @@ public final class ContainerLauncher {
         return flag.startsWith("-D") && equals > 0 ? flag.substring(0, equals) : flag;
     }
 
-    private Path taskRoot(FunctionSpec spec) throws IOException {
+    /** The function's task folder, its {@code lib/function.jar} linked to the code jar; safe to call from concurrent starts. */
+    Path taskRoot(FunctionSpec spec) throws IOException {
         if (!Files.isRegularFile(spec.codeJar())) {
             throw new IOException(
                     "function " + spec.name() + ": code jar " + spec.codeJar() + " does not exist (build it first)");
         }
         Path lib = workDirectory.resolve(spec.name()).resolve("lib");
         Files.createDirectories(lib);
-        Path link = lib.resolve("function.jar");
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, spec.codeJar().toAbsolutePath());
+        // Two containers of one function may start at once: each makes its own link aside and renames
+        // it over lib/function.jar (rename replaces atomically), instead of delete-then-create, where
+        // the second start failed with FileAlreadyExistsException.
+        Path aside = Files.createTempFile(lib, "function.jar.", ".link");
+        Files.delete(aside);
+        Files.createSymbolicLink(aside, spec.codeJar().toAbsolutePath());
+        Files.move(
+                aside,
+                lib.resolve("function.jar"),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
         return lib.getParent().toAbsolutePath();
     }
 

@@ -2,10 +2,18 @@ package dev.tally.local.runtime.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The environment a container gets: Lambda's JVM defaults yield to the function's own options. */
 class ContainerLauncherTest {
@@ -61,5 +69,36 @@ class ContainerLauncherTest {
         assertThat(environment)
                 .containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
                 .containsEntry("AWS_REGION", "eu-west-1");
+    }
+
+    @Test
+    void taskRoot_whenContainersOfOneFunctionStartTogether_linksTheJarForEveryOne(@TempDir Path work) throws Exception {
+        Path jar = Files.writeString(work.resolve("fn.jar"), "jar");
+        ContainerLauncher shared = new ContainerLauncher(
+                work.resolve("tasks"), Map.of("AWS_REGION", "eu-west-1"), ContainerLauncher.defaultJvmFlags());
+        FunctionSpec spec = new FunctionSpec("Fn", "a.B::handle", jar, 512, Duration.ofSeconds(10), Map.of(), 8);
+        ExecutorService starts = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 25; round++) {
+                CountDownLatch together = new CountDownLatch(1);
+                List<Future<Path>> roots = new ArrayList<>();
+                for (int container = 0; container < 8; container++) {
+                    roots.add(starts.submit(() -> {
+                        together.await();
+                        return shared.taskRoot(spec);
+                    }));
+                }
+                together.countDown();
+                for (Future<Path> root : roots) {
+                    Path link = root.get().resolve("lib/function.jar");
+                    assertThat(Files.readSymbolicLink(link)).isEqualTo(jar.toAbsolutePath());
+                }
+            }
+            try (var left = Files.list(work.resolve("tasks/Fn/lib"))) {
+                assertThat(left.map(path -> path.getFileName().toString())).containsExactly("function.jar");
+            }
+        } finally {
+            starts.shutdownNow();
+        }
     }
 }
