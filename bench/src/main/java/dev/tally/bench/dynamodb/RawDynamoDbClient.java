@@ -1,17 +1,10 @@
 package dev.tally.bench.dynamodb;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
+import dev.tally.bench.http.Http11Connection;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +23,7 @@ final class RawDynamoDbClient implements AutoCloseable {
 
     private final String host;
     private final int port;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private Http11Connection connection;
 
     RawDynamoDbClient(URI endpoint) {
         this.host = endpoint.getHost();
@@ -71,93 +62,27 @@ final class RawDynamoDbClient implements AutoCloseable {
                 + "\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810." + operation
                 + "\r\nX-Amz-Date: 20260101T000000Z\r\nAuthorization: " + AUTHORIZATION
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        return Http11Connection.request(head, body);
     }
 
     private record Response(int status, String body) {}
 
     private Response exchange(byte[] request) throws IOException {
-        if (socket == null) {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), 10_000);
-            socket.setSoTimeout(30_000);
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = socket.getOutputStream();
+        if (connection == null) {
+            connection = new Http11Connection(host, port, 10_000, 30_000);
         }
-        out.write(request);
-        out.flush();
-        String statusLine = line();
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-            throw new IOException("not an HTTP status line: " + statusLine);
-        }
-        int status = Integer.parseInt(parts[1]);
-        long contentLength = -1;
-        boolean chunked = false;
-        boolean keepAlive = parts[0].equals("HTTP/1.1");
-        for (String header = line(); !header.isEmpty(); header = line()) {
-            int colon = header.indexOf(':');
-            String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-            switch (name) {
-                case "content-length" -> contentLength = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.contains("chunked");
-                case "connection" -> keepAlive = value.contains("keep-alive") || keepAlive && !value.contains("close");
-                default -> {}
-            }
-        }
-        byte[] body =
-                chunked ? chunkedBody() : contentLength >= 0 ? in.readNBytes((int) contentLength) : in.readAllBytes();
-        if (contentLength >= 0 && body.length != contentLength) {
-            throw new EOFException("response body cut short");
-        }
-        if (!keepAlive || (!chunked && contentLength < 0)) {
+        Http11Connection.Response response = connection.exchange(request);
+        if (!response.keepAlive()) {
             close();
         }
-        return new Response(status, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private byte[] chunkedBody() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
-                size > 0;
-                size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-            body.write(in.readNBytes(size));
-            line();
-        }
-        for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
-            // trailers carry nothing the benchmark needs
-        }
-        return body.toByteArray();
-    }
-
-    private String line() throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new EOFException("connection closed by the server");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
+        return new Response(response.status(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing a finished connection: nothing to recover
-            }
-            socket = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 }

@@ -2,19 +2,12 @@ package dev.tally.bench.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
+import dev.tally.bench.http.Http11Connection;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +33,7 @@ final class PipelineClient {
 
     private final String host;
     private final int port;
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Http11Connection> idle = new ConcurrentLinkedDeque<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "pipeline-http");
         thread.setDaemon(true);
@@ -95,15 +88,11 @@ final class PipelineClient {
         if (idempotencyKey != null) {
             head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
         }
-        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[headBytes.length + content.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(content, 0, all, headBytes.length, content.length);
-        return all;
+        return Http11Connection.request(head.append("\r\n").toString(), content);
     }
 
     private Answer exchange(byte[] request) throws IOException {
-        Connection pooled = idle.pollFirst();
+        Http11Connection pooled = idle.pollFirst();
         if (pooled != null) {
             try {
                 return exchange(pooled, request);
@@ -113,15 +102,13 @@ final class PipelineClient {
                 // closed by the server while idle: once more on a new connection
             }
         }
-        return exchange(new Connection(host, port), request);
+        return exchange(new Http11Connection(host, port, 5_000, TIMEOUT_MILLIS), request);
     }
 
-    private Answer exchange(Connection connection, byte[] request) throws IOException {
+    private Answer exchange(Http11Connection connection, byte[] request) throws IOException {
         boolean reusable = false;
         try {
-            connection.out.write(request);
-            connection.out.flush();
-            Connection.Response response = connection.read();
+            Http11Connection.Response response = connection.exchange(request);
             reusable = response.keepAlive();
             return new Answer(response.status(), parse(response.body()));
         } finally {
@@ -129,95 +116,6 @@ final class PipelineClient {
                 idle.offerFirst(connection);
             } else {
                 connection.close();
-            }
-        }
-    }
-
-    /** One keep-alive HTTP/1.1 connection; used by one thread at a time. */
-    private static final class Connection {
-        record Response(int status, byte[] body, boolean keepAlive) {}
-
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        Connection(String host, int port) throws IOException {
-            socket = new Socket();
-            try {
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(host, port), 5_000);
-                socket.setSoTimeout(TIMEOUT_MILLIS);
-                in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-                out = socket.getOutputStream();
-            } catch (IOException e) {
-                close();
-                throw e;
-            }
-        }
-
-        Response read() throws IOException {
-            String statusLine = line();
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                throw new IOException("not an HTTP status line: " + statusLine);
-            }
-            int status = Integer.parseInt(parts[1]);
-            long contentLength = -1;
-            boolean chunked = false;
-            boolean keepAlive = parts[0].equals("HTTP/1.1");
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                int colon = header.indexOf(':');
-                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-                switch (name) {
-                    case "content-length" -> contentLength = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.contains("chunked");
-                    case "connection" ->
-                        keepAlive = value.contains("keep-alive") || keepAlive && !value.contains("close");
-                    default -> {}
-                }
-            }
-            byte[] body = chunked
-                    ? chunkedBody()
-                    : contentLength >= 0 ? in.readNBytes((int) contentLength) : in.readAllBytes();
-            if (contentLength >= 0 && body.length != contentLength) {
-                throw new EOFException("response body cut short");
-            }
-            return new Response(status, body, keepAlive && (chunked || contentLength >= 0));
-        }
-
-        private byte[] chunkedBody() throws IOException {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
-                    size > 0;
-                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line();
-            }
-            for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
-                // trailers carry nothing the benchmark needs
-            }
-            return body.toByteArray();
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new EOFException("connection closed by the server");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing a finished connection: nothing to recover
             }
         }
     }
