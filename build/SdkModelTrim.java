@@ -112,12 +112,25 @@ public final class SdkModelTrim {
                     .add(nested < 0 ? relative : relative.substring(0, nested));
         }
         // A top-level class is removed only with all of its nested classes (the pattern takes them all).
+        // A top-level class that stays (an unused operation's *Request: the verifier loads it, nothing
+        // links it) loses its nested classes when all of them are unreachable: "Top[$][A-Za-z0-9_]+"
+        // (no backslash: the shade plugin turns every backslash of a filter into a slash) (ADR 0176).
         Set<String> removed = removable;
         for (Map.Entry<String, Set<String>> service : byService.entrySet()) {
             String prefix = SERVICES + service.getKey() + "/";
-            service.getValue().removeIf(top -> all.stream()
-                    .filter(name -> name.equals(prefix + top) || name.startsWith(prefix + top + "$"))
-                    .anyMatch(name -> !removed.contains(name)));
+            Set<String> nestedOnly = new TreeSet<>();
+            service.getValue().removeIf(top -> {
+                boolean nestedAllRemoved = all.stream()
+                        .filter(name -> name.startsWith(prefix + top + "$"))
+                        .allMatch(removed::contains);
+                boolean topRemoved = removed.contains(prefix + top);
+                boolean hasNested = all.stream().anyMatch(name -> name.startsWith(prefix + top + "$"));
+                if (!topRemoved && hasNested && nestedAllRemoved) {
+                    nestedOnly.add(top + "[$][A-Za-z0-9_]+");
+                }
+                return !(topRemoved && nestedAllRemoved);
+            });
+            service.getValue().addAll(nestedOnly);
         }
         for (Map.Entry<String, Set<String>> service : byService.entrySet()) {
             System.out.println("    <sdk.trim." + service.getKey() + ">%regex[(?x) software/amazon/awssdk/services/"
