@@ -65,6 +65,8 @@ final class BenchTemplate {
         Files.writeString(target, yaml);
     }
 
+    private static final String FUNCTION_VARIABLES = "      Environment:\n        Variables:\n";
+
     /** A copy of a template function under another name with other JVM options. */
     record Variant(String base, String javaToolOptions) {}
 
@@ -80,7 +82,12 @@ final class BenchTemplate {
         block = "  " + name + ":\n" + block.substring(start.end() - start.start());
         block = block.replaceAll("(?m)^      Events:\n(?:^        .*\n|^\\s*\n)*", "");
         if (!block.contains("JAVA_TOOL_OPTIONS:")) {
-            throw new IllegalArgumentException(variant.base() + " sets no JAVA_TOOL_OPTIONS to vary");
+            // the function inherits Globals' options: the copy sets its own (SAM merges the variables)
+            if (!block.contains(FUNCTION_VARIABLES)) {
+                throw new IllegalArgumentException(
+                        variant.base() + " has no Environment.Variables to add JAVA_TOOL_OPTIONS to");
+            }
+            block = block.replace(FUNCTION_VARIABLES, FUNCTION_VARIABLES + "          JAVA_TOOL_OPTIONS: x\n");
         }
         block = block.replaceAll(
                 "(?m)^(\\s+)JAVA_TOOL_OPTIONS: .*$",

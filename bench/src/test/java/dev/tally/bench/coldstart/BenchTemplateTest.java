@@ -50,6 +50,27 @@ class BenchTemplateTest {
     }
 
     @Test
+    void aVariantOfAFunctionWithTheGlobalsOptionsSetsItsOwn(@TempDir Path directory) throws IOException {
+        Path target = directory.resolve("template.yaml");
+        BenchTemplate.write(
+                TEMPLATE,
+                "bench/target/reference.jar",
+                Map.of("QueryCts", new BenchTemplate.Variant("QueryFunction", "-XX:CompileThresholdScaling=0.5")),
+                target);
+
+        SamTemplate template = TemplateReader.read(target);
+        FunctionDefinition base = function(template, "QueryFunction");
+        FunctionDefinition variant = function(template, "QueryCts");
+        assertThat(variant.environment().get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo(TemplateScalar.of("-XX:CompileThresholdScaling=0.5"));
+        assertThat(base.environment().get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo(TemplateScalar.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+        assertThat(variant.environment().get("SUMMARIES_TABLE"))
+                .isEqualTo(base.environment().get("SUMMARIES_TABLE"));
+        assertThat(variant.events()).isEmpty();
+    }
+
+    @Test
     void aVariantOfAnUnknownFunctionIsRefused(@TempDir Path directory) {
         assertThatThrownBy(() -> BenchTemplate.write(
                         TEMPLATE,

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The one factory of AWS SDK clients: every client Tally builds goes through {@link #build}.
  *
  * <p>Each client gets the {@code url-connection-client} explicitly (the fastest to start, and the
- * only HTTP client on the functions' classpath), the region from {@code AWS_REGION}, the
+ * only HTTP client on the functions' classpath), wrapped so that the JDK does not probe a kept-alive
+ * connection for 1 ms before every call ({@link BufferedBodyHttpClient}, ADR 0178), the region from {@code AWS_REGION}, the
  * {@link ClientTimeouts}, the default credentials chain (SnapStart-safe; never a hard-wired
  * environment-variable provider) and, for local runs, an endpoint override from
  * {@code AWS_ENDPOINT_URL_<SERVICE>} or else {@code AWS_ENDPOINT_URL}.
@@ -92,9 +93,9 @@ public final class AwsClients {
             B builder, String serviceEnvironmentName) {
         builder.region(region)
                 .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                .httpClientBuilder(BufferedBodyHttpClient.wrapping(UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeouts.connectionTimeout())
-                        .socketTimeout(timeouts.socketTimeout()))
+                        .socketTimeout(timeouts.socketTimeout())))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(timeouts.apiCallTimeout())
                         .apiCallAttemptTimeout(timeouts.apiCallAttemptTimeout())

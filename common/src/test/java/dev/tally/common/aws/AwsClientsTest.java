@@ -128,6 +128,9 @@ class AwsClientsTest {
             SdkClientConfiguration configuration = (SdkClientConfiguration) field.get(dynamoDb);
             assertThat(configuration.option(SdkClientOption.SYNC_HTTP_CLIENT).clientName())
                     .isEqualTo("UrlConnection");
+            // wrapped so that no call waits for the JDK's 1 ms keep-alive probe (ADR 0178)
+            assertThat(configuration.option(SdkClientOption.SYNC_HTTP_CLIENT))
+                    .isInstanceOf(BufferedBodyHttpClient.class);
         }
     }
 
