@@ -6,6 +6,8 @@
 # Options: --rate N (commands/s offered), --seconds N, --users N (20), --port N (3000, for the stack it starts),
 #   --status-every N (poll every Nth command's status; default rate/50), --summary-poll-ms N (50),
 #   --summary-users N (users whose summary is polled during the run, for the summary lag; 5), --drain N (60 s),
+#   --drain-reads all|oldest (all: every open command's status on its backoff schedule; oldest: each user's oldest
+#   open one, then the next; fewer reads, no lags measured in the drain),
 #   --out FILE (bench/target/pipeline-<rate>x<seconds>.json). TALLY_LOCAL_ARGS adds options to ./tally local.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +21,7 @@ while [ $# -gt 0 ]; do
     --rate) rate="$2"; args+=("$1" "$2"); shift 2 ;;
     --seconds) seconds="$2"; args+=("$1" "$2"); shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    --users|--status-every|--summary-poll-ms|--summary-users|--drain) args+=("$1" "$2"); shift 2 ;;
+    --users|--status-every|--summary-poll-ms|--summary-users|--drain|--drain-reads) args+=("$1" "$2"); shift 2 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done

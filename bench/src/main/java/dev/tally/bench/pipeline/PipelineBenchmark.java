@@ -48,6 +48,12 @@ public final class PipelineBenchmark {
     private final int statusEvery;
     private final long summaryPollMillis;
     private final int drainSeconds;
+    /**
+     * How the drain reads statuses: {@code all} (every open command on its backoff schedule, so the
+     * accept→APPLIED lag of each is known) or {@code oldest} (per user, only its oldest open command,
+     * and the next one as soon as that one is terminal: fewer Query invocations, no lags).
+     */
+    private final String drainReads;
     /** Users whose summary is polled during the run (every user's is polled for the final check). */
     private final int summaryUsers;
 
@@ -126,6 +132,10 @@ public final class PipelineBenchmark {
                 options.getOrDefault("status-every", Integer.toString(Math.max(1, (int) (rate / 50)))));
         this.summaryPollMillis = Long.parseLong(options.getOrDefault("summary-poll-ms", "50"));
         this.drainSeconds = Integer.parseInt(options.getOrDefault("drain", "60"));
+        this.drainReads = options.getOrDefault("drain-reads", "all");
+        if (!drainReads.equals("all") && !drainReads.equals("oldest")) {
+            throw new IllegalArgumentException("drain-reads must be all or oldest, not " + drainReads);
+        }
         this.summaryUsers = Math.min(
                 userCount,
                 Integer.parseInt(options.getOrDefault("summary-users", Integer.toString(DEFAULT_SUMMARY_USERS))));
@@ -459,6 +469,10 @@ public final class PipelineBenchmark {
     /** Waits until every accepted command is terminal (or the drain time is up), polling the unsampled ones too. */
     private void drain(List<Command> accepted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+        if (drainReads.equals("oldest")) {
+            drainOldestFirst(accepted, deadline);
+            return;
+        }
         Semaphore inFlight = new Semaphore(16);
         while (System.nanoTime() < deadline) {
             List<Command> open =
@@ -480,6 +494,50 @@ public final class PipelineBenchmark {
                     .join();
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * The drain with {@code drain-reads oldest}: each round reads, per user, the status of its oldest
+     * open command (acceptance order) and, while the answer is terminal, the next one at once; then
+     * waits half a second. A user's FIFO group applies its commands in about that order, so a round
+     * costs about one read per user plus one per command applied since the last round, where the
+     * {@code all} drain reads every open command up to once a second. A command is still counted
+     * terminal only on a read that says so; one never read before the deadline stays {@code lost}.
+     */
+    private void drainOldestFirst(List<Command> accepted, long deadline) throws InterruptedException {
+        Map<User, List<Command>> byUser = new LinkedHashMap<>();
+        for (Command command : accepted) {
+            byUser.computeIfAbsent(command.user, user -> new ArrayList<>()).add(command);
+        }
+        while (System.nanoTime() < deadline) {
+            List<CompletableFuture<Void>> reads = new ArrayList<>();
+            for (List<Command> commands : byUser.values()) {
+                if (commands.stream().anyMatch(command -> !command.terminal())) {
+                    reads.add(readOldestOpen(commands));
+                }
+            }
+            if (reads.isEmpty()) {
+                return;
+            }
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                    .exceptionally(failure -> null)
+                    .join();
+            Thread.sleep(500);
+        }
+    }
+
+    /** Reads the oldest open command of {@code commands}; if it is terminal now, the next open one, and so on. */
+    private CompletableFuture<Void> readOldestOpen(List<Command> commands) {
+        Command oldest = commands.stream()
+                .filter(command -> !command.terminal())
+                .findFirst()
+                .orElse(null);
+        if (oldest == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return poll(oldest)
+                .thenCompose(ignored ->
+                        oldest.terminal() ? readOldestOpen(commands) : CompletableFuture.completedFuture(null));
     }
 
     /** Waits for each user's summary to equal the sum of its applied effects; the users whose summary never does. */
@@ -602,6 +660,7 @@ public final class PipelineBenchmark {
         result.put("statusSampledEvery", statusEvery);
         result.put("summaryPollMillis", summaryPollMillis);
         result.put("summaryPolledUsers", summaryUsers);
+        result.put("drainReads", drainReads);
         result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put(
                 "loadAverageAtEnd",

@@ -47,6 +47,9 @@ class LauncherIT {
         Path output = directory.resolve("console.txt");
         runtime = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // the flags ./tally local runs Main with
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xshare:auto",
                         "-cp",
                         System.getProperty("java.class.path"),
                         Main.class.getName(),

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.local.runtime.Main;
 import dev.tally.local.runtime.stack.ApiCalls;
+import dev.tally.local.runtime.stack.RepositoryStack;
 import dev.tally.local.runtime.stack.RepositoryStack.RuntimeProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -44,18 +45,34 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>What a SIGKILL tests: the process dies, the operating system does not. Data handed to the OS
  * (H2 writes each commit without forcing it; the DynamoDB log is forced) survives; a power loss is
- * a different claim (ADR 0151). Cycles: {@code -Dcrash.cycles=N} (default 2); commands accepted
+ * a different claim (ADR 0151). The stack runs the repository's template with one change: the
+ * commands queue's visibility timeout is 30 s, not 180 s, so the messages held at a kill return sooner
+ * (ADR 0157). Cycles: {@code -Dcrash.cycles=N} (default 2); commands accepted
  * per cycle before the kill: {@code -Dcrash.commands=N} (default 20).
  */
 class CrashConsistencyIT {
 
     private static final Set<String> TERMINAL = Set.of("APPLIED", "REJECTED");
+    /**
+     * The commands queue's visibility timeout for this suite: the worker's {@code Timeout} (30 s), the
+     * least the SQS mapping accepts, instead of the template's 180 s. The messages the worker held
+     * when the stack was killed return after it, and the test waits for them: 180 s of idle waiting per
+     * run otherwise (ADR 0157). Everything else is the repository's template.
+     */
+    private static final int COMMANDS_VISIBILITY_SECONDS = 30;
 
     @TempDir
     Path directory;
 
     private RuntimeProcess runtime;
     private ApiCalls api;
+    private Path template;
+    /** What each part took, printed at the end (never asserted). */
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
+
+    private void timeSince(String part, long startNanos) {
+        timings.put(part, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
 
     private enum Kind {
         CREATE,
@@ -115,7 +132,10 @@ class CrashConsistencyIT {
     }
 
     private void start(Path data, int run) throws IOException, InterruptedException {
-        runtime = RuntimeProcess.start(data, directory.resolve("console-" + run + ".txt"));
+        if (template == null) {
+            template = RepositoryStack.templateWithCommandsVisibility(directory, COMMANDS_VISIBILITY_SECONDS);
+        }
+        runtime = RuntimeProcess.start(data, directory.resolve("console-" + run + ".txt"), template);
         if (api == null) {
             api = new ApiCalls(runtime.api());
         } else {
@@ -257,12 +277,18 @@ class CrashConsistencyIT {
         Map<String, Map<String, Integer>> payments = new ConcurrentHashMap<>();
         int resubmitted = 0;
 
+        long started = System.nanoTime();
         start(data, 0);
+        timeSince("start 0", started);
         List<String> emails = List.of(api.register("ada"), api.register("bob"));
         Map<String, String> tokens = login(emails);
         for (int cycle = 1; cycle <= cycles; cycle++) {
+            long flow = System.nanoTime();
             flowThenCrash(tokens, ledger, payments, killAfter);
+            timeSince("cycle " + cycle + ": flow until " + killAfter + " accepted, then SIGKILL", flow);
+            long restart = System.nanoTime();
             start(data, cycle);
+            timeSince("start " + cycle, restart);
             tokens = login(emails);
             resubmitted += resubmitUnanswered(tokens, ledger);
         }
@@ -270,6 +296,7 @@ class CrashConsistencyIT {
         Map<String, String> finalTokens = tokens;
         Map<String, String> outcomes = new ConcurrentHashMap<>();
         List<Accepted> accepted = ledger.acceptedList();
+        long terminal = System.nanoTime();
         await().atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
@@ -285,6 +312,7 @@ class CrashConsistencyIT {
                             .as("commands answered 202 that reached APPLIED or REJECTED")
                             .hasSameSizeAs(accepted);
                 });
+        timeSince("every accepted command terminal", terminal);
         for (String email : emails) {
             await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(1))
@@ -327,5 +355,8 @@ class CrashConsistencyIT {
                 resubmitted,
                 outcomes.values().stream().filter("APPLIED"::equals).count(),
                 outcomes.values().stream().filter("REJECTED"::equals).count());
+        timeSince("the whole test", started);
+        timings.forEach((part, took) ->
+                System.out.printf("crash consistency timing: %s: %.1f s%n", part, took.toMillis() / 1000.0));
     }
 }

@@ -42,6 +42,10 @@ public final class RepositoryStack {
             "projections/target/tally-projections-0.1.0-SNAPSHOT-lambda.jar",
             "dev/tally/projections/handler/SummaryProjectionHandler.class");
 
+    private static final Pattern COMMANDS_VISIBILITY =
+            Pattern.compile("\n  CommandsQueue:\n(?: {4}[^\n]*\n)*? {6}VisibilityTimeout: (\\d+)\n");
+    private static final Pattern CODE_URI = Pattern.compile("(?m)^(\\s+CodeUri: )(\\S+)$");
+
     private static final Pattern READY = Pattern.compile("Tally is ready on (http://127\\.0\\.0\\.1:\\d+)");
 
     /** Containers per function: the test machine has two cores. */
@@ -95,6 +99,34 @@ public final class RepositoryStack {
                 System.out));
     }
 
+    /**
+     * A copy of the repository's template, written to {@code directory}, that differs in one value:
+     * the commands queue's {@code VisibilityTimeout} is {@code seconds} (at least the worker's
+     * {@code Timeout}, as the SQS mapping requires). Its {@code CodeUri}s are made absolute, so they
+     * still name the jars the build packaged. For a suite that kills the stack while the worker holds
+     * messages: those return only when their visibility timeout ends, and a test waits for them.
+     */
+    public static Path templateWithCommandsVisibility(Path directory, int seconds) throws IOException {
+        Path root = root();
+        String text = Files.readString(root.resolve("template.yaml"));
+        Matcher visibility = COMMANDS_VISIBILITY.matcher(text);
+        if (!visibility.find()) {
+            throw new IllegalStateException(
+                    "no VisibilityTimeout in CommandsQueue of " + root.resolve("template.yaml"));
+        }
+        text = text.substring(0, visibility.start(1)) + seconds + text.substring(visibility.end(1));
+        Matcher codeUri = CODE_URI.matcher(text);
+        StringBuilder absolute = new StringBuilder();
+        while (codeUri.find()) {
+            codeUri.appendReplacement(
+                    absolute, Matcher.quoteReplacement(codeUri.group(1) + root.resolve(codeUri.group(2))));
+        }
+        codeUri.appendTail(absolute);
+        Path template = directory.resolve("template.yaml");
+        Files.writeString(template, absolute.toString());
+        return template;
+    }
+
     /** SDK clients of the stack's own SQS and DynamoDB. */
     public static LocalClients clients(LocalStack stack) {
         return new LocalClients(
@@ -127,7 +159,12 @@ public final class RepositoryStack {
 
         /** Starts the runtime on {@code data} and waits (at most 5 minutes) until it says it is ready. */
         public static RuntimeProcess start(Path data, Path console) throws IOException, InterruptedException {
-            Path root = root();
+            return start(data, console, root().resolve("template.yaml"));
+        }
+
+        /** As {@link #start(Path, Path)}, on {@code template} (e.g. {@link #templateWithCommandsVisibility}). */
+        public static RuntimeProcess start(Path data, Path console, Path template)
+                throws IOException, InterruptedException {
             Process process = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
@@ -136,7 +173,7 @@ public final class RepositoryStack {
                             System.getProperty("java.class.path"),
                             Main.class.getName(),
                             "--template",
-                            root.resolve("template.yaml").toString(),
+                            template.toString(),
                             "--port",
                             "0",
                             "--data-dir",
