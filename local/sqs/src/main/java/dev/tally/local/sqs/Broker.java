@@ -41,7 +41,7 @@ final class Broker implements AutoCloseable {
 
     static {
         DEFAULTS.put("DelaySeconds", "0");
-        DEFAULTS.put("MaximumMessageSize", "262144");
+        DEFAULTS.put("MaximumMessageSize", "1048576");
         DEFAULTS.put("MessageRetentionPeriod", "345600");
         DEFAULTS.put("ReceiveMessageWaitTimeSeconds", "0");
         DEFAULTS.put("VisibilityTimeout", "30");
@@ -210,7 +210,7 @@ final class Broker implements AutoCloseable {
             }
             switch (key) {
                 case "DelaySeconds" -> result.put(key, ranged(key, value, 0, 900));
-                case "MaximumMessageSize" -> result.put(key, ranged(key, value, 1024, 262_144));
+                case "MaximumMessageSize" -> result.put(key, ranged(key, value, 1024, 1_048_576));
                 case "MessageRetentionPeriod" -> result.put(key, ranged(key, value, 60, 1_209_600));
                 case "ReceiveMessageWaitTimeSeconds" -> result.put(key, ranged(key, value, 0, 20));
                 case "VisibilityTimeout" -> result.put(key, ranged(key, value, 0, MAX_VISIBILITY_TIMEOUT));
@@ -409,6 +409,15 @@ final class Broker implements AutoCloseable {
                 }
             }
             return sources;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean fifo(String url) {
+        lock.lock();
+        try {
+            return queue(url).fifo;
         } finally {
             lock.unlock();
         }
@@ -718,6 +727,15 @@ final class Broker implements AutoCloseable {
         int visibility = visibilitySeconds != null ? visibilitySeconds : queue.visibilityTimeout();
         List<Received> result = new ArrayList<>();
         Set<String> blockedGroups = queue.fifo ? new HashSet<>() : Collections.emptySet();
+        if (queue.fifo) {
+            // a group is blocked while any of its messages is in flight, wherever it stands in the group
+            for (QueuedMessage message : queue.messages.values()) {
+                if (message.inFlight && !message.visible(now)) {
+                    blockedGroups.add(message.groupId);
+                    nextChange[0] = Math.min(nextChange[0], message.visibleAtMillis);
+                }
+            }
+        }
         List<QueuedMessage> toDeadLetter = new ArrayList<>();
         long retention = queue.retentionMillis();
         for (Iterator<QueuedMessage> it = queue.messages.values().iterator(); it.hasNext() && result.size() < max; ) {

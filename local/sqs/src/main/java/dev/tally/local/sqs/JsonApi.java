@@ -36,7 +36,7 @@ final class JsonApi implements Http11Server.Handler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String PREFIX = "AmazonSQS.";
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-    private static final int MAX_BATCH_BYTES = 262_144;
+    private static final int MAX_BATCH_BYTES = 1_048_576;
 
     private final Broker broker;
 
@@ -245,6 +245,14 @@ final class JsonApi implements Http11Server.Handler {
                             + " bytes.");
         }
         String url = text(request, "QueueUrl");
+        if (broker.fifo(url)) {
+            for (JsonNode entry : entries) {
+                if (text(entry, "MessageGroupId") == null) {
+                    // SQS fails the whole batch for this one, not the entry
+                    throw SqsError.missingParameter("MessageGroupId");
+                }
+            }
+        }
         batch(request, result, entry -> {
             ObjectNode node = JSON.createObjectNode();
             sendResult(node, broker.send(url, sendInput(entry)));

@@ -111,6 +111,20 @@ class QueueSemanticsTest {
     }
 
     @Test
+    void fifo_aMessageMadeVisibleWaitsWhileALaterOneOfItsGroupIsStillInFlight() {
+        String url = fifo("later.fifo", Map.of());
+        send(url, "a", "a1");
+        send(url, "a", "a2");
+        List<Message> both = receive(url, 10);
+        assertThat(bodies(both)).containsExactly("a1", "a2");
+        sqs.changeMessageVisibility(
+                r -> r.queueUrl(url).receiptHandle(both.get(0).receiptHandle()).visibilityTimeout(0));
+        assertThat(receive(url, 10)).isEmpty();
+        sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(both.get(1).receiptHandle()));
+        assertThat(bodies(receive(url, 10))).containsExactly("a1");
+    }
+
+    @Test
     void deduplication_returnsTheFirstMessageIdInsideFiveMinutes_andAcceptsAgainAfter() {
         String url = fifo("dedup.fifo", Map.of(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"));
         var first = sqs.sendMessage(r -> r.queueUrl(url).messageGroupId("g").messageBody("same"));
@@ -253,7 +267,10 @@ class QueueSemanticsTest {
     @Test
     void badInput_isRefusedAsSqsRefusesIt() {
         String url = fifo("strict.fifo", Map.of());
-        String plain = sqs.createQueue(r -> r.queueName("strict")).queueUrl();
+        String plain = sqs.createQueue(r ->
+                        r.queueName("strict").attributes(Map.of(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "262144")))
+                .queueUrl();
+        String roomy = sqs.createQueue(r -> r.queueName("roomy")).queueUrl();
         assertThatThrownBy(() -> sqs.sendMessage(
                         r -> r.queueUrl(url).messageDeduplicationId("d").messageBody("x")))
                 .isInstanceOfSatisfying(
@@ -269,6 +286,12 @@ class QueueSemanticsTest {
                         SqsException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidMessageContents"));
         assertThatThrownBy(() -> sqs.sendMessage(r -> r.queueUrl(plain).messageBody("x".repeat(262_145))))
+                .isInstanceOfSatisfying(
+                        SqsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
+        // SQS's default and largest MaximumMessageSize is 1 MiB (since August 2025)
+        sqs.sendMessage(r -> r.queueUrl(roomy).messageBody("x".repeat(262_145)));
+        assertThatThrownBy(() -> sqs.sendMessage(r -> r.queueUrl(roomy).messageBody("x".repeat(1_048_577))))
                 .isInstanceOfSatisfying(
                         SqsException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
@@ -294,13 +317,14 @@ class QueueSemanticsTest {
                                 .build(),
                         SendMessageBatchRequestEntry.builder()
                                 .id("bad")
-                                .messageBody("no group")
+                                .messageBody("bad \u0001")
+                                .messageGroupId("g")
                                 .messageDeduplicationId("2")
                                 .build()));
         assertThat(batch.successful()).extracting(e -> e.id()).containsExactly("good");
         assertThat(batch.failed())
                 .extracting(e -> e.id() + ":" + e.code() + ":" + e.senderFault())
-                .containsExactly("bad:MissingParameter:true");
+                .containsExactly("bad:InvalidMessageContents:true");
     }
 
     @Test
