@@ -118,8 +118,15 @@ final class MoveTasks implements AutoCloseable {
                 broker.lock().unlock();
             }
             if (!movedOne || task.moved >= task.toMove) {
-                if (task.status.equals("RUNNING")) {
-                    task.status = "COMPLETED";
+                broker.lock().lock();
+                try {
+                    task.status = switch (task.status) {
+                        case "RUNNING" -> "COMPLETED";
+                        case "CANCELLING" -> "CANCELLED";
+                        default -> task.status;
+                    };
+                } finally {
+                    broker.lock().unlock();
                 }
                 return;
             }
@@ -196,8 +203,9 @@ final class MoveTasks implements AutoCloseable {
         if (handle == null) {
             throw SqsError.missingParameter("TaskHandle");
         }
-        for (List<Task> tasks : bySource.values()) {
-            synchronized (tasks) {
+        broker.lock().lock();
+        try {
+            for (List<Task> tasks : bySource.values()) {
                 for (Task task : tasks) {
                     if (task.handle.equals(handle) && task.status.equals("RUNNING")) {
                         task.status = "CANCELLING";
@@ -205,11 +213,13 @@ final class MoveTasks implements AutoCloseable {
                     }
                 }
             }
+        } finally {
+            broker.lock().unlock();
         }
         throw SqsError.sender(
                 "ResourceNotFoundException",
                 "ResourceNotFoundException",
-                "The task handle is not valid or the task is" + " not running.");
+                "The task handle is not valid or the task is not running.");
     }
 
     @Override
