@@ -25,7 +25,7 @@ public final class LocalEndpoints implements BeforeAllCallback {
         dynamoDb = store.getOrComputeIfAbsent("dynamoDb", key -> new LocalDynamoDb().start(), LocalDynamoDb.class);
     }
 
-    /** The embedded SQS (ElasticMQ). */
+    /** The embedded SQS (local/sqs). */
     public LocalSqs sqs() {
         return sqs;
     }

@@ -192,7 +192,7 @@ public final class WorkerTestBed {
      * Moves every message of the dead-letter queue back to the main queue as an operator's replay does:
      * same body, group and attributes, a new deduplication id (the original one may still be inside
      * the queue's 5-minute deduplication window), so SQS gives it a new message id.
-     * (ElasticMQ 1.7.1's {@code StartMessageMoveTask} completed without moving these FIFO messages.)
+     * (Written when ElasticMQ 1.7.1's {@code StartMessageMoveTask} completed without moving FIFO messages.)
      *
      * @return how many were moved
      */

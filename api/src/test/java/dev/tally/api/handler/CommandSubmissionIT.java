@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
-/** Command submission through the handler, against embedded SQS (ElasticMQ) and a local DynamoDB. */
+/** Command submission through the handler, against the embedded SQS and a local DynamoDB. */
 class CommandSubmissionIT {
 
     @RegisterExtension

@@ -142,7 +142,6 @@ class ShadedJarSmokeIT {
                             || name.startsWith("io/netty/")
                             || name.startsWith("software/amazon/awssdk/http/apache")
                             || name.startsWith("software/amazon/awssdk/http/nio/")
-                            || name.startsWith("org/elasticmq/")
                             || name.startsWith("dev/tally/local/"))
                     .toList();
             assertThat(unwanted).isEmpty();

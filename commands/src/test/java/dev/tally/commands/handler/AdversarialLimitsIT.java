@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 14's adversarial limits through the worker on the local endpoints (ElasticMQ FIFO queue with
+ * Issue 14's adversarial limits through the worker on the local endpoints (embedded SQS FIFO queue with
  * its DLQ, the embedded DynamoDB): a debt of the maximum amount, then 199 payments whose notes are
  * 500 astral-plane characters (2 000 UTF-8 bytes each). Every command must reach a terminal status,
  * nothing may land in the DLQ, and the stored item stays within DynamoDB's limit: the payments that

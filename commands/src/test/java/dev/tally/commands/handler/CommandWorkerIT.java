@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Issue 3's "done when" list for the worker, end to end: real SDK clients, the handler, ElasticMQ (a
+ * Issue 3's "done when" list for the worker, end to end: real SDK clients, the handler, the embedded SQS (a
  * FIFO queue redriving to a FIFO DLQ after 5 receives, visibility timeout 1 s) and a DynamoDB endpoint
  * from common's test harness. {@link FifoQueuePoller} plays Lambda's event source mapping.
  */

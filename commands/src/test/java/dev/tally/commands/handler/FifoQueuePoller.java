@@ -24,10 +24,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * A small stand-in for Lambda's SQS event source mapping, for integration tests: receives batches
- * from a real (ElasticMQ) FIFO queue, turns them into the Lambda {@link SQSEvent} shape, invokes the
+ * from a real (embedded SQS) FIFO queue, turns them into the Lambda {@link SQSEvent} shape, invokes the
  * handler, deletes the messages it reports as successes and leaves its batch item failures for SQS
  * to redeliver after the visibility timeout. If the handler throws (a crashed invocation), nothing is
- * deleted, as with Lambda. FIFO group ordering is the queue's job: ElasticMQ holds back the rest of a
+ * deleted, as with Lambda. FIFO group ordering is the queue's job: the embedded SQS holds back the rest of a
  * group while one of its messages is in flight.
  */
 final class FifoQueuePoller {

@@ -18,7 +18,7 @@ public final class LocalAws {
 
     /** The region every local endpoint pretends to be in. */
     public static final String REGION = "us-east-1";
-    /** The account id ElasticMQ puts in queue URLs and ARNs. */
+    /** The account id the embedded SQS puts in queue URLs and ARNs. */
     public static final String ACCOUNT_ID = "000000000000";
 
     /**

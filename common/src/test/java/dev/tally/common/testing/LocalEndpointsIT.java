@@ -189,7 +189,7 @@ class LocalEndpointsIT {
     }
 
     private static Optional<Message> receiveOne(SqsClient sqs, String queueUrl, String deadLetterQueueUrl) {
-        // Receiving from the source queue is what makes ElasticMQ count receives and redrive.
+        // Receiving from the source queue is what makes SQS count receives and redrive.
         sqs.receiveMessage(request -> request.queueUrl(queueUrl).waitTimeSeconds(0));
         return sqs
                 .receiveMessage(request -> request.queueUrl(deadLetterQueueUrl).waitTimeSeconds(0))

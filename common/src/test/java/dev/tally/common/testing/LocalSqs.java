@@ -1,10 +1,9 @@
 package dev.tally.common.testing;
 
 import dev.tally.common.aws.AwsClients;
+import dev.tally.local.sqs.EmbeddedSqsServer;
 import java.net.URI;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +11,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * An embedded SQS (ElasticMQ) on a dynamic loopback port for integration tests, started once per
+ * An embedded SQS (Tally's own, {@code local/sqs}, ADR 0173) on a dynamic loopback port for integration tests, started once per
  * test class:
  * <pre>{@code
  * @RegisterExtension
@@ -24,20 +23,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalSqs implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    private SQSRestServer server;
+    private EmbeddedSqsServer server;
     private URI endpoint;
 
-    /** Starts the server (once; later calls return this) and waits until it is bound. */
+    /** Starts the server (once; later calls return this); it is bound when this returns. */
     public synchronized LocalSqs start() {
         if (server == null) {
-            SQSRestServer started = SQSRestServerBuilder.withInterface("127.0.0.1")
-                    .withDynamicPort()
-                    .withAWSRegion(LocalAws.REGION)
-                    .withAWSAccountId(LocalAws.ACCOUNT_ID)
+            server = EmbeddedSqsServer.builder()
+                    .region(LocalAws.REGION)
+                    .accountId(LocalAws.ACCOUNT_ID)
                     .start();
-            int port = started.waitUntilStarted().localAddress().getPort();
-            server = started;
-            endpoint = URI.create("http://127.0.0.1:" + port);
+            endpoint = server.endpoint();
         }
         return this;
     }
@@ -63,7 +59,7 @@ public final class LocalSqs implements BeforeAllCallback, AfterAllCallback, Auto
 
     /**
      * Creates a FIFO dead-letter queue, then a FIFO queue whose {@code RedrivePolicy} (set at
-     * CreateQueue time, as ElasticMQ needs for DLQ listing and move tasks) sends a message there
+     * CreateQueue time) sends a message there
      * after {@code maxReceiveCount} receives.
      *
      * @param name the queue name, ending in {@code .fifo}
@@ -99,7 +95,7 @@ public final class LocalSqs implements BeforeAllCallback, AfterAllCallback, Auto
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stopAndWait();
+            server.close();
             server = null;
             endpoint = null;
         }

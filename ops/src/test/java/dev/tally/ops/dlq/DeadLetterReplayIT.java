@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * {@code tally ops dlq replay|preview} against ElasticMQ and the embedded DynamoDB, through the CLI entry
+ * {@code tally ops dlq replay|preview} against the embedded SQS and the embedded DynamoDB, through the CLI entry
  * point, with the real worker applying what was replayed.
  */
 class DeadLetterReplayIT {
@@ -287,7 +287,7 @@ class DeadLetterReplayIT {
         assertThat(filtered.err()).contains("--server-side moves every message");
         assertThat(move.out()).startsWith("server-side move COMPLETED: moved=");
         assertThat(move.err()).contains("move task progress:");
-        // ElasticMQ 1.7.1 reports its move task COMPLETED without moving FIFO messages (see WorkerTestBed):
+        // A move task's word is not trusted (ElasticMQ 1.7.1 once reported COMPLETED without moving FIFO messages):
         // the exit code comes from the DLQ's own count, never from the task's word.
         long left = stack.peekDeadLetters().size();
         assertThat(move.out()).endsWith("left=" + left + System.lineSeparator());

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Fault injection on a real SQS client: each SendMessageBatch entry whose body contains a marker is
- * taken out of the request before it reaches ElasticMQ and reported back as a failed entry
+ * taken out of the request before it reaches the embedded SQS and reported back as a failed entry
  * ({@code InternalError}), as SQS reports a partly failed batch. The other entries really go through.
  */
 final class FailingSends implements ExecutionInterceptor {

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSe
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
 /**
- * A replay's surroundings on the local stack: ElasticMQ FIFO queues (main + DLQ), the embedded
+ * A replay's surroundings on the local stack: embedded SQS FIFO queues (main + DLQ), the embedded
  * DynamoDB's {@code debts} and {@code commands} tables, and the real worker to apply what a replay
  * puts back on the main queue.
  */

@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code tally ops projection replay-failures} against the embedded DynamoDB with Streams (its clock
- * injected, so a record's stream data can be made to expire) and an ElasticMQ failures queue.
+ * injected, so a record's stream data can be made to expire) and an embedded-SQS failures queue.
  */
 class FailureReplayIT {
 

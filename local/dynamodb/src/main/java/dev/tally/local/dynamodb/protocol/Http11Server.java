@@ -34,19 +34,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a body beyond {@link #MAX_BODY} answers 413, a malformed request line, length or chunk size
  * answers 400, and header lines are limited in length and number (431). Sizes are read as
  * {@code long} and range-checked before any allocation.
+ *
+ * <p>Public for the embedded SQS ({@code local/sqs}, ADR 0173), which serves over this same class
+ * instead of a copy; it is not part of the local DynamoDB's API.
  */
-final class Http11Server implements AutoCloseable {
+public final class Http11Server implements AutoCloseable {
 
     /** Answers one request. */
-    interface Handler {
+    public interface Handler {
+        /** The response to one request; header names are lower case. */
         Response handle(String method, Map<String, String> headers, byte[] body);
     }
 
     /** A response: status, content type, body and extra headers. */
-    record Response(int status, String contentType, byte[] body, Map<String, String> headers) {}
+    public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {}
 
     /** The largest request body accepted: DynamoDB's own request limit is 16 MB. */
-    static final int MAX_BODY = 16 * 1024 * 1024;
+    public static final int MAX_BODY = 16 * 1024 * 1024;
 
     private static final int MAX_HEADERS = 100;
 
@@ -80,6 +84,15 @@ final class Http11Server implements AutoCloseable {
      * that sends nothing for {@code idleTimeout} (between requests or inside one) is closed.
      */
     static Http11Server start(InetSocketAddress address, int maxConnections, Duration idleTimeout, Handler handler) {
+        return start(address, maxConnections, idleTimeout, "local-dynamodb", handler);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, int, Duration, Handler)}, naming the threads
+     * {@code <threadPrefix>-accept} and {@code <threadPrefix>-http-N}.
+     */
+    public static Http11Server start(
+            InetSocketAddress address, int maxConnections, Duration idleTimeout, String threadPrefix, Handler handler) {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
@@ -92,14 +105,14 @@ final class Http11Server implements AutoCloseable {
                     TimeUnit.SECONDS,
                     new SynchronousQueue<>(),
                     runnable -> {
-                        Thread thread = new Thread(runnable, "local-dynamodb-http-" + counter.incrementAndGet());
+                        Thread thread = new Thread(runnable, threadPrefix + "-http-" + counter.incrementAndGet());
                         thread.setDaemon(true);
                         return thread;
                     },
                     new ThreadPoolExecutor.AbortPolicy());
             Http11Server server = new Http11Server(socket, connections, handler, (int)
                     Math.max(1, Math.min(Integer.MAX_VALUE, idleTimeout.toMillis())));
-            Thread acceptor = new Thread(server::acceptLoop, "local-dynamodb-accept");
+            Thread acceptor = new Thread(server::acceptLoop, threadPrefix + "-accept");
             acceptor.setDaemon(true);
             acceptor.start();
             return server;
@@ -108,7 +121,8 @@ final class Http11Server implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** The bound port. */
+    public int port() {
         return socket.getLocalPort();
     }
 

@@ -47,7 +47,7 @@ import java.util.stream.Stream;
 
 /**
  * Tally on one machine, from {@code template.yaml}: DynamoDB (embedded, with Streams), SQS
- * (ElasticMQ), a Secrets Manager endpoint, an X-Ray daemon sink, the tables, queues and secrets the
+ * (embedded, local/sqs), a Secrets Manager endpoint, an X-Ray daemon sink, the tables, queues and secrets the
  * template declares, each function in its own containers, the event source mappings and the HTTP
  * API. Closing it stops everything in reverse order; no container outlives it.
  */

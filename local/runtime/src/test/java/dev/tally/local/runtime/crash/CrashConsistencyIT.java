@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash consistency (issue 14, suite 3): {@code tally local} ({@link Main}, its own process, as the
  * launcher runs it) is killed with SIGKILL while two users' commands flow through the HTTP API,
  * then started again on the same data directory (the embedded DynamoDB's write-ahead log and
- * ElasticMQ's H2 store).
+ * the embedded SQS's log, ADR 0173).
  *
  * <p>Every submission carries an {@code Idempotency-Key}. One whose answer was lost in the kill
  * (connection reset, refused, or a 5xx) may or may not have been accepted: after the restart it is
@@ -44,10 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
  * commands).
  *
  * <p>What a SIGKILL tests: the process dies, the operating system does not. Data handed to the OS
- * (H2 writes each commit without forcing it; the DynamoDB log is forced) survives; a power loss is
+ * (the SQS log is written without forcing it; the DynamoDB log is forced) survives; a power loss is
  * a different claim (ADR 0151). The stack runs the repository's template with one change: the
- * commands queue's visibility timeout is 30 s, not 180 s, so the messages held at a kill return sooner
- * (ADR 0157). Cycles: {@code -Dcrash.cycles=N} (default 2); commands accepted
+ * commands queue's visibility timeout is 30 s, not 180 s (ADR 0157), so a test run does not depend
+ * on the embedded SQS making held messages visible again at restart (ADR 0173 does). Cycles:
+ * {@code -Dcrash.cycles=N} (default 2); commands accepted
  * per cycle before the kill: {@code -Dcrash.commands=N} (default 20).
  */
 class CrashConsistencyIT {

@@ -20,12 +20,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The open question of issue 14: is an ElasticMQ SendMessage acknowledged before H2 has the message?
- * A process sends without pause and is killed with SIGKILL the moment it has printed its 300th
+ * The open question of issue 14, asked again of Tally's own SQS (ADR 0173; first of ElasticMQ and
+ * H2, ADR 0151): is a SendMessage acknowledged before the message is in the store? A process
+ * sends without pause and is killed with SIGKILL the moment it has printed its 300th
  * acknowledgement (more acks may follow before the kill lands); the store, reopened here, must
- * hold every message whose send returned. It does: the send is answered only after the persistence
- * actor's INSERT committed, and H2 ({@code WRITE_DELAY=0}) writes the commit to the file inside the
- * commit, without forcing it (ADR 0151: safe across a process crash, not across an OS crash).
+ * hold every message whose send returned. It does: the send is answered only after its record was
+ * handed to the kernel with {@code write()} (in the page cache, not forced: safe across a process
+ * crash, not across an OS crash).
  */
 class AcknowledgedSendCrashIT {
 

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Queues and messages of the embedded SQS kept in a directory across a stop and a start (ADR 0054). */
+/** Queues and messages of the embedded SQS kept in a directory across a stop and a start (ADR 0054, 0173). */
 class EmbeddedSqsPersistenceIT {
 
     private static final String REGION = "eu-west-1";
@@ -139,16 +139,19 @@ class EmbeddedSqsPersistenceIT {
     }
 
     @Test
-    void aSecondPersistentEndpointInTheSameJvmIsRefused() {
+    void aSecondEndpointOnTheSameDirectoryIsRefused_anotherDirectoryWorksAlongside() {
+        withSqs(directory.resolve("first"), sqs -> {
+            assertThatThrownBy(() -> EmbeddedSqs.start(0, REGION, LocalLambda.ACCOUNT_ID, directory.resolve("first")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another embedded SQS");
+            // unlike ElasticMQ's JVM-wide H2 pool, a second store in its own directory opens alongside
+            withSqs(
+                    directory.resolve("second"),
+                    other -> assertThat(other.listQueues().queueUrls()).isEmpty());
+        });
+        // once the first is closed, its directory opens again
         withSqs(
                 directory.resolve("first"),
-                sqs -> assertThatThrownBy(
-                                () -> EmbeddedSqs.start(0, REGION, LocalLambda.ACCOUNT_ID, directory.resolve("second")))
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("another persistent embedded SQS"));
-        // once the first is closed, another can open
-        withSqs(
-                directory.resolve("second"),
                 sqs -> assertThat(sqs.listQueues().queueUrls()).isEmpty());
     }
 }

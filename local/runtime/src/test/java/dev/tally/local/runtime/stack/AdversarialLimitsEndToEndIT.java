@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Issue 14, suite 1 — adversarial limits end to end: this repository's stack ({@link RepositoryStack},
- * the packaged functions in their containers, ElasticMQ, the embedded DynamoDB with streams) driven
+ * the packaged functions in their containers, the embedded SQS, the embedded DynamoDB with streams) driven
  * over HTTP by three users at once:
  *
  * <ul>
